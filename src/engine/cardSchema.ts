@@ -1,0 +1,197 @@
+/**
+ * The one definition of the rate card's shape. The TypeScript types the engine uses are inferred from
+ * these schemas (see types.ts), and `npm run validate:card` writes the JSON Schema that the data files
+ * name in `"$schema"`, so the shape is written down exactly once.
+ *
+ * Money is integer cents (`...Cents`), percentages are basis points (`percentBps`: 620 = 6.2%), dates
+ * are ISO `YYYY-MM-DD` strings (they sort and compare as text).
+ */
+import { z } from "zod";
+
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD");
+const kebabId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "expected a kebab-case id");
+const cents = z.number().int().nonnegative();
+const tenths = z.number().nonnegative().multipleOf(0.1);
+
+export const unitSchema = z.enum(["hour", "day", "week", "flat"]);
+export const hireSchema = z.enum(["daily", "weekly", "on-call"]);
+export const figureKindSchema = z.enum(["published", "estimate"]);
+export const confidenceSchema = z.enum(["high", "medium-high", "medium", "low-medium", "low"]);
+
+/** Where a figure comes from: a document a payroll accountant can open. */
+export const sourceSchema = z.object({
+  title: z.string().min(3),
+  address: z.string().url().optional(),
+  section: z.string().optional(),
+  published: z.string().optional(),
+  confidence: confidenceSchema.optional(),
+  note: z.string().optional(),
+});
+
+export const departmentSchema = z.object({
+  id: kebabId,
+  name: z.string().min(2),
+  account: z.string().regex(/^\d{4}$/),
+});
+
+export const scaleRefSchema = z.object({ agreement: kebabId, code: z.string().min(1) });
+
+export const roleSchema = z.object({
+  id: kebabId,
+  title: z.string().min(2),
+  aliases: z.array(z.string().min(1)),
+  account: z.string().regex(/^\d{4}$/),
+  description: z.string().min(40),
+  responsibilities: z.array(z.string().min(3)).min(3),
+  skills: z.array(z.string().min(3)).min(3),
+  unit: unitSchema,
+  crewGroup: z.enum(["head", "key", "second", "third", "utility"]),
+  scales: z.array(scaleRefSchema),
+  estimate: z.object({
+    basis: scaleRefSchema,
+    factor: z.number().positive().max(5),
+    note: z.string().min(10),
+    /** For roles budgeted as a flat fee: how many weeks of the basis the fee is taken to cover. */
+    flatWeeks: z.number().positive().optional(),
+  }),
+});
+
+export const roleFileSchema = z.object({
+  $schema: z.string().optional(),
+  department: departmentSchema,
+  roles: z.array(roleSchema).min(1),
+});
+
+/** One period's printed figures for one schedule of one classification. */
+export const periodRateSchema = z.object({
+  from: isoDate,
+  to: isoDate,
+  hourlyCents: cents.optional(),
+  dailyCents: cents.optional(),
+  weeklyCents: cents.optional(),
+  page: z.number().int().positive().optional(),
+  kind: figureKindSchema,
+  /** Overrides the book's source for this period (e.g. DGA periods come from different rate cards). */
+  source: sourceSchema.optional(),
+  method: z.string().optional(),
+});
+
+export const scheduleSchema = z.object({
+  label: z.string().min(1),
+  hire: hireSchema,
+  /** Daily hire: the minimum call, in hours. */
+  dailyHours: tenths.optional(),
+  /** Weekly hire: the guaranteed hours the weekly figure covers. */
+  weeklyHours: tenths.optional(),
+  rates: z.array(periodRateSchema).min(1),
+});
+
+export const classificationSchema = z.object({
+  code: z.string().min(1),
+  title: z.string().min(2),
+  schedules: z.array(scheduleSchema).min(1),
+});
+
+/** A wage-schedule book: one union's (or local's) published minimums. */
+export const scaleBookSchema = z.object({
+  $schema: z.string().optional(),
+  id: kebabId,
+  agreement: kebabId,
+  name: z.string().min(3),
+  regions: z.array(z.union([kebabId, z.literal("*")])).min(1),
+  source: sourceSchema,
+  classifications: z.array(classificationSchema).min(1),
+});
+
+export const fringePeriodSchema = z
+  .object({
+    from: isoDate,
+    to: isoDate,
+    percentBps: tenths.optional(),
+    centsPerHour: tenths.optional(),
+    capCents: cents.optional(),
+    kind: figureKindSchema,
+    method: z.string().optional(),
+    source: sourceSchema,
+  })
+  .refine((p) => (p.percentBps === undefined) !== (p.centsPerHour === undefined), {
+    message: "a fringe period has exactly one of percentBps or centsPerHour",
+  })
+  .refine((p) => p.kind === "published" || (p.method ?? "").length > 10, {
+    message: "an estimate states its method",
+  });
+
+export const fringeSchema = z.object({
+  id: kebabId,
+  label: z.string().min(2),
+  category: z.enum(["tax", "union", "insurance", "fee"]),
+  regions: z.array(z.string()).min(1),
+  agreements: z.array(z.string()).min(1),
+  basis: z.enum(["percent", "perHour"]),
+  periods: z.array(fringePeriodSchema).min(1),
+});
+
+export const fringeFileSchema = z.object({
+  $schema: z.string().optional(),
+  fringes: z.array(fringeSchema).min(1),
+});
+
+export const workRulesSchema = z.object({
+  /** Straight time up to this many hours a day, then 1.5x. */
+  overtimeAfterHours: z.number().positive(),
+  /** Double time ("golden hours") after this many hours a day. */
+  doubleTimeAfterHours: z.number().positive(),
+  /** A day of an on-call or weekly-only rate is this fraction of the weekly figure. */
+  dayFractionOfWeek: z.number().positive().max(1),
+  sixthDayMultiplier: z.number().min(1),
+  seventhDayMultiplier: z.number().min(1),
+  /** Hours reported to the benefit plans for an on-call day (per-hour fringes). */
+  onCallContributionHoursPerDay: z.number().positive(),
+  source: sourceSchema,
+});
+
+export const agreementSchema = z.object({
+  id: kebabId,
+  name: z.string().min(2),
+  aliases: z.array(z.string()),
+  workRules: workRulesSchema,
+});
+
+export const regionSchema = z.object({
+  id: kebabId,
+  name: z.string().min(2),
+  state: z.string().regex(/^[A-Z]{2}$/).optional(),
+  aliases: z.array(z.string()),
+});
+
+export const tierSchema = z.object({
+  id: kebabId,
+  name: z.string().min(2),
+  aliases: z.array(z.string()),
+  budgetFromCents: cents.optional(),
+  budgetToCents: cents.optional(),
+  /** Non-union estimates at this tier are the studio-tier estimate times this factor. */
+  nonUnionFactor: z.number().positive().max(1),
+  nonUnionMethod: z.string().min(10),
+});
+
+export const cardMetaSchema = z.object({
+  $schema: z.string().optional(),
+  version: z.string().regex(/^\d{4}\.\d+$/),
+  /** The budget date a formula uses when it names none: fixed in the card, never "today". */
+  defaultDate: isoDate,
+  defaults: z.object({ region: kebabId, tier: kebabId, unit: unitSchema }),
+  agreements: z.array(agreementSchema).min(1),
+  regions: z.array(regionSchema).min(1),
+  tiers: z.array(tierSchema).min(1),
+  /** How a role's default agreement is chosen: non-union below this tier list. */
+  unionTiers: z.array(kebabId),
+});
+
+export const rateCardSchema = z.object({
+  meta: cardMetaSchema,
+  departments: z.array(departmentSchema).min(1),
+  roles: z.array(roleSchema.extend({ department: kebabId })).min(1),
+  scales: z.array(scaleBookSchema).min(1),
+  fringes: z.array(fringeSchema).min(1),
+});

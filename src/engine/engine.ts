@@ -1,0 +1,137 @@
+import { indexCard, type CardIndex } from "./cardIndex";
+import { RateError, isRateError } from "./errors";
+import { explainQuote, quoteSources } from "./explain";
+import { listRates, type RateListing } from "./describe";
+import { normalizeName } from "./names";
+import {
+  findAgreement,
+  findRole,
+  planRate,
+  priceLine,
+  resolveRequest,
+  type RatePlan,
+  type ResolvedRequest,
+} from "./quote";
+import { buildSearchEntries, searchRoles, type SearchEntry } from "./search";
+import type { Agreement, Department, Quote, QuoteRequest, RateCard, Role } from "./types";
+import { payHoursForDay } from "./workRules";
+
+/** A quote with its explanation, made when first read (the hot path does not need the words). */
+export interface ExplainedQuote extends Quote {
+  readonly explanation: string;
+  readonly sources: string[];
+}
+
+const PLAN_CACHE_LIMIT = 20_000;
+
+/** The rate engine over one rate card: every face of CrewRate (functions, pane, CLI) uses this. */
+export class RateEngine {
+  readonly card: RateCard;
+  private readonly index: CardIndex;
+  private readonly searchEntries: SearchEntry[];
+  private readonly plans = new Map<string, RatePlan | RateError>();
+
+  constructor(card: RateCard) {
+    this.card = card;
+    this.index = indexCard(card);
+    this.searchEntries = buildSearchEntries(
+      card.roles,
+      (id) => this.index.departmentById.get(id)?.name ?? id,
+    );
+  }
+
+  get roles(): readonly Role[] {
+    return this.card.roles;
+  }
+
+  get departments(): readonly Department[] {
+    return this.card.departments;
+  }
+
+  /**
+   * Finds a role by id, title or alias, ignoring case, spaces and punctuation.
+   * @throws RateError UNKNOWN_ROLE with the closest titles as suggestions
+   */
+  findRole(query: string): Role {
+    return findRole(this.index, query);
+  }
+
+  /** @throws RateError UNKNOWN_AGREEMENT */
+  findAgreement(text: string): Agreement {
+    return findAgreement(this.index, text);
+  }
+
+  /** @throws RateError UNKNOWN_DEPARTMENT */
+  findDepartment(text: string): Department {
+    const found = this.index.departments.get(text);
+    if (found) return found;
+    throw new RateError("UNKNOWN_DEPARTMENT", {
+      input: text,
+      suggestions: this.index.departments.suggest(text),
+    });
+  }
+
+  departmentOf(role: Role): Department {
+    return this.index.departmentById.get(role.department)!;
+  }
+
+  /** Roles matching typed text, best first, typo-tolerant; optionally within a department. */
+  search(query: string, options: { department?: string; limit?: number } = {}): Role[] {
+    const dept = options.department ? this.findDepartment(options.department).id : undefined;
+    const entries = dept ? this.searchEntries.filter((e) => e.role.department === dept) : this.searchEntries;
+    if (!normalizeName(query)) {
+      return entries.slice(0, options.limit ?? entries.length).map((e) => e.role);
+    }
+    return searchRoles(entries, query, options.limit);
+  }
+
+  /**
+   * Prices a crew line: unit rate, subtotal, each fringe, total, and the sources used.
+   * @throws RateError for unknown names, bad numbers, or no rate for the combination
+   */
+  quote(request: QuoteRequest): ExplainedQuote {
+    const resolved = resolveRequest(this.index, request);
+    const quote = priceLine(resolved, this.plan(resolved), this.index);
+    let explanation: string | undefined;
+    let sources: string[] | undefined;
+    return Object.defineProperties(quote, {
+      explanation: { enumerable: true, get: () => (explanation ??= explainQuote(quote)) },
+      sources: { enumerable: true, get: () => (sources ??= quoteSources(quote)) },
+    }) as ExplainedQuote;
+  }
+
+  /** The same as `quote` without the explanation: the fast path for spreadsheets. */
+  quoteFast(request: QuoteRequest): Quote {
+    const resolved = resolveRequest(this.index, request);
+    return priceLine(resolved, this.plan(resolved), this.index);
+  }
+
+  /** Every rate the card holds for a role, with period, kind and source. */
+  listRates(role: Role): RateListing[] {
+    return listRates(this.index, role);
+  }
+
+  /**
+   * Straight-time-equivalent pay hours for a day of `hoursWorked` under an agreement's rules
+   * (default non-union: 1.5x after 8, 2x after 12, so 12 hours pay 14).
+   */
+  payHours(hoursWorked: number, agreement?: string): number {
+    if (!Number.isFinite(hoursWorked) || hoursWorked < 0 || hoursWorked > 24) {
+      throw new RateError("BAD_HOURS", { input: String(hoursWorked) });
+    }
+    const a = agreement === undefined ? this.findAgreement("non-union") : this.findAgreement(agreement);
+    return payHoursForDay(hoursWorked, a.workRules);
+  }
+
+  private plan(r: ResolvedRequest): RatePlan {
+    const key = `${r.role.id}|${r.agreement.id}|${r.region.id}|${r.tier.id}|${r.date}|${r.unit}|${r.hoursPerDay}|${r.daysPerWeek}`;
+    let plan = this.plans.get(key);
+    if (plan === undefined) {
+      if (this.plans.size >= PLAN_CACHE_LIMIT) this.plans.clear();
+      plan = planRate(this.index, r);
+      this.plans.set(key, plan);
+    }
+    if (isRateError(plan)) throw plan;
+    return plan;
+  }
+}

@@ -1,0 +1,76 @@
+import { roundCents } from "./money";
+import type { Fringe, FringeLine, FringePeriod } from "./types";
+
+/** A fringe and the period of it in force on a date. */
+export interface FringeInForce {
+  fringe: Fringe;
+  period: FringePeriod;
+}
+
+/** The fringes that apply to wages under `agreementId` in `regionId` on `date`, card order. */
+export function fringesInForce(
+  fringes: readonly Fringe[],
+  agreementId: string,
+  regionId: string,
+  date: string,
+): FringeInForce[] {
+  const out: FringeInForce[] = [];
+  for (const fringe of fringes) {
+    if (!fringe.regions.includes("*") && !fringe.regions.includes(regionId)) continue;
+    if (!fringe.agreements.includes("*") && !fringe.agreements.includes(agreementId)) continue;
+    for (const period of fringe.periods) {
+      if (period.from <= date && date <= period.to) {
+        out.push({ fringe, period });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Applies fringes to one crew line. A wage cap is a yearly cap on one person's wages: only the
+ * part of this line's wages that falls under the cap, after the wages already paid to the same
+ * person this year (`wagesToDateCents`), is charged.
+ * @param wagesCents the line's gross wages
+ * @param hours the hours worked or guaranteed on the line, for per-hour plan contributions
+ */
+export function applyFringes(
+  inForce: readonly FringeInForce[],
+  wagesCents: number,
+  hours: number,
+  wagesToDateCents: number,
+): FringeLine[] {
+  const lines: FringeLine[] = [];
+  for (const { fringe, period } of inForce) {
+    let rate: number;
+    let appliedTo: number;
+    let amountCents: number;
+    if (period.percentBps !== undefined) {
+      rate = period.percentBps;
+      appliedTo =
+        period.capCents === undefined
+          ? wagesCents
+          : Math.max(0, Math.min(wagesCents, period.capCents - wagesToDateCents));
+      amountCents = roundCents((appliedTo * rate) / 10000);
+    } else {
+      rate = period.centsPerHour ?? 0;
+      appliedTo = hours;
+      amountCents = roundCents(hours * rate);
+    }
+    lines.push({
+      id: fringe.id,
+      label: fringe.label,
+      category: fringe.category,
+      basis: fringe.basis,
+      rate,
+      capCents: period.capCents,
+      appliedTo,
+      amountCents,
+      kind: period.kind,
+      source: period.source,
+      method: period.method,
+    });
+  }
+  return lines;
+}

@@ -1,0 +1,11 @@
+/** The rate engine's public surface: the only import path the rest of CrewRate uses. */
+export { RateEngine, type ExplainedQuote } from "./engine";
+export { RateError, isRateError, describeRateError, assert } from "./errors";
+export type { RateErrorCode, RateErrorDetails } from "./errors";
+export { centsToDollars, dollarsToCents, formatUsd, formatBps, roundCents } from "./money";
+export { explainQuote, describeFringeRate, describeSource } from "./explain";
+export { normalizeName, editDistance } from "./names";
+export { payHoursForDay } from "./workRules";
+export { MAX_QUANTITY } from "./quote";
+export type { RateListing } from "./describe";
+export * from "./types";

@@ -1,0 +1,343 @@
+import { classificationKey, type CardIndex } from "./cardIndex";
+import { RateError } from "./errors";
+import { fringesInForce, applyFringes, type FringeInForce } from "./fringes";
+import { dollarsToCents, formatUsd, roundCents } from "./money";
+import { classificationInForce, priceUnit, type PricingFailure, type UnitPricing } from "./scales";
+import type {
+  Agreement,
+  Quote,
+  QuoteRequest,
+  RateBasis,
+  Region,
+  Role,
+  Tier,
+  Unit,
+} from "./types";
+import { UNITS } from "./types";
+
+export const MAX_QUANTITY = 10_000;
+const MAX_WAGES_TO_DATE_DOLLARS = 1_000_000_000;
+
+export function findRole(index: CardIndex, query: string): Role {
+  const role = index.roles.get(query);
+  if (role) return role;
+  throw new RateError("UNKNOWN_ROLE", { input: query, suggestions: index.roles.suggest(query) });
+}
+
+export function findAgreement(index: CardIndex, text: string): Agreement {
+  const found = index.agreements.get(text);
+  if (found) return found;
+  throw new RateError("UNKNOWN_AGREEMENT", {
+    input: text,
+    suggestions: index.agreements.suggest(text),
+  });
+}
+
+export function findRegion(index: CardIndex, text: string): Region {
+  const found = index.regions.get(text);
+  if (found) return found;
+  throw new RateError("UNKNOWN_REGION", { input: text, suggestions: index.regions.suggest(text) });
+}
+
+export function findTier(index: CardIndex, text: string): Tier {
+  const found = index.tiers.get(text);
+  if (found) return found;
+  throw new RateError("UNKNOWN_TIER", { input: text, suggestions: index.tiers.suggest(text) });
+}
+
+const UNIT_SPELLINGS: Record<string, Unit> = {
+  hour: "hour",
+  hours: "hour",
+  hr: "hour",
+  hrs: "hour",
+  hourly: "hour",
+  h: "hour",
+  day: "day",
+  days: "day",
+  daily: "day",
+  d: "day",
+  week: "week",
+  weeks: "week",
+  weekly: "week",
+  wk: "week",
+  wks: "week",
+  w: "week",
+  flat: "flat",
+  allin: "flat",
+  fee: "flat",
+};
+
+export function parseUnit(text: string): Unit {
+  const unit = UNIT_SPELLINGS[text.toLowerCase().replace(/[^a-z]/g, "")];
+  if (unit) return unit;
+  throw new RateError("UNKNOWN_UNIT", { input: text, suggestions: [...UNITS] });
+}
+
+/** Dates as YYYY-MM-DD, within the years any budget could mean. */
+export function checkDate(text: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (m) {
+    const [, y, mo, d] = m;
+    const year = Number(y);
+    const date = new Date(Date.UTC(year, Number(mo) - 1, Number(d)));
+    if (year >= 1990 && year <= 2100 && date.toISOString().slice(0, 10) === text) return text;
+  }
+  throw new RateError("BAD_DATE", { input: text });
+}
+
+/**
+ * The agreement that customarily covers a role at a tier: its first union scale at union tiers,
+ * otherwise non-union.
+ */
+export function defaultAgreement(index: CardIndex, role: Role, tier: Tier): Agreement {
+  const { meta } = index.card;
+  if (meta.unionTiers.includes(tier.id)) {
+    for (const ref of role.scales) {
+      const book = index.books.get(ref.agreement);
+      const agreement = book && index.agreementById.get(book.agreement);
+      if (agreement) return agreement;
+    }
+  }
+  const nonUnion = index.agreementById.get("non-union");
+  if (!nonUnion) throw new Error("CrewRate invariant failed: the card has no non-union agreement");
+  return nonUnion;
+}
+
+/** A request with every default filled in and every value checked. */
+export interface ResolvedRequest {
+  role: Role;
+  quantity: number;
+  unit: Unit;
+  agreement: Agreement;
+  region: Region;
+  tier: Tier;
+  date: string;
+  hoursPerDay: number | undefined;
+  daysPerWeek: number;
+  wagesToDateCents: number;
+}
+
+export function resolveRequest(index: CardIndex, req: QuoteRequest): ResolvedRequest {
+  const { meta } = index.card;
+  const role = findRole(index, req.role);
+  const quantity = req.quantity ?? 1;
+  if (!Number.isFinite(quantity) || quantity < 0 || quantity > MAX_QUANTITY) {
+    throw new RateError("BAD_QUANTITY", { input: String(req.quantity) });
+  }
+  const unit = req.unit === undefined ? meta.defaults.unit : parseUnit(req.unit);
+  const region = findRegion(index, req.region ?? meta.defaults.region);
+  const tier = findTier(index, req.tier ?? meta.defaults.tier);
+  const agreement =
+    req.agreement === undefined
+      ? defaultAgreement(index, role, tier)
+      : findAgreement(index, req.agreement);
+  const date = req.date === undefined ? meta.defaultDate : checkDate(req.date);
+  const { hoursPerDay } = req;
+  if (hoursPerDay !== undefined && !(hoursPerDay >= 1 && hoursPerDay <= 24)) {
+    throw new RateError("BAD_HOURS", { input: String(hoursPerDay) });
+  }
+  const daysPerWeek = req.daysPerWeek ?? 5;
+  if (!(daysPerWeek === 5 || daysPerWeek === 6 || daysPerWeek === 7)) {
+    throw new RateError("BAD_DAYS", { input: String(req.daysPerWeek) });
+  }
+  const wages = req.wagesToDate ?? 0;
+  if (!Number.isFinite(wages) || wages < 0 || wages > MAX_WAGES_TO_DATE_DOLLARS) {
+    throw new RateError("BAD_WAGES", { input: String(req.wagesToDate) });
+  }
+  return {
+    role,
+    quantity,
+    unit,
+    agreement,
+    region,
+    tier,
+    date,
+    hoursPerDay,
+    daysPerWeek,
+    wagesToDateCents: dollarsToCents(wages),
+  };
+}
+
+/** Everything about a rate that does not depend on quantity or wages to date. */
+export interface RatePlan {
+  unitRateCents: number;
+  contributionHoursPerUnit: number;
+  basis: RateBasis;
+  notes: string[];
+  fringes: FringeInForce[];
+}
+
+function noRate(r: ResolvedRequest, reason: string): RateError {
+  return new RateError("NO_RATE", {
+    role: r.role.title,
+    agreement: r.agreement.name,
+    region: r.region.name,
+    unit: r.unit,
+    date: r.date,
+    reason,
+  });
+}
+
+function coverage(index: CardIndex, bookId: string, code: string): string {
+  const ref = index.classifications.get(classificationKey(bookId, code));
+  let from = "";
+  let to = "";
+  for (const s of ref?.classification.schedules ?? []) {
+    for (const p of s.rates) {
+      if (!from || p.from < from) from = p.from;
+      if (p.to > to) to = p.to;
+    }
+  }
+  return from ? `${from} to ${to}` : "no dates";
+}
+
+function isFailure(p: UnitPricing | PricingFailure): p is PricingFailure {
+  return "reason" in p;
+}
+
+function publishedPlan(index: CardIndex, r: ResolvedRequest): RatePlan | RateError {
+  const { meta } = index.card;
+  const refs = r.role.scales.filter((ref) => index.books.get(ref.agreement)?.agreement === r.agreement.id);
+  if (refs.length === 0) {
+    return noRate(r, `the card has no ${r.agreement.name} scale for this role; use Non-union or a negotiated rate`);
+  }
+  if (!meta.unionTiers.includes(r.tier.id)) {
+    return noRate(
+      r,
+      `the card holds the studio scale only; ${r.tier.name} scales are not on this card yet, so use Non-union or a negotiated rate`,
+    );
+  }
+  const inRegion = refs.filter((ref) => {
+    const regions = index.books.get(ref.agreement)?.regions ?? [];
+    return regions.includes("*") || regions.includes(r.region.id);
+  });
+  if (inRegion.length === 0) {
+    const book = index.books.get(refs[0]!.agreement);
+    const where = (book?.regions ?? []).map((id) => index.regionById.get(id)?.name ?? id).join(", ");
+    return noRate(r, `the ${book?.name ?? "scale"} on this card applies in ${where}; use Non-union or a negotiated rate`);
+  }
+  let failure: RateError | undefined;
+  for (const ref of inRegion) {
+    const cref = index.classifications.get(classificationKey(ref.agreement, ref.code));
+    if (!cref) continue;
+    const inForce = classificationInForce(cref.classification, r.date);
+    if (!inForce.daily && !inForce.weekly && !inForce.onCall) {
+      failure ??= noRate(r, `no scale in force on that date (the card covers ${coverage(index, ref.agreement, ref.code)})`);
+      continue;
+    }
+    const priced = priceUnit(inForce, {
+      unit: r.unit,
+      hoursPerDay: r.hoursPerDay,
+      daysPerWeek: r.daysPerWeek,
+      rules: r.agreement.workRules,
+      flatWeeks: undefined,
+    });
+    if (isFailure(priced)) {
+      failure ??= noRate(r, priced.reason);
+      continue;
+    }
+    const { period } = priced.used;
+    return {
+      unitRateCents: priced.unitRateCents,
+      contributionHoursPerUnit: priced.contributionHoursPerUnit,
+      notes: priced.notes,
+      basis: {
+        kind: period.kind,
+        agreement: r.agreement,
+        book: cref.book,
+        classification: cref.classification,
+        schedule: priced.used.schedule,
+        period,
+        factor: 1,
+        method: period.method,
+        source: period.source ?? cref.book.source,
+      },
+      fringes: fringesInForce(index.card.fringes, r.agreement.id, r.region.id, r.date),
+    };
+  }
+  return failure ?? noRate(r, "the card's scale for this role could not be found");
+}
+
+function estimatePlan(index: CardIndex, r: ResolvedRequest): RatePlan | RateError {
+  const { estimate } = r.role;
+  const cref = index.classifications.get(classificationKey(estimate.basis.agreement, estimate.basis.code));
+  if (!cref) return noRate(r, "the estimate's basis is not on the card");
+  const inForce = classificationInForce(cref.classification, r.date);
+  if (!inForce.daily && !inForce.weekly && !inForce.onCall) {
+    return noRate(
+      r,
+      `the estimate follows a published scale that is not in force on that date (it covers ${coverage(index, estimate.basis.agreement, estimate.basis.code)})`,
+    );
+  }
+  const priced = priceUnit(inForce, {
+    unit: r.unit,
+    hoursPerDay: r.hoursPerDay,
+    daysPerWeek: r.daysPerWeek,
+    rules: r.agreement.workRules,
+    flatWeeks: estimate.flatWeeks,
+  });
+  if (isFailure(priced)) return noRate(r, priced.reason);
+  const factor = estimate.factor * r.tier.nonUnionFactor;
+  const { schedule, period } = priced.used;
+  const parts = [
+    `Estimate: ${cref.book.name}, ${cref.classification.title} (${cref.classification.code}), schedule ${schedule.label}, ${formatUsd(priced.unitRateCents)} per ${r.unit} in force on ${r.date}`,
+  ];
+  if (estimate.factor !== 1) parts.push(`× ${estimate.factor} (${estimate.note})`);
+  else parts.push(`(${estimate.note})`);
+  if (r.tier.nonUnionFactor !== 1) {
+    parts.push(`× ${r.tier.nonUnionFactor} for the ${r.tier.name} tier (${r.tier.nonUnionMethod})`);
+  }
+  return {
+    unitRateCents: roundCents(priced.unitRateCents * factor),
+    contributionHoursPerUnit: priced.contributionHoursPerUnit,
+    notes: priced.notes,
+    basis: {
+      kind: "estimate",
+      agreement: r.agreement,
+      book: cref.book,
+      classification: cref.classification,
+      schedule,
+      period,
+      factor,
+      method: `${parts.join(" ")}.`,
+      source: period.source ?? cref.book.source,
+    },
+    fringes: fringesInForce(index.card.fringes, r.agreement.id, r.region.id, r.date),
+  };
+}
+
+/** The rate plan for a resolved request: a published scale, or the role's non-union estimate. */
+export function planRate(index: CardIndex, r: ResolvedRequest): RatePlan | RateError {
+  return r.agreement.id === "non-union" ? estimatePlan(index, r) : publishedPlan(index, r);
+}
+
+/** Prices a crew line from a resolved request and its rate plan. */
+export function priceLine(r: ResolvedRequest, plan: RatePlan, index: CardIndex): Quote {
+  const subtotalCents = roundCents(plan.unitRateCents * r.quantity);
+  const contributionHours = plan.contributionHoursPerUnit * r.quantity;
+  const fringes = applyFringes(plan.fringes, subtotalCents, contributionHours, r.wagesToDateCents);
+  let fringeCents = 0;
+  for (const line of fringes) fringeCents += line.amountCents;
+  const department = index.departmentById.get(r.role.department)!;
+  return {
+    role: r.role,
+    department,
+    quantity: r.quantity,
+    unit: r.unit,
+    agreement: r.agreement,
+    region: r.region,
+    tier: r.tier,
+    date: r.date,
+    hoursPerDay: r.hoursPerDay,
+    daysPerWeek: r.daysPerWeek,
+    wagesToDateCents: r.wagesToDateCents,
+    unitRateCents: plan.unitRateCents,
+    subtotalCents,
+    fringes,
+    fringeCents,
+    totalCents: subtotalCents + fringeCents,
+    contributionHours,
+    basis: plan.basis,
+    notes: plan.notes,
+  };
+}

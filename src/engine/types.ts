@@ -1,0 +1,117 @@
+import type { z } from "zod";
+import type {
+  agreementSchema,
+  cardMetaSchema,
+  classificationSchema,
+  departmentSchema,
+  fringePeriodSchema,
+  fringeSchema,
+  hireSchema,
+  periodRateSchema,
+  rateCardSchema,
+  regionSchema,
+  roleSchema,
+  scaleBookSchema,
+  scheduleSchema,
+  sourceSchema,
+  tierSchema,
+  unitSchema,
+  workRulesSchema,
+} from "./cardSchema";
+
+export type Unit = z.infer<typeof unitSchema>;
+export type Hire = z.infer<typeof hireSchema>;
+export type Source = z.infer<typeof sourceSchema>;
+export type Department = z.infer<typeof departmentSchema>;
+export type Role = z.infer<typeof roleSchema> & { department: string };
+export type PeriodRate = z.infer<typeof periodRateSchema>;
+export type Schedule = z.infer<typeof scheduleSchema>;
+export type Classification = z.infer<typeof classificationSchema>;
+export type ScaleBook = z.infer<typeof scaleBookSchema>;
+export type Fringe = z.infer<typeof fringeSchema>;
+export type FringePeriod = z.infer<typeof fringePeriodSchema>;
+export type WorkRules = z.infer<typeof workRulesSchema>;
+export type Agreement = z.infer<typeof agreementSchema>;
+export type Region = z.infer<typeof regionSchema>;
+export type Tier = z.infer<typeof tierSchema>;
+export type CardMeta = z.infer<typeof cardMetaSchema>;
+export type RateCard = z.infer<typeof rateCardSchema>;
+
+export const UNITS: readonly Unit[] = ["hour", "day", "week", "flat"];
+
+/** What a caller asks for. Everything but the role is optional and has a documented default. */
+export interface QuoteRequest {
+  /** Role id, title or alias. */
+  role: string;
+  /** How many units; default 1. */
+  quantity?: number | undefined;
+  /** hour, day, week or flat; default the card's default unit (week). */
+  unit?: string | undefined;
+  /** Agreement id or alias; default: the role's union agreement at union tiers, else non-union. */
+  agreement?: string | undefined;
+  /** Region id or alias; default the card's default region (Los Angeles). */
+  region?: string | undefined;
+  /** Budget tier id or alias; default the card's default tier (studio). */
+  tier?: string | undefined;
+  /** Budget date YYYY-MM-DD; picks the period in force. Default the card's defaultDate, never today. */
+  date?: string | undefined;
+  /** Hours worked a day. Default: the scale's own guarantee (no overtime). */
+  hoursPerDay?: number | undefined;
+  /** Days worked a week for weekly units (5 to 7); the 6th and 7th carry premiums. Default 5. */
+  daysPerWeek?: number | undefined;
+  /** Wages already budgeted for the same person in the same calendar year, in dollars. Default 0. */
+  wagesToDate?: number | undefined;
+}
+
+export interface FringeLine {
+  id: string;
+  label: string;
+  category: Fringe["category"];
+  basis: Fringe["basis"];
+  /** percentBps for percent fringes, centsPerHour for hourly ones. */
+  rate: number;
+  capCents: number | undefined;
+  /** The wages (cents) or hours the rate was applied to, after any cap. */
+  appliedTo: number;
+  amountCents: number;
+  kind: "published" | "estimate";
+  source: Source;
+  method: string | undefined;
+}
+
+export interface RateBasis {
+  kind: "published" | "estimate";
+  agreement: Agreement;
+  book: ScaleBook;
+  classification: Classification;
+  schedule: Schedule;
+  period: PeriodRate;
+  /** The multiplier applied to the published basis (1 for a published rate). */
+  factor: number;
+  method: string | undefined;
+  source: Source;
+}
+
+export interface Quote {
+  role: Role;
+  department: Department;
+  quantity: number;
+  unit: Unit;
+  agreement: Agreement;
+  region: Region;
+  tier: Tier;
+  date: string;
+  hoursPerDay: number | undefined;
+  daysPerWeek: number;
+  wagesToDateCents: number;
+  unitRateCents: number;
+  subtotalCents: number;
+  fringes: FringeLine[];
+  fringeCents: number;
+  totalCents: number;
+  /** Hours reported to per-hour benefit plans for the whole line. */
+  contributionHours: number;
+  basis: RateBasis;
+  /** Plain-words notes on how the unit rate was reached (pay hours, premiums). */
+  notes: string[];
+}
