@@ -56,7 +56,13 @@ export function indexCard(card: RateCard): CardIndex {
   const tiers = new NameIndex<Tier>();
   for (const t of card.meta.tiers) tiers.add(t, t.name, [t.id, t.name, ...t.aliases]);
   const departments = new NameIndex<Department>();
-  for (const d of card.departments) departments.add(d, d.name, [d.id, d.name, d.account]);
+  const accountCount = new Map<string, number>();
+  for (const d of card.departments) accountCount.set(d.account, (accountCount.get(d.account) ?? 0) + 1);
+  for (const d of card.departments) {
+    // A category account finds its department only where one department owns it.
+    const spellings = accountCount.get(d.account) === 1 ? [d.id, d.name, d.account] : [d.id, d.name];
+    departments.add(d, d.name, spellings);
+  }
 
   const books = byId(card.scales);
   const classifications = new Map<string, ClassificationRef>();

@@ -13,7 +13,8 @@ import {
   type ResolvedRequest,
 } from "./quote";
 import { buildSearchEntries, searchRoles, type SearchEntry } from "./search";
-import type { Agreement, Department, Quote, QuoteRequest, RateCard, Role } from "./types";
+import { classificationInForce, priceUnit } from "./scales";
+import type { Agreement, Department, Quote, QuoteRequest, RateCard, Role, Unit } from "./types";
 import { payHoursForDay } from "./workRules";
 
 /** A quote with its explanation, made when first read (the hot path does not need the words). */
@@ -121,6 +122,28 @@ export class RateEngine {
     }
     const a = agreement === undefined ? this.findAgreement("non-union") : this.findAgreement(agreement);
     return payHoursForDay(hoursWorked, a.workRules);
+  }
+
+  /**
+   * Prices one unit of one printed schedule of a classification on a date, with no overtime: the
+   * figure the book prints, reached the way quotes reach it (used to check the card against the
+   * books).
+   * @throws RateError NO_RATE when the schedule has no figure for that unit on that date
+   */
+  scaleRate(bookId: string, code: string, scheduleLabel: string, unit: Unit, date: string): number {
+    const cref = this.index.classifications.get(`${bookId} ${code}`);
+    const agreement = cref && this.index.agreementById.get(cref.book.agreement);
+    const reason = (why: string) => new RateError("NO_RATE", { role: `${bookId} ${code}`, unit, date, reason: why });
+    if (!cref || !agreement) throw reason("no such classification on the card");
+    const priced = priceUnit(classificationInForce(cref.classification, date, scheduleLabel), {
+      unit,
+      hoursPerDay: undefined,
+      daysPerWeek: 5,
+      rules: agreement.workRules,
+      flatWeeks: undefined,
+    });
+    if ("reason" in priced) throw reason(priced.reason);
+    return priced.unitRateCents;
   }
 
   private plan(r: ResolvedRequest): RatePlan {

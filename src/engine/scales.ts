@@ -89,6 +89,14 @@ function priceDay(
     }
     return { cents: roundCents(hourly * payHours), used: daily, hours: worked };
   }
+  const printedDay = [inForce.onCall, inForce.weekly].find((s) => s?.period.dailyCents !== undefined);
+  if (printedDay?.period.dailyCents !== undefined) {
+    return {
+      cents: printedDay.period.dailyCents,
+      used: printedDay,
+      hours: opts.rules.onCallContributionHoursPerDay,
+    };
+  }
   const weekly = inForce.onCall ?? inForce.weekly;
   if (weekly?.period.weeklyCents !== undefined) {
     const fraction = opts.rules.dayFractionOfWeek;

@@ -1,0 +1,109 @@
+/**
+ * Schema and invariant checks over the whole rate card: run by `npm run validate:card` (in the
+ * build) and by the tests, so a broken card fails before it reaches a user.
+ */
+import type { z } from "zod";
+import {
+  cardMetaSchema,
+  fringeFileSchema,
+  roleFileSchema,
+  scaleBookSchema,
+} from "../src/engine/cardSchema";
+import { normalizeName, RateEngine, isRateError, type RateCard } from "../src/engine";
+
+export interface CardFiles {
+  meta: unknown;
+  fringes: unknown;
+  roleFiles: unknown[];
+  scaleBooks: unknown[];
+}
+
+function schemaProblems(name: string, schema: z.ZodType, value: unknown): string[] {
+  const result = schema.safeParse(value);
+  if (result.success) return [];
+  return result.error.issues.map((i) => `${name}: ${i.path.join(".")}: ${i.message}`);
+}
+
+function overlaps(periods: readonly { from: string; to: string }[]): boolean {
+  const sorted = [...periods].sort((a, b) => a.from.localeCompare(b.from));
+  return sorted.some((p, i) => p.from > p.to || (i > 0 && p.from <= sorted[i - 1]!.to));
+}
+
+/** Every problem found; an empty list means the card is sound. */
+export function checkCardFiles(files: CardFiles, card: RateCard): string[] {
+  const problems: string[] = [];
+  problems.push(...schemaProblems("card-meta.json", cardMetaSchema, files.meta));
+  problems.push(...schemaProblems("fringes.json", fringeFileSchema, files.fringes));
+  files.roleFiles.forEach((f, i) => problems.push(...schemaProblems(`roles file ${i}`, roleFileSchema, f)));
+  files.scaleBooks.forEach((b, i) => problems.push(...schemaProblems(`scale book ${i}`, scaleBookSchema, b)));
+  if (problems.length) return problems;
+
+  const spellings = new Map<string, string>();
+  const ids = new Set<string>();
+  for (const role of card.roles) {
+    if (ids.has(role.id)) problems.push(`duplicate role id ${role.id}`);
+    ids.add(role.id);
+    for (const s of [role.id, role.title, ...role.aliases]) {
+      const key = normalizeName(s);
+      const owner = spellings.get(key);
+      if (owner && owner !== role.id) problems.push(`'${s}' names both ${owner} and ${role.id}`);
+      spellings.set(key, role.id);
+    }
+  }
+  const deptIds = new Set(card.departments.map((d) => d.id));
+  if (deptIds.size !== card.departments.length) problems.push("duplicate department id");
+
+  const classifications = new Set<string>();
+  for (const book of card.scales) {
+    for (const c of book.classifications) {
+      classifications.add(`${book.id} ${c.code}`);
+      for (const s of c.schedules) {
+        if (overlaps(s.rates)) problems.push(`${book.id} ${c.code} schedule ${s.label}: overlapping periods`);
+        for (const p of s.rates) {
+          if (p.hourlyCents === undefined && p.dailyCents === undefined && p.weeklyCents === undefined) {
+            problems.push(`${book.id} ${c.code} ${s.label} ${p.from}: no figure`);
+          }
+          if (p.kind === "estimate" && !p.method) {
+            problems.push(`${book.id} ${c.code} ${s.label} ${p.from}: estimate without a method`);
+          }
+          if (p.kind === "published" && !(p.source ?? book.source).title) {
+            problems.push(`${book.id} ${c.code} ${s.label} ${p.from}: published figure without a source`);
+          }
+        }
+      }
+    }
+  }
+  for (const f of card.fringes) {
+    if (overlaps(f.periods)) problems.push(`fringe ${f.id}: overlapping periods`);
+  }
+  for (const role of card.roles) {
+    for (const ref of [...role.scales, role.estimate.basis]) {
+      if (!classifications.has(`${ref.agreement} ${ref.code}`)) {
+        problems.push(`${role.id}: no classification ${ref.agreement} ${ref.code} on the card`);
+      }
+    }
+  }
+  if (problems.length) return problems;
+
+  // Every role prices under each agreement it names, and non-union, on the card's default date.
+  const engine = new RateEngine(card);
+  for (const role of card.roles) {
+    const agreements = new Set(
+      role.scales.map((ref) => card.scales.find((b) => b.id === ref.agreement)!.agreement),
+    );
+    agreements.add("non-union");
+    for (const agreement of agreements) {
+      const ok = (["week", "day", "hour", "flat"] as const).some((unit) => {
+        try {
+          engine.quoteFast({ role: role.id, agreement, unit });
+          return true;
+        } catch (e) {
+          if (isRateError(e)) return false;
+          throw e;
+        }
+      });
+      if (!ok) problems.push(`${role.id}: no ${agreement} rate on the default date`);
+    }
+  }
+  return problems;
+}

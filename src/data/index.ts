@@ -1,0 +1,102 @@
+/**
+ * The bundled rate card: the only module that imports the JSON data. Each file is validated against
+ * the schema in `npm run validate:card` and in the tests, so a broken card fails the build, never a user.
+ */
+import { RateEngine, type RateCard } from "../engine";
+import meta from "./card-meta.json";
+import fringes from "./fringes.json";
+import roles_art from "./roles/art.json";
+import roles_camera from "./roles/camera.json";
+import roles_casting from "./roles/casting.json";
+import roles_construction from "./roles/construction.json";
+import roles_costume from "./roles/costume.json";
+import roles_craft_catering from "./roles/craft-catering.json";
+import roles_directing from "./roles/directing.json";
+import roles_editorial from "./roles/editorial.json";
+import roles_electric from "./roles/electric.json";
+import roles_grip from "./roles/grip.json";
+import roles_hair_makeup from "./roles/hair-makeup.json";
+import roles_locations from "./roles/locations.json";
+import roles_medical_safety from "./roles/medical-safety.json";
+import roles_music from "./roles/music.json";
+import roles_post_sound from "./roles/post-sound.json";
+import roles_producers from "./roles/producers.json";
+import roles_production from "./roles/production.json";
+import roles_props from "./roles/props.json";
+import roles_publicity from "./roles/publicity.json";
+import roles_script from "./roles/script.json";
+import roles_set_decoration from "./roles/set-decoration.json";
+import roles_sound from "./roles/sound.json";
+import roles_special_effects from "./roles/special-effects.json";
+import roles_stunts from "./roles/stunts.json";
+import roles_transportation from "./roles/transportation.json";
+import roles_vfx from "./roles/vfx.json";
+import scale_dga from "./scales/dga.json";
+import scale_iatse_44 from "./scales/iatse-44.json";
+import scale_iatse_600 from "./scales/iatse-600.json";
+import scale_iatse_700 from "./scales/iatse-700.json";
+import scale_iatse_728 from "./scales/iatse-728.json";
+import scale_iatse_80 from "./scales/iatse-80.json";
+import scale_iatse_800 from "./scales/iatse-800.json";
+import scale_teamsters_399 from "./scales/teamsters-399.json";
+
+type RoleFile = { department: RateCard["departments"][number]; roles: Omit<RateCard["roles"][number], "department">[] };
+
+/** The role files, one per department, in the order the pane lists departments. */
+export const roleFiles = [
+  roles_producers,
+  roles_directing,
+  roles_production,
+  roles_script,
+  roles_locations,
+  roles_casting,
+  roles_camera,
+  roles_grip,
+  roles_electric,
+  roles_sound,
+  roles_art,
+  roles_set_decoration,
+  roles_props,
+  roles_construction,
+  roles_costume,
+  roles_hair_makeup,
+  roles_special_effects,
+  roles_stunts,
+  roles_transportation,
+  roles_craft_catering,
+  roles_medical_safety,
+  roles_editorial,
+  roles_post_sound,
+  roles_vfx,
+  roles_music,
+  roles_publicity,
+] as RoleFile[];
+
+/** The wage-schedule books. */
+export const scaleBooks = [
+  scale_dga,
+  scale_iatse_44,
+  scale_iatse_600,
+  scale_iatse_700,
+  scale_iatse_728,
+  scale_iatse_80,
+  scale_iatse_800,
+  scale_teamsters_399,
+] as RateCard["scales"];
+
+/** Assembles the card from its files. */
+export function assembleCard(): RateCard {
+  return {
+    meta: meta as RateCard["meta"],
+    departments: roleFiles.map((f) => f.department),
+    roles: roleFiles.flatMap((f) => f.roles.map((r) => ({ ...r, department: f.department.id }))),
+    scales: scaleBooks,
+    fringes: (fringes as { fringes: RateCard["fringes"] }).fringes,
+  };
+}
+
+/** The card the add-in ships. */
+export const rateCard: RateCard = assembleCard();
+
+/** The engine over the shipped card, shared by every face of the add-in. */
+export const engine = new RateEngine(rateCard);

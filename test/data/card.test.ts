@@ -1,0 +1,47 @@
+import { readdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import meta from "../../src/data/card-meta.json";
+import fringes from "../../src/data/fringes.json";
+import { engine, rateCard, roleFiles, scaleBooks } from "../../src/data";
+import { checkCardFiles } from "../../scripts/cardChecks";
+
+describe("the shipped rate card", () => {
+  it("passes its schema and every invariant", () => {
+    expect(checkCardFiles({ meta, fringes, roleFiles, scaleBooks }, rateCard)).toEqual([]);
+  });
+
+  it("fails the check when a figure breaks an invariant", () => {
+    const broken = structuredClone(rateCard);
+    broken.roles[1] = { ...broken.roles[1]!, aliases: [broken.roles[0]!.title] };
+    broken.fringes[0]!.periods.push({ ...broken.fringes[0]!.periods[0]! });
+    const problems = checkCardFiles({ meta, fringes, roleFiles, scaleBooks }, broken);
+    expect(problems.some((p) => p.includes("names both"))).toBe(true);
+    expect(problems.some((p) => p.includes("overlapping periods"))).toBe(true);
+  });
+
+  it("loads every role file in src/data/roles", () => {
+    const dir = fileURLToPath(new URL("../../src/data/roles/", import.meta.url));
+    expect(roleFiles.map((f) => `${f.department.id}.json`).sort()).toEqual(readdirSync(dir).sort());
+  });
+
+  it("holds at least 150 roles in at least 18 departments", () => {
+    expect(rateCard.roles.length).toBeGreaterThanOrEqual(150);
+    expect(rateCard.departments.length).toBeGreaterThanOrEqual(18);
+  });
+
+  it.each([
+    ["Post Producer", "post-producer"],
+    ["DP", "director-of-photography"],
+    ["DoP", "director-of-photography"],
+    ["1st AC", "first-assistant-camera"],
+    ["Focus Puller", "first-assistant-camera"],
+    ["Key PA", "key-production-assistant"],
+    ["UPM", "unit-production-manager"],
+    ["2nd 2nd AD", "second-second-assistant-director"],
+    ["post-producer", "post-producer"],
+    ["POST PRODUCER", "post-producer"],
+  ])("finds %j as people type it", (typed, id) => {
+    expect(engine.findRole(typed).id).toBe(id);
+  });
+});
