@@ -1,0 +1,166 @@
+/**
+ * The budget workbook's layout, host-neutral: sheet names, the settings' named cells, the crew-line
+ * columns and the formulas each line holds. The Excel adapter and the preview adapter both write
+ * exactly this, so a budget built in the preview is the budget built in Excel.
+ *
+ * Lines hold live CREW formulas that reference their own row and the named settings, so editing
+ * Qty, Agreement or a setting recalculates in any spreadsheet.
+ */
+import type { Unit } from "../engine";
+
+export const SETTINGS_SHEET = "Settings";
+export const BUDGET_SHEET = "Budget";
+export const TOPSHEET_SHEET = "Topsheet";
+export const BUDGET_TABLE = "CrewBudget";
+
+/** A named setting: its workbook name, the label shown beside it, and its default. */
+export interface SettingSpec {
+  name: string;
+  label: string;
+  value: string | number;
+  note: string;
+}
+
+/** Settings live in Settings!B2:B9, labels in column A, notes in column C. */
+export const SETTINGS: readonly SettingSpec[] = [
+  { name: "BudgetDate", label: "Budget date", value: "2026-08-02", note: "Picks the scale period in force (YYYY-MM-DD)." },
+  { name: "Region", label: "Region", value: "Los Angeles", note: "Los Angeles, New York, Georgia, New Mexico or Other US." },
+  { name: "Tier", label: "Budget tier", value: "Studio", note: "Studio, Tier 3, Tier 2, Tier 1B, Tier 1A or Ultra-low." },
+  { name: "HoursPerDay", label: "Hours per day", value: 12, note: "Hours worked a shoot day; overtime beyond a scale's guarantee is added." },
+  { name: "PrepWeeks", label: "Prep weeks", value: 4, note: "Lines budgeted for prep use this." },
+  { name: "ShootWeeks", label: "Shoot weeks", value: 8, note: "Lines budgeted for the shoot use this." },
+  { name: "WrapWeeks", label: "Wrap weeks", value: 2, note: "Lines budgeted for wrap use this." },
+  { name: "CardVersion", label: "Rate card version", value: "2026.1", note: "The CrewRate rate card this budget was built with." },
+];
+
+/** Row of the first setting on the settings sheet (1-based); row 1 holds headers. */
+export const SETTINGS_FIRST_ROW = 2;
+
+export function settingAddress(name: string): string {
+  const i = SETTINGS.findIndex((s) => s.name === name);
+  if (i < 0) throw new Error(`CrewRate invariant failed: no setting ${name}`);
+  return `${SETTINGS_SHEET}!$B$${SETTINGS_FIRST_ROW + i}`;
+}
+
+export const COLUMNS = [
+  "Account",
+  "Department",
+  "Role",
+  "Person",
+  "Description",
+  "Agreement",
+  "Region",
+  "Tier",
+  "Qty",
+  "Unit",
+  "Rate",
+  "Subtotal",
+  "Fringe",
+  "Total",
+] as const;
+export type Column = (typeof COLUMNS)[number];
+
+export const MONEY_COLUMNS: readonly Column[] = ["Rate", "Subtotal", "Fringe", "Total"];
+export const MONEY_FORMAT = "$#,##0.00";
+
+/** Where the budget table starts: a title in row 1, a note in row 2, the header in row 4. */
+export const HEADER_ROW = 4;
+export const FIRST_LINE_ROW = HEADER_ROW + 1;
+
+/** Column letter of a budget column (A for Account, ...). */
+export function col(name: Column): string {
+  return String.fromCharCode(65 + COLUMNS.indexOf(name));
+}
+
+/** What the pane asks to insert: one crew line. */
+export interface CrewLineInput {
+  account: string;
+  department: string;
+  /** The role's title as the card spells it (what the CREW formulas look up). */
+  role: string;
+  person?: string | undefined;
+  description: string;
+  /** Agreement name, or undefined for the role's customary agreement. */
+  agreement?: string | undefined;
+  /** A number of units, or a phase whose weeks setting the line follows. */
+  quantity: number | "prep" | "shoot" | "wrap";
+  unit: Unit;
+  /** Region and tier default to the workbook settings (formulas =Region, =Tier). */
+  region?: string | undefined;
+  tier?: string | undefined;
+}
+
+type CellContent = string | number;
+
+const PHASE_SETTING = { prep: "PrepWeeks", shoot: "ShootWeeks", wrap: "WrapWeeks" } as const;
+
+/**
+ * The cells of one crew line at a 1-based sheet row: values for what the producer chose, formulas
+ * for everything computed. Fringe passes the wages budgeted above for the same Person, so yearly
+ * caps hold across a person's prep, shoot and wrap lines.
+ */
+export function crewLineRow(line: CrewLineInput, row: number): CellContent[] {
+  const c = (name: Column) => `${col(name)}${row}`;
+  const above = (name: Column) => `${col(name)}$${HEADER_ROW}:${col(name)}${row - 1}`;
+  const args = `${c("Role")},${c("Qty")},${c("Unit")},${c("Agreement")},${c("Region")},${c("Tier")},BudgetDate`;
+  const wagesToDate = `IF(${c("Person")}="",0,SUMIF(${above("Person")},${c("Person")},${above("Subtotal")}))`;
+  const cells: Record<Column, CellContent> = {
+    Account: line.account,
+    Department: line.department,
+    Role: line.role,
+    Person: line.person ?? "",
+    Description: line.description,
+    Agreement: line.agreement ?? "",
+    Region: line.region ?? "=Region",
+    Tier: line.tier ?? "=Tier",
+    Qty: typeof line.quantity === "number" ? line.quantity : `=${PHASE_SETTING[line.quantity]}`,
+    Unit: line.unit,
+    Rate: `=CREW.UNITRATE(${c("Role")},${c("Unit")},${c("Agreement")},${c("Region")},${c("Tier")},BudgetDate,HoursPerDay)`,
+    Subtotal: `=CREW.RATE(${args},HoursPerDay)`,
+    Fringe: `=CREW.FRINGE(${args},${wagesToDate},HoursPerDay)`,
+    Total: `=${c("Subtotal")}+${c("Fringe")}`,
+  };
+  return COLUMNS.map((name) => cells[name]);
+}
+
+/** The totals row under `lastLineRow`. */
+export function totalsRow(lastLineRow: number): CellContent[] {
+  const sum = (name: Column) =>
+    lastLineRow < FIRST_LINE_ROW ? 0 : `=SUM(${col(name)}${FIRST_LINE_ROW}:${col(name)}${lastLineRow})`;
+  return COLUMNS.map((name) =>
+    name === "Account" ? "Total" : name === "Subtotal" || name === "Fringe" || name === "Total" ? sum(name) : "",
+  );
+}
+
+/** The settings sheet's cells: header row, then label, value, note per setting. */
+export function settingsRows(): CellContent[][] {
+  return [["Setting", "Value", "What it does"], ...SETTINGS.map((s) => [s.label, s.value, s.note])];
+}
+
+/** Topsheet: one row per department present in the budget, with SUMIFs over the budget sheet. */
+export function topsheetRows(departments: readonly { name: string; account: string }[]): CellContent[][] {
+  const budget = (name: Column) => `${BUDGET_SHEET}!$${col(name)}:$${col(name)}`;
+  const rows: CellContent[][] = [["Account", "Department", "Labor", "Fringe", "Total"]];
+  departments.forEach((d, i) => {
+    const r = i + 2;
+    rows.push([
+      d.account,
+      d.name,
+      `=SUMIF(${budget("Department")},B${r},${budget("Subtotal")})`,
+      `=SUMIF(${budget("Department")},B${r},${budget("Fringe")})`,
+      `=C${r}+D${r}`,
+    ]);
+  });
+  const last = departments.length + 1;
+  rows.push(["", "Total", `=SUM(C2:C${last})`, `=SUM(D2:D${last})`, `=SUM(E2:E${last})`]);
+  return rows;
+}
+
+/** Checks a line before anything is written: a whole insert lands or none of it does. */
+export function validateLine(line: CrewLineInput): string | undefined {
+  if (!line.role.trim()) return "A crew line needs a role.";
+  if (typeof line.quantity === "number" && !(line.quantity >= 0 && line.quantity <= 10_000)) {
+    return `Quantity for ${line.role} must be between 0 and 10,000.`;
+  }
+  return undefined;
+}

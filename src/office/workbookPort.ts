@@ -1,0 +1,51 @@
+/**
+ * The budget workbook as the task pane sees it, in budget words. Implementations: Excel
+ * (excelWorkbook.ts, the only code that calls Excel.run), the preview's HyperFormula workbook
+ * (previewWorkbook.ts) and an in-memory one for tests (memoryWorkbook.ts).
+ */
+import type { CrewLineInput } from "./budgetLayout";
+
+export type { CrewLineInput } from "./budgetLayout";
+
+/** The workbook-wide settings, as the settings sheet holds them. */
+export interface BudgetSettings {
+  budgetDate: string;
+  region: string;
+  tier: string;
+  hoursPerDay: number;
+  prepWeeks: number;
+  shootWeeks: number;
+  wrapWeeks: number;
+  cardVersion: string;
+}
+
+export interface AppendResult {
+  /** 1-based sheet rows the new lines occupy. */
+  firstRow: number;
+  rowsAdded: number;
+}
+
+/** A failure writing to the workbook; nothing was changed when this is thrown. */
+export class WorkbookError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "WorkbookError";
+  }
+}
+
+export interface WorkbookPort {
+  /** Where the budget lives, for messages ("Excel", "Preview workbook"). */
+  readonly hostName: string;
+  /**
+   * Creates the settings sheet, the budget table and the topsheet if they are missing; leaves
+   * existing ones alone. Refuses (WorkbookError) rather than overwrite a user's cells.
+   */
+  ensureBudget(): Promise<void>;
+  /** The settings as the workbook holds them now. */
+  readSettings(): Promise<BudgetSettings>;
+  /**
+   * Appends crew lines to the budget table in one batch: all of them or, on any failure, none.
+   * Validates every line before writing.
+   */
+  appendCrewLines(lines: readonly CrewLineInput[]): Promise<AppendResult>;
+}
