@@ -1,0 +1,231 @@
+/**
+ * What each CREW function computes, host-neutral: Excel (functions.ts) and HyperFormula
+ * (hyperformula.ts) adapt these to their own error and array types, so what the tests evaluate is
+ * what Excel runs.
+ */
+import {
+  centsToDollars,
+  describeFringeRate,
+  formatUsd,
+  RateError,
+  type QuoteRequest,
+  type RateEngine,
+  type Role,
+} from "../engine";
+import {
+  ArgumentError,
+  broadcastShape,
+  optionalDate,
+  optionalNumber,
+  optionalText,
+  OUTSIDE,
+  requiredText,
+  valueAt,
+  type CellArg,
+  type CellInput,
+} from "./args";
+import { cellFailure, toExcelError, type CellFailure } from "./toExcelError";
+
+export type CellOutput = number | string | CellFailure;
+export type CellResult = CellOutput | CellOutput[][];
+
+/** Runs a scalar function over single values or, Excel-style, element-wise over ranges. */
+function lift(args: readonly CellArg[], fn: (values: CellInput[]) => CellOutput): CellResult {
+  const shape = broadcastShape(args);
+  const at = (row: number, col: number): CellOutput => {
+    const values: CellInput[] = [];
+    for (const arg of args) {
+      const v = valueAt(arg, row, col);
+      if (v === OUTSIDE) return cellFailure("#N/A", "The ranges given are not the same size.");
+      values.push(v);
+    }
+    try {
+      return fn(values);
+    } catch (e) {
+      return toExcelError(e instanceof ArgumentError ? e.failure : e);
+    }
+  };
+  if (!shape) return at(0, 0);
+  const out: CellOutput[][] = [];
+  for (let r = 0; r < shape.rows; r++) {
+    const row: CellOutput[] = [];
+    for (let c = 0; c < shape.cols; c++) row.push(at(r, c));
+    out.push(row);
+  }
+  return out;
+}
+
+/** Whole-result functions (spills): any failure becomes the function's one error. */
+function guard(fn: () => CellOutput[][]): CellResult {
+  try {
+    return fn();
+  } catch (e) {
+    return toExcelError(e instanceof ArgumentError ? e.failure : e);
+  }
+}
+
+/** The arguments RATE, FRINGE, TOTAL and EXPLAIN share, in their order. */
+function quoteRequest(v: readonly CellInput[], wagesIndex?: number, hoursIndex = 7): QuoteRequest {
+  return {
+    role: requiredText(v[0], "Role"),
+    quantity: optionalNumber(v[1], "Quantity"),
+    unit: optionalText(v[2], "Unit"),
+    agreement: optionalText(v[3], "Agreement"),
+    region: optionalText(v[4], "Region"),
+    tier: optionalText(v[5], "Tier"),
+    date: optionalDate(v[6], "Date"),
+    hoursPerDay: optionalNumber(v[hoursIndex], "Hours per day"),
+    wagesToDate: wagesIndex === undefined ? undefined : optionalNumber(v[wagesIndex], "Wages to date"),
+  };
+}
+
+export const INFO_FIELDS = [
+  "title",
+  "department",
+  "account",
+  "description",
+  "responsibilities",
+  "skills",
+  "agreements",
+  "source",
+  "aliases",
+  "unit",
+  "id",
+] as const;
+export type InfoField = (typeof INFO_FIELDS)[number];
+
+/** The CREW functions over one engine. Arguments are cells or ranges as the host passes them. */
+export function createCrewFunctions(engine: RateEngine) {
+  function agreementsOf(role: Role): string[] {
+    const names: string[] = [];
+    for (const ref of role.scales) {
+      const book = engine.card.scales.find((b) => b.id === ref.agreement);
+      const agreement = book && engine.card.meta.agreements.find((a) => a.id === book.agreement);
+      if (agreement && !names.includes(agreement.name)) names.push(agreement.name);
+    }
+    names.push("Non-union (estimate)");
+    return names;
+  }
+
+  function sourcesOf(role: Role): string[] {
+    const out: string[] = [];
+    for (const ref of role.scales) {
+      const book = engine.card.scales.find((b) => b.id === ref.agreement);
+      const title = book?.classifications.find((c) => c.code === ref.code)?.title;
+      if (book) out.push(`${book.source.title}: ${title ?? ref.code} (${ref.code})`);
+    }
+    out.push(`Non-union: estimate. ${role.estimate.note}`);
+    return out;
+  }
+
+  function info(role: Role, field: InfoField): string {
+    switch (field) {
+      case "title":
+        return role.title;
+      case "department":
+        return engine.departmentOf(role).name;
+      case "account":
+        return role.account;
+      case "description":
+        return role.description;
+      case "responsibilities":
+        return role.responsibilities.join("; ");
+      case "skills":
+        return role.skills.join("; ");
+      case "agreements":
+        return agreementsOf(role).join("; ");
+      case "source":
+        return sourcesOf(role).join(" | ");
+      case "aliases":
+        return role.aliases.join("; ");
+      case "unit":
+        return role.unit;
+      case "id":
+        return role.id;
+    }
+  }
+
+  function parseField(text: string): InfoField {
+    const key = text.toLowerCase().replace(/[^a-z]/g, "");
+    const found = INFO_FIELDS.find((f) => f === key || `${f}s` === key || f === `${key}s`);
+    if (found) return found;
+    throw new RateError("UNKNOWN_FIELD", {
+      input: text,
+      suggestions: INFO_FIELDS.filter((f) => f.startsWith(key.slice(0, 2))).slice(0, 3),
+    });
+  }
+
+  return {
+    /** Labor cost before fringes. */
+    rate: (...args: CellArg[]): CellResult =>
+      lift(args, (v) => centsToDollars(engine.quoteFast(quoteRequest(v)).subtotalCents)),
+
+    /** Fringe amount for the labor; argument 8 is wages to date, 9 hours per day. */
+    fringe: (...args: CellArg[]): CellResult =>
+      lift(args, (v) => centsToDollars(engine.quoteFast(quoteRequest(v, 7, 8)).fringeCents)),
+
+    /** Labor plus fringe; arguments as FRINGE. */
+    total: (...args: CellArg[]): CellResult =>
+      lift(args, (v) => centsToDollars(engine.quoteFast(quoteRequest(v, 7, 8)).totalCents)),
+
+    /** The rate for one unit: (role, unit, agreement, region, tier, date, hoursPerDay). */
+    unitRate: (...args: CellArg[]): CellResult =>
+      lift(args, (v) =>
+        centsToDollars(
+          engine.quoteFast(quoteRequest([v[0], 1, v[1], v[2], v[3], v[4], v[5], v[6]])).unitRateCents,
+        ),
+      ),
+
+    /** A field of the role's card entry. */
+    info: (...args: CellArg[]): CellResult =>
+      lift(args, (v) =>
+        info(engine.findRole(requiredText(v[0], "Role")), parseField(requiredText(v[1], "Field"))),
+      ),
+
+    /** A column of role titles, optionally within a department and matching a search. */
+    roles: (department: CellInput, search: CellInput): CellResult =>
+      guard(() => {
+        const dept = optionalText(department, "Department");
+        const query = optionalText(search, "Search") ?? "";
+        const found = engine.search(query, dept === undefined ? {} : { department: dept });
+        if (found.length === 0) {
+          throw new ArgumentError(cellFailure("#N/A", `No roles match '${query}'.`));
+        }
+        return found.map((r) => [r.title]);
+      }),
+
+    /** A two-column breakdown: base, each fringe with its rate and cap, total, sources. */
+    explain: (...args: CellInput[]): CellResult =>
+      guard(() => {
+        const q = engine.quote(quoteRequest(args, 7, 8));
+        const rows: CellOutput[][] = [
+          ["Role", `${q.role.title} (${q.department.name}, ${q.role.account})`],
+          ["Terms", `${q.agreement.name}, ${q.region.name}, ${q.tier.name}, ${q.date}`],
+          [`Rate per ${q.unit}${q.basis.kind === "estimate" ? " (estimate)" : ""}`, centsToDollars(q.unitRateCents)],
+          ["Quantity", q.quantity],
+          ["Subtotal", centsToDollars(q.subtotalCents)],
+        ];
+        for (const f of q.fringes) {
+          rows.push([`${f.label}: ${describeFringeRate(f)}${f.kind === "estimate" ? " (estimate)" : ""}`, centsToDollars(f.amountCents)]);
+        }
+        rows.push(["Fringe", centsToDollars(q.fringeCents)]);
+        rows.push(["Total", centsToDollars(q.totalCents)]);
+        q.sources.forEach((s, i) => rows.push([i === 0 ? "Rate source" : "Fringe source", s]));
+        if (q.notes.length) rows.push(["Work rules", q.notes.join(" ")]);
+        return rows;
+      }),
+
+    /** Straight-time-equivalent pay hours for a day of hours worked. */
+    payHours: (...args: CellArg[]): CellResult =>
+      lift(args, (v) => {
+        const hours = optionalNumber(v[0], "Hours worked");
+        if (hours === undefined) throw new ArgumentError(cellFailure("#VALUE!", "Hours worked is empty."));
+        return engine.payHours(hours, optionalText(v[1], "Agreement"));
+      }),
+  };
+}
+
+export type CrewFunctions = ReturnType<typeof createCrewFunctions>;
+
+/** "$1,234.56", for messages and the pane. */
+export { formatUsd };

@@ -1,0 +1,226 @@
+/*
+ * The CREW custom functions as Excel sees them. The JSDoc on each `function` below is the single
+ * source of Excel's metadata: CustomFunctionsMetadataPlugin turns it into functions.json and
+ * registers each function with CustomFunctions.associate. Function ids are stored in workbooks:
+ * never rename them.
+ *
+ * Omitted arguments arrive as null; ranges as rows of columns. Defaults come from the arguments and
+ * the rate card only (never today's date), so everyone who opens a workbook gets the same values.
+ */
+import { engine } from "../data";
+import type { CellInput } from "./args";
+import { createCrewFunctions, type CellOutput, type CellResult } from "./crewFunctions";
+import { isCellFailure, type CellFailure } from "./toExcelError";
+
+const crew = createCrewFunctions(engine);
+
+type Cell = string | number | boolean | null;
+type Matrix = Cell[][];
+
+function toExcelCode(failure: CellFailure): CustomFunctions.ErrorCode {
+  switch (failure.error) {
+    case "#N/A":
+      return CustomFunctions.ErrorCode.notAvailable;
+    case "#NUM!":
+      return CustomFunctions.ErrorCode.invalidNumber;
+    case "#VALUE!":
+      return CustomFunctions.ErrorCode.invalidValue;
+  }
+}
+
+function toExcelCell(value: CellOutput): number | string | CustomFunctions.Error {
+  if (!isCellFailure(value)) return value;
+  const code = toExcelCode(value);
+  // Excel shows a message only with #VALUE! and #N/A.
+  return code === CustomFunctions.ErrorCode.invalidNumber
+    ? new CustomFunctions.Error(code)
+    : new CustomFunctions.Error(code, value.message);
+}
+
+/** A single failure throws (so the cell shows the error and its message); arrays carry errors per cell. */
+function toExcel(result: CellResult): (number | string | CustomFunctions.Error)[][] {
+  if (Array.isArray(result)) return result.map((row) => row.map(toExcelCell));
+  const cell = toExcelCell(result);
+  if (cell instanceof CustomFunctions.Error) throw cell;
+  return [[cell]];
+}
+
+/**
+ * Labor cost of a crew role before fringes: quantity × the rate per unit. Default 1 week.
+ * @customfunction RATE
+ * @param role Role title, alias or id, e.g. "Gaffer", "1st AC", "Post Producer". A range gives a range of results.
+ * @param [quantity] How many units. Default 1.
+ * @param [unit] hour, day, week or flat. Default week.
+ * @param [agreement] Non-union, IATSE, Teamsters or DGA. Default: the role's union agreement at the studio tier, else Non-union.
+ * @param [region] Los Angeles, New York, Georgia, New Mexico or Other US. Default Los Angeles.
+ * @param [tier] Budget tier: Studio, Tier 3, Tier 2, Tier 1B, Tier 1A or Ultra-low. Default Studio.
+ * @param [date] Budget date; picks the scale period in force. Default: the rate card's own date (2026-08-02), never today.
+ * @param [hoursPerDay] Hours worked a day; overtime beyond the scale's guarantee is added. Default: the scale's guarantee.
+ * @returns Labor cost in dollars.
+ */
+function rate(
+  role: Matrix,
+  quantity?: Matrix,
+  unit?: Cell,
+  agreement?: Cell,
+  region?: Cell,
+  tier?: Cell,
+  date?: Cell,
+  hoursPerDay?: Cell,
+): (number | string | CustomFunctions.Error)[][] {
+  return toExcel(crew.rate(role, quantity, unit, agreement, region, tier, date, hoursPerDay));
+}
+
+/**
+ * Employer fringes on the labor of a crew role: payroll taxes (with yearly wage caps), union plans, workers' comp and payroll fee.
+ * @customfunction FRINGE
+ * @param role Role title, alias or id. A range gives a range of results.
+ * @param [quantity] How many units. Default 1.
+ * @param [unit] hour, day, week or flat. Default week.
+ * @param [agreement] Non-union, IATSE, Teamsters or DGA. Default: the role's customary agreement.
+ * @param [region] Region, for state payroll taxes. Default Los Angeles.
+ * @param [tier] Budget tier. Default Studio.
+ * @param [date] Budget date. Default: the rate card's own date, never today.
+ * @param [wagesToDate] Wages already budgeted this year for the same person, in dollars, so yearly caps hold across lines. Default 0.
+ * @param [hoursPerDay] Hours worked a day. Default: the scale's guarantee.
+ * @returns Fringe amount in dollars.
+ */
+function fringe(
+  role: Matrix,
+  quantity?: Matrix,
+  unit?: Cell,
+  agreement?: Cell,
+  region?: Cell,
+  tier?: Cell,
+  date?: Cell,
+  wagesToDate?: Matrix,
+  hoursPerDay?: Cell,
+): (number | string | CustomFunctions.Error)[][] {
+  return toExcel(crew.fringe(role, quantity, unit, agreement, region, tier, date, wagesToDate, hoursPerDay));
+}
+
+/**
+ * Labor plus fringes for a crew role.
+ * @customfunction TOTAL
+ * @param role Role title, alias or id. A range gives a range of results.
+ * @param [quantity] How many units. Default 1.
+ * @param [unit] hour, day, week or flat. Default week.
+ * @param [agreement] Non-union, IATSE, Teamsters or DGA. Default: the role's customary agreement.
+ * @param [region] Region. Default Los Angeles.
+ * @param [tier] Budget tier. Default Studio.
+ * @param [date] Budget date. Default: the rate card's own date, never today.
+ * @param [wagesToDate] Wages already budgeted this year for the same person, in dollars. Default 0.
+ * @param [hoursPerDay] Hours worked a day. Default: the scale's guarantee.
+ * @returns Total cost in dollars.
+ */
+function total(
+  role: Matrix,
+  quantity?: Matrix,
+  unit?: Cell,
+  agreement?: Cell,
+  region?: Cell,
+  tier?: Cell,
+  date?: Cell,
+  wagesToDate?: Matrix,
+  hoursPerDay?: Cell,
+): (number | string | CustomFunctions.Error)[][] {
+  return toExcel(crew.total(role, quantity, unit, agreement, region, tier, date, wagesToDate, hoursPerDay));
+}
+
+/**
+ * The rate for one unit of a crew role.
+ * @customfunction UNITRATE
+ * @param role Role title, alias or id. A range gives a range of results.
+ * @param [unit] hour, day, week or flat. Default week.
+ * @param [agreement] Non-union, IATSE, Teamsters or DGA. Default: the role's customary agreement.
+ * @param [region] Region. Default Los Angeles.
+ * @param [tier] Budget tier. Default Studio.
+ * @param [date] Budget date. Default: the rate card's own date, never today.
+ * @param [hoursPerDay] Hours worked a day. Default: the scale's guarantee.
+ * @returns Dollars per unit.
+ */
+function unitRate(
+  role: Matrix,
+  unit?: Cell,
+  agreement?: Cell,
+  region?: Cell,
+  tier?: Cell,
+  date?: Cell,
+  hoursPerDay?: Cell,
+): (number | string | CustomFunctions.Error)[][] {
+  return toExcel(crew.unitRate(role, unit, agreement, region, tier, date, hoursPerDay));
+}
+
+/**
+ * A fact about a crew role from the rate card.
+ * @customfunction INFO
+ * @param role Role title, alias or id. A range gives a range of results.
+ * @param field title, department, account, description, responsibilities, skills, agreements, source, aliases, unit or id.
+ * @returns The field's text.
+ */
+function info(role: Matrix, field: Cell): (number | string | CustomFunctions.Error)[][] {
+  return toExcel(crew.info(role, field));
+}
+
+/**
+ * A spilled column of crew role titles.
+ * @customfunction ROLES
+ * @param [department] Department name or account, e.g. "Camera" or "3300". Default: every department.
+ * @param [search] Words to search for; typos are tolerated. Default: every role.
+ * @returns One role title per row.
+ */
+function roles(department?: Cell, search?: Cell): (number | string | CustomFunctions.Error)[][] {
+  return toExcel(crew.roles(department, search));
+}
+
+/**
+ * A spilled two-column breakdown of a crew line: rate, subtotal, each fringe with its rate and cap, total and sources.
+ * @customfunction EXPLAIN
+ * @param role Role title, alias or id.
+ * @param [quantity] How many units. Default 1.
+ * @param [unit] hour, day, week or flat. Default week.
+ * @param [agreement] Non-union, IATSE, Teamsters or DGA. Default: the role's customary agreement.
+ * @param [region] Region. Default Los Angeles.
+ * @param [tier] Budget tier. Default Studio.
+ * @param [date] Budget date. Default: the rate card's own date, never today.
+ * @param [wagesToDate] Wages already budgeted this year for the same person, in dollars. Default 0.
+ * @param [hoursPerDay] Hours worked a day. Default: the scale's guarantee.
+ * @returns Rows of label and value.
+ */
+function explain(
+  role: Cell,
+  quantity?: Cell,
+  unit?: Cell,
+  agreement?: Cell,
+  region?: Cell,
+  tier?: Cell,
+  date?: Cell,
+  wagesToDate?: Cell,
+  hoursPerDay?: Cell,
+): (number | string | CustomFunctions.Error)[][] {
+  const args: CellInput[] = [role, quantity, unit, agreement, region, tier, date, wagesToDate, hoursPerDay];
+  return toExcel(crew.explain(...args));
+}
+
+/**
+ * Straight-time-equivalent pay hours for one day's work: 1.5x after 8 hours, 2x after 12 (12 worked = 14 paid).
+ * @customfunction PAYHOURS
+ * @param hoursWorked Hours worked in the day. A range gives a range of results.
+ * @param [agreement] Whose overtime rules: Non-union, IATSE, Teamsters or DGA. Default Non-union.
+ * @returns Pay hours.
+ */
+function payHours(hoursWorked: Matrix, agreement?: Cell): (number | string | CustomFunctions.Error)[][] {
+  return toExcel(crew.payHours(hoursWorked, agreement));
+}
+
+/** For tests: the Excel-facing functions by id. */
+export const excelFunctions = {
+  RATE: rate,
+  FRINGE: fringe,
+  TOTAL: total,
+  UNITRATE: unitRate,
+  INFO: info,
+  ROLES: roles,
+  EXPLAIN: explain,
+  PAYHOURS: payHours,
+};

@@ -1,0 +1,228 @@
+/**
+ * The CREW functions registered in HyperFormula, for the preview host, the CLI's `eval` and
+ * formula-level tests. The same host-neutral implementations (crewFunctions.ts) run here as in
+ * Excel; only argument and error types are adapted. HyperFormula is GPL-3.0: this module must never
+ * be imported by the production add-in bundles.
+ */
+import {
+  ArraySize,
+  CellError,
+  EmptyValue,
+  ErrorType,
+  FunctionArgumentType,
+  FunctionPlugin,
+  HyperFormula,
+  SimpleRangeValue,
+  type ConfigParams,
+  type FunctionPluginDefinition,
+  type ImplementedFunctions,
+} from "hyperformula";
+import type { Ast, ProcedureAst } from "hyperformula/typings/parser";
+import type { InterpreterState } from "hyperformula/typings/interpreter/InterpreterState";
+import type { InterpreterValue } from "hyperformula/typings/interpreter/InterpreterValue";
+import type { RateEngine } from "../engine";
+import type { CellArg, CellInput } from "./args";
+import { createCrewFunctions, type CellOutput, type CellResult, type CrewFunctions } from "./crewFunctions";
+import { isCellFailure, type CellFailure } from "./toExcelError";
+
+/** Largest spill ROLES and EXPLAIN may need when their size cannot be known before evaluation. */
+const MAX_ROLES_ROWS = 400;
+const MAX_EXPLAIN_ROWS = 40;
+
+const ERROR_TYPES: Record<CellFailure["error"], ErrorType> = {
+  "#VALUE!": ErrorType.VALUE,
+  "#N/A": ErrorType.NA,
+  "#NUM!": ErrorType.NUM,
+};
+
+function toHfCell(value: CellOutput): string | number | CellError {
+  return isCellFailure(value) ? new CellError(ERROR_TYPES[value.error], value.message) : value;
+}
+
+function toHfScalar(value: unknown): CellInput | CellError {
+  if (value === EmptyValue || value === undefined || value === null) return null;
+  if (value instanceof CellError) return value;
+  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
+  if (typeof value === "object" && "val" in value && typeof value.val === "number") return value.val;
+  return null;
+}
+
+/** A HyperFormula value as a CREW argument; an error in any argument is the result. */
+function toArg(value: InterpreterValue): CellArg | CellError {
+  if (value instanceof SimpleRangeValue) {
+    const rows: CellInput[][] = [];
+    for (const line of value.data) {
+      const row: CellInput[] = [];
+      for (const cell of line) {
+        const v = toHfScalar(cell);
+        if (v instanceof CellError) return v;
+        row.push(v);
+      }
+      rows.push(row);
+    }
+    return rows;
+  }
+  return toHfScalar(value);
+}
+
+type Runner = (crew: CrewFunctions, args: CellArg[]) => CellResult;
+
+interface CrewFunctionSpec {
+  id: string;
+  maxArgs: number;
+  run: Runner;
+  /** Spill size when it depends on the data rather than the arguments' shapes. */
+  spill?: (crew: CrewFunctions, literalArgs: CellArg[] | undefined) => ArraySize;
+}
+
+const scalarArg = (a: CellArg | undefined): CellInput => (Array.isArray(a) ? a[0]?.[0] : (a as CellInput));
+
+function sizeOf(result: CellResult): ArraySize {
+  return Array.isArray(result) ? new ArraySize(result[0]?.length ?? 1, result.length) : ArraySize.scalar();
+}
+
+const SPECS: CrewFunctionSpec[] = [
+  { id: "RATE", maxArgs: 8, run: (c, a) => c.rate(...a) },
+  { id: "FRINGE", maxArgs: 9, run: (c, a) => c.fringe(...a) },
+  { id: "TOTAL", maxArgs: 9, run: (c, a) => c.total(...a) },
+  { id: "UNITRATE", maxArgs: 7, run: (c, a) => c.unitRate(...a) },
+  { id: "INFO", maxArgs: 2, run: (c, a) => c.info(...a) },
+  { id: "PAYHOURS", maxArgs: 2, run: (c, a) => c.payHours(...a) },
+  {
+    id: "ROLES",
+    maxArgs: 2,
+    run: (c, a) => c.roles(scalarArg(a[0]), scalarArg(a[1])),
+    spill: (c, lit) =>
+      lit ? sizeOf(c.roles(scalarArg(lit[0]), scalarArg(lit[1]))) : new ArraySize(1, MAX_ROLES_ROWS),
+  },
+  {
+    id: "EXPLAIN",
+    maxArgs: 9,
+    run: (c, a) => c.explain(...a.map(scalarArg)),
+    spill: (c, lit) => (lit ? sizeOf(c.explain(...lit.map(scalarArg))) : new ArraySize(2, MAX_EXPLAIN_ROWS)),
+  },
+];
+
+/** Pads a spill to the size HyperFormula reserved for it. */
+function pad(result: CellOutput[][], size: ArraySize): (string | number | CellError)[][] {
+  const rows: (string | number | CellError)[][] = [];
+  for (let r = 0; r < size.height; r++) {
+    const row: (string | number | CellError)[] = [];
+    for (let c = 0; c < size.width; c++) {
+      const v = result[r]?.[c];
+      row.push(v === undefined ? "" : toHfCell(v));
+    }
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** Literal values of a call's arguments, or undefined when any argument is a reference or formula. */
+function literalArgs(ast: ProcedureAst): CellArg[] | undefined {
+  const out: CellArg[] = [];
+  for (const arg of ast.args as (Ast & { value?: unknown; type: string })[]) {
+    if (arg.type === "NUMBER" || arg.type === "STRING") out.push(arg.value as CellInput);
+    else if (arg.type === "EMPTY") out.push(null);
+    else return undefined;
+  }
+  return out;
+}
+
+/**
+ * Makes a HyperFormula plugin class bound to one engine. Each host builds its own, so the preview,
+ * the CLI and tests can use different cards.
+ */
+export function createCrewPlugin(engine: RateEngine): FunctionPluginDefinition {
+  const crew = createCrewFunctions(engine);
+  const implemented: ImplementedFunctions = {};
+  class CrewPlugin extends FunctionPlugin {
+    static implementedFunctions = implemented;
+
+    call(id: string, ast: ProcedureAst, state: InterpreterState): InterpreterValue {
+      const spec = SPECS.find((s) => s.id === id)!;
+      if (ast.args.length > spec.maxArgs) {
+        return new CellError(ErrorType.NA, `CREW.${id} takes at most ${spec.maxArgs} arguments.`);
+      }
+      const args: CellArg[] = [];
+      for (const a of ast.args) {
+        const v = toArg(this.evaluateAst(a, state));
+        if (v instanceof CellError) return v;
+        args.push(v);
+      }
+      const result = spec.run(crew, args);
+      if (!Array.isArray(result)) return toHfCell(result);
+      const size = this.size(id, ast, state);
+      const padded = pad(result, size);
+      if (size.isScalar()) return padded[0]![0]!;
+      return SimpleRangeValue.onlyValues(padded);
+    }
+
+    size(id: string, ast: ProcedureAst, state: InterpreterState): ArraySize {
+      const spec = SPECS.find((s) => s.id === id)!;
+      if (spec.spill) return spec.spill(crew, literalArgs(ast));
+      let width = 1;
+      let height = 1;
+      for (const a of ast.args) {
+        const s = this.arraySizeForAst(a, state);
+        if (s.width === 1 && s.height === 1) continue;
+        width = Math.max(width, s.width);
+        height = Math.max(height, s.height);
+      }
+      return width === 1 && height === 1 ? ArraySize.scalar() : new ArraySize(width, height);
+    }
+  }
+  const proto = CrewPlugin.prototype as unknown as Record<string, unknown>;
+  for (const spec of SPECS) {
+    const method = `crew${spec.id}`;
+    const sizeMethod = `crew${spec.id}Size`;
+    proto[method] = function (this: CrewPlugin, ast: ProcedureAst, state: InterpreterState) {
+      return this.call(spec.id, ast, state);
+    };
+    proto[sizeMethod] = function (this: CrewPlugin, ast: ProcedureAst, state: InterpreterState) {
+      return this.size(spec.id, ast, state);
+    };
+    implemented[`CREW.${spec.id}`] = {
+      method,
+      sizeOfResultArrayMethod: sizeMethod,
+      vectorizationForbidden: true,
+      parameters: Array.from({ length: spec.maxArgs }, () => ({
+        argumentType: FunctionArgumentType.ANY,
+        optionalArg: true,
+      })),
+    };
+  }
+  return CrewPlugin;
+}
+
+const TRANSLATIONS = Object.fromEntries(SPECS.map((s) => [`CREW.${s.id}`, `CREW.${s.id}`]));
+
+let registeredFor: RateEngine | undefined;
+
+/** Registers the CREW plugin (once per engine; HyperFormula's registry is global). */
+export function registerCrewFunctions(engine: RateEngine): void {
+  if (registeredFor === engine) return;
+  if (registeredFor) HyperFormula.unregisterFunctionPlugin(createCrewPlugin(registeredFor));
+  for (const s of SPECS) {
+    if (HyperFormula.getRegisteredFunctionNames("enGB").includes(`CREW.${s.id}`)) {
+      HyperFormula.unregisterFunction(`CREW.${s.id}`);
+    }
+  }
+  HyperFormula.registerFunctionPlugin(createCrewPlugin(engine), { enGB: TRANSLATIONS });
+  registeredFor = engine;
+}
+
+/** HyperFormula settings every CrewRate host uses. */
+export const HF_CONFIG: Partial<ConfigParams> = {
+  licenseKey: "gpl-v3",
+  useArrayArithmetic: true,
+  precisionRounding: 10,
+};
+
+/** A workbook engine with the CREW functions, for the preview, the CLI and tests. */
+export function buildCrewWorkbook(
+  engine: RateEngine,
+  sheets: Record<string, (string | number | boolean | null)[][]>,
+): HyperFormula {
+  registerCrewFunctions(engine);
+  return HyperFormula.buildFromSheets(sheets, HF_CONFIG);
+}

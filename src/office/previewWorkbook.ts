@@ -1,0 +1,128 @@
+/**
+ * The preview's workbook: the same budget layout as Excel, computed by HyperFormula with the CREW
+ * functions registered. The pane writes to it through the same WorkbookPort, so search → insert →
+ * edit quantity → totals works in a browser exactly as in Excel. (HyperFormula is GPL-3.0: this
+ * module belongs to the preview, CLI and tests only, never to the add-in bundles.)
+ */
+import type { HyperFormula, RawCellContent } from "hyperformula";
+import type { RateEngine } from "../engine";
+import { buildCrewWorkbook } from "../functions/hyperformula";
+import {
+  BUDGET_SHEET,
+  COLUMNS,
+  crewLineRow,
+  FIRST_LINE_ROW,
+  HEADER_ROW,
+  SETTINGS,
+  SETTINGS_FIRST_ROW,
+  SETTINGS_SHEET,
+  settingAddress,
+  settingsRows,
+  TOPSHEET_SHEET,
+  topsheetRows,
+  totalsRow,
+  validateLine,
+  type CrewLineInput,
+} from "./budgetLayout";
+import { WorkbookError, type AppendResult, type BudgetSettings, type WorkbookPort } from "./workbookPort";
+
+const SHEET_ORDER = [BUDGET_SHEET, TOPSHEET_SHEET, SETTINGS_SHEET] as const;
+
+export class PreviewWorkbook implements WorkbookPort {
+  readonly hostName = "Preview workbook";
+  readonly hf: HyperFormula;
+  private lineCount = 0;
+  private readonly listeners = new Set<() => void>();
+
+  constructor(engine: RateEngine) {
+    const departments = engine.departments.map((d) => ({ name: d.name, account: d.account }));
+    this.hf = buildCrewWorkbook(engine, {
+      [BUDGET_SHEET]: [
+        ["CrewRate budget"],
+        ["Crew lines hold live CREW formulas: edit Qty, Agreement or a setting and the totals follow."],
+        [],
+        [...COLUMNS],
+        totalsRow(HEADER_ROW),
+      ],
+      [TOPSHEET_SHEET]: topsheetRows(departments),
+      [SETTINGS_SHEET]: settingsRows(),
+    });
+    for (const s of SETTINGS) {
+      this.hf.addNamedExpression(s.name, `=${settingAddress(s.name)}`);
+    }
+  }
+
+  /** Sheet names in tab order. */
+  get sheetNames(): readonly string[] {
+    return SHEET_ORDER;
+  }
+
+  sheetId(name: string): number {
+    const id = this.hf.getSheetId(name);
+    if (id === undefined) throw new WorkbookError(`The preview workbook has no sheet ${name}.`);
+    return id;
+  }
+
+  /** Called after every change (insert, edit), so views can redraw. */
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private changed(): void {
+    for (const l of this.listeners) l();
+  }
+
+  /** Sets one cell as a user would type it (a number, text, or a formula starting with "="). */
+  setCell(sheet: string, row: number, col: number, raw: string): void {
+    const trimmed = raw.trim();
+    const value: RawCellContent = trimmed === "" ? null : trimmed !== "" && !trimmed.startsWith("=") && Number.isFinite(Number(trimmed)) ? Number(trimmed) : raw;
+    this.hf.setCellContents({ sheet: this.sheetId(sheet), row, col }, [[value]]);
+    this.changed();
+  }
+
+  async ensureBudget(): Promise<void> {
+    // The preview workbook is created with its sheets; nothing to add.
+  }
+
+  async readSettings(): Promise<BudgetSettings> {
+    const sheet = this.sheetId(SETTINGS_SHEET);
+    const value = (name: string): string | number => {
+      const i = SETTINGS.findIndex((s) => s.name === name);
+      const v = this.hf.getCellValue({ sheet, row: SETTINGS_FIRST_ROW - 1 + i, col: 1 });
+      return typeof v === "number" || typeof v === "string" ? v : "";
+    };
+    const num = (name: string) => Number(value(name)) || 0;
+    return {
+      budgetDate: String(value("BudgetDate")),
+      region: String(value("Region")),
+      tier: String(value("Tier")),
+      hoursPerDay: num("HoursPerDay"),
+      prepWeeks: num("PrepWeeks"),
+      shootWeeks: num("ShootWeeks"),
+      wrapWeeks: num("WrapWeeks"),
+      cardVersion: String(value("CardVersion")),
+    };
+  }
+
+  async appendCrewLines(lines: readonly CrewLineInput[]): Promise<AppendResult> {
+    for (const line of lines) {
+      const problem = validateLine(line);
+      if (problem) throw new WorkbookError(problem);
+    }
+    if (lines.length === 0) return { firstRow: FIRST_LINE_ROW + this.lineCount, rowsAdded: 0 };
+    const sheet = this.sheetId(BUDGET_SHEET);
+    const firstRow = FIRST_LINE_ROW + this.lineCount;
+    const rows = lines.map((line, i) => crewLineRow(line, firstRow + i));
+    const lastRow = firstRow + rows.length - 1;
+    // One undoable batch: rows are inserted above the totals row, filled, and the totals rewritten.
+    this.hf.batch(() => {
+      this.hf.addRows(sheet, [firstRow - 1, rows.length]);
+      this.hf.setCellContents({ sheet, row: firstRow - 1, col: 0 }, rows);
+      this.hf.setCellContents({ sheet, row: lastRow, col: 0 }, [totalsRow(lastRow)]);
+    });
+    this.lineCount += rows.length;
+    this.changed();
+    return { firstRow, rowsAdded: rows.length };
+  }
+}
