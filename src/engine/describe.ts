@@ -1,7 +1,7 @@
 import { classificationKey, type CardIndex } from "./cardIndex";
 import { isRateError } from "./errors";
 import { describeSource } from "./explain";
-import { planRate, type ResolvedRequest } from "./quote";
+import { planRate, type ResolvedTerms } from "./quote";
 import type { Role, Unit } from "./types";
 
 /** One rate the card holds for a role. */
@@ -71,9 +71,8 @@ export function listRates(index: CardIndex, role: Role): RateListing[] {
   const unit: Unit = role.unit === "flat" && role.estimate.flatWeeks !== undefined ? "flat" : "week";
   for (const tier of index.card.meta.tiers) {
     for (const [from, to] of [...periods].sort()) {
-      const request: ResolvedRequest = {
+      const request: ResolvedTerms = {
         role,
-        quantity: 1,
         unit,
         agreement: nonUnion,
         region,
@@ -81,7 +80,6 @@ export function listRates(index: CardIndex, role: Role): RateListing[] {
         date: from,
         hoursPerDay: undefined,
         daysPerWeek: 5,
-        wagesToDateCents: 0,
       };
       const plan = planRate(index, request);
       if (isRateError(plan)) continue;

@@ -8,9 +8,10 @@ import {
   findRole,
   planRate,
   priceLine,
-  resolveRequest,
+  resolveTerms,
+  checkAmounts,
+  type ResolvedTerms,
   type RatePlan,
-  type ResolvedRequest,
 } from "./quote";
 import { buildSearchEntries, searchRoles, type SearchEntry } from "./search";
 import { classificationInForce, priceUnit } from "./scales";
@@ -23,14 +24,21 @@ export interface ExplainedQuote extends Quote {
   readonly sources: string[];
 }
 
-const PLAN_CACHE_LIMIT = 20_000;
+const PLAN_CACHE_LIMIT = 5_000;
+
+interface PlanEntry {
+  terms: ResolvedTerms;
+  plan: RatePlan;
+}
+/** Cached plans by the request's terms as typed, one map level per term. */
+type PlanTree = Map<string | number | undefined, PlanTree | PlanEntry | RateError>;
 
 /** The rate engine over one rate card: every face of CrewRate (functions, pane, CLI) uses this. */
 export class RateEngine {
   readonly card: RateCard;
   private readonly index: CardIndex;
   private readonly searchEntries: SearchEntry[];
-  private readonly plans = new Map<string, RatePlan | RateError>();
+  private readonly plans: PlanTree = new Map();
 
   constructor(card: RateCard) {
     this.card = card;
@@ -91,8 +99,7 @@ export class RateEngine {
    * @throws RateError for unknown names, bad numbers, or no rate for the combination
    */
   quote(request: QuoteRequest): ExplainedQuote {
-    const resolved = resolveRequest(this.index, request);
-    const quote = priceLine(resolved, this.plan(resolved), this.index);
+    const quote = this.quoteFast(request);
     let explanation: string | undefined;
     let sources: string[] | undefined;
     return Object.defineProperties(quote, {
@@ -103,8 +110,8 @@ export class RateEngine {
 
   /** The same as `quote` without the explanation: the fast path for spreadsheets. */
   quoteFast(request: QuoteRequest): Quote {
-    const resolved = resolveRequest(this.index, request);
-    return priceLine(resolved, this.plan(resolved), this.index);
+    const { terms, plan } = this.plan(request);
+    return priceLine(terms, checkAmounts(request), plan, this.index);
   }
 
   /** Every rate the card holds for a role, with period, kind and source. */
@@ -146,15 +153,37 @@ export class RateEngine {
     return priced.unitRateCents;
   }
 
-  private plan(r: ResolvedRequest): RatePlan {
-    const key = `${r.role.id}|${r.agreement.id}|${r.region.id}|${r.tier.id}|${r.date}|${r.unit}|${r.hoursPerDay}|${r.daysPerWeek}`;
-    let plan = this.plans.get(key);
-    if (plan === undefined) {
-      if (this.plans.size >= PLAN_CACHE_LIMIT) this.plans.clear();
-      plan = planRate(this.index, r);
-      this.plans.set(key, plan);
+  /**
+   * The resolved terms and rate plan of a request, cached by the request's terms as typed: a
+   * spreadsheet asks the same few questions over and over, with different quantities.
+   */
+  private plan(req: QuoteRequest): PlanEntry {
+    // A tree of maps, one level per term, so the hot path builds no key string.
+    const path = [req.role, req.unit, req.agreement, req.region, req.tier, req.date, req.hoursPerDay];
+    let tree: PlanTree = this.plans;
+    for (const term of path) {
+      let next = tree.get(term);
+      if (!(next instanceof Map)) {
+        if (tree.size >= PLAN_CACHE_LIMIT) tree.clear();
+        next = new Map();
+        tree.set(term, next);
+      }
+      tree = next;
     }
-    if (isRateError(plan)) throw plan;
-    return plan;
+    let cached = tree.get(req.daysPerWeek);
+    if (cached === undefined || cached instanceof Map) {
+      try {
+        const terms = resolveTerms(this.index, req);
+        const plan = planRate(this.index, terms);
+        cached = isRateError(plan) ? plan : { terms, plan };
+      } catch (e) {
+        if (!isRateError(e)) throw e;
+        cached = e;
+      }
+      tree.set(req.daysPerWeek, cached);
+    }
+    if (isRateError(cached)) throw cached;
+    return cached;
   }
+
 }

@@ -1,5 +1,5 @@
 import { roundCents } from "./money";
-import type { Fringe, FringeLine, FringePeriod } from "./types";
+import { FringeLine, type Fringe, type FringePeriod } from "./types";
 
 /** A fringe and the period of it in force on a date. */
 export interface FringeInForce {
@@ -43,34 +43,19 @@ export function applyFringes(
 ): FringeLine[] {
   const lines: FringeLine[] = [];
   for (const { fringe, period } of inForce) {
-    let rate: number;
     let appliedTo: number;
     let amountCents: number;
     if (period.percentBps !== undefined) {
-      rate = period.percentBps;
       appliedTo =
         period.capCents === undefined
           ? wagesCents
           : Math.max(0, Math.min(wagesCents, period.capCents - wagesToDateCents));
-      amountCents = roundCents((appliedTo * rate) / 10000);
+      amountCents = roundCents((appliedTo * period.percentBps) / 10000);
     } else {
-      rate = period.centsPerHour ?? 0;
       appliedTo = hours;
-      amountCents = roundCents(hours * rate);
+      amountCents = roundCents(hours * (period.centsPerHour ?? 0));
     }
-    lines.push({
-      id: fringe.id,
-      label: fringe.label,
-      category: fringe.category,
-      basis: fringe.basis,
-      rate,
-      capCents: period.capCents,
-      appliedTo,
-      amountCents,
-      kind: period.kind,
-      source: period.source,
-      method: period.method,
-    });
+    lines.push(new FringeLine(fringe, period, appliedTo, amountCents));
   }
   return lines;
 }

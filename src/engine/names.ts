@@ -81,8 +81,15 @@ export class NameIndex<T> {
     }
   }
 
+  /** What exact spellings already looked up resolved to: spreadsheets repeat the same few. */
+  private readonly memo = new Map<string, T | undefined>();
+
   get(text: string): T | undefined {
-    return this.byKey.get(normalizeName(text));
+    if (this.memo.has(text)) return this.memo.get(text);
+    const found = this.byKey.get(normalizeName(text));
+    if (this.memo.size >= 10_000) this.memo.clear();
+    this.memo.set(text, found);
+    return found;
   }
 
   /** Up to `count` distinct labels closest to `text`, best first. */

@@ -103,10 +103,9 @@ export function defaultAgreement(index: CardIndex, role: Role, tier: Tier): Agre
   return nonUnion;
 }
 
-/** A request with every default filled in and every value checked. */
-export interface ResolvedRequest {
+/** The terms of a request (everything but the amounts), every default filled in and checked. */
+export interface ResolvedTerms {
   role: Role;
-  quantity: number;
   unit: Unit;
   agreement: Agreement;
   region: Region;
@@ -114,16 +113,11 @@ export interface ResolvedRequest {
   date: string;
   hoursPerDay: number | undefined;
   daysPerWeek: number;
-  wagesToDateCents: number;
 }
 
-export function resolveRequest(index: CardIndex, req: QuoteRequest): ResolvedRequest {
+export function resolveTerms(index: CardIndex, req: QuoteRequest): ResolvedTerms {
   const { meta } = index.card;
   const role = findRole(index, req.role);
-  const quantity = req.quantity ?? 1;
-  if (!Number.isFinite(quantity) || quantity < 0 || quantity > MAX_QUANTITY) {
-    throw new RateError("BAD_QUANTITY", { input: String(req.quantity) });
-  }
   const unit = req.unit === undefined ? meta.defaults.unit : parseUnit(req.unit);
   const region = findRegion(index, req.region ?? meta.defaults.region);
   const tier = findTier(index, req.tier ?? meta.defaults.tier);
@@ -140,22 +134,25 @@ export function resolveRequest(index: CardIndex, req: QuoteRequest): ResolvedReq
   if (!(daysPerWeek === 5 || daysPerWeek === 6 || daysPerWeek === 7)) {
     throw new RateError("BAD_DAYS", { input: String(req.daysPerWeek) });
   }
+  return { role, unit, agreement, region, tier, date, hoursPerDay, daysPerWeek };
+}
+
+/** The amounts of a request (quantity, wages to date), checked. */
+export interface Amounts {
+  quantity: number;
+  wagesToDateCents: number;
+}
+
+export function checkAmounts(req: QuoteRequest): Amounts {
+  const quantity = req.quantity ?? 1;
+  if (!(quantity >= 0 && quantity <= MAX_QUANTITY)) {
+    throw new RateError("BAD_QUANTITY", { input: String(req.quantity) });
+  }
   const wages = req.wagesToDate ?? 0;
-  if (!Number.isFinite(wages) || wages < 0 || wages > MAX_WAGES_TO_DATE_DOLLARS) {
+  if (!(wages >= 0 && wages <= MAX_WAGES_TO_DATE_DOLLARS)) {
     throw new RateError("BAD_WAGES", { input: String(req.wagesToDate) });
   }
-  return {
-    role,
-    quantity,
-    unit,
-    agreement,
-    region,
-    tier,
-    date,
-    hoursPerDay,
-    daysPerWeek,
-    wagesToDateCents: dollarsToCents(wages),
-  };
+  return { quantity, wagesToDateCents: dollarsToCents(wages) };
 }
 
 /** Everything about a rate that does not depend on quantity or wages to date. */
@@ -167,7 +164,7 @@ export interface RatePlan {
   fringes: FringeInForce[];
 }
 
-function noRate(r: ResolvedRequest, reason: string): RateError {
+function noRate(r: ResolvedTerms, reason: string): RateError {
   return new RateError("NO_RATE", {
     role: r.role.title,
     agreement: r.agreement.name,
@@ -195,7 +192,7 @@ function isFailure(p: UnitPricing | PricingFailure): p is PricingFailure {
   return "reason" in p;
 }
 
-function publishedPlan(index: CardIndex, r: ResolvedRequest): RatePlan | RateError {
+function publishedPlan(index: CardIndex, r: ResolvedTerms): RatePlan | RateError {
   const { meta } = index.card;
   const refs = r.role.scales.filter((ref) => index.books.get(ref.agreement)?.agreement === r.agreement.id);
   if (refs.length === 0) {
@@ -258,7 +255,7 @@ function publishedPlan(index: CardIndex, r: ResolvedRequest): RatePlan | RateErr
   return failure ?? noRate(r, "the card's scale for this role could not be found");
 }
 
-function estimatePlan(index: CardIndex, r: ResolvedRequest): RatePlan | RateError {
+function estimatePlan(index: CardIndex, r: ResolvedTerms): RatePlan | RateError {
   const { estimate } = r.role;
   const cref = index.classifications.get(classificationKey(estimate.basis.agreement, estimate.basis.code));
   if (!cref) return noRate(r, "the estimate's basis is not on the card");
@@ -307,22 +304,23 @@ function estimatePlan(index: CardIndex, r: ResolvedRequest): RatePlan | RateErro
 }
 
 /** The rate plan for a resolved request: a published scale, or the role's non-union estimate. */
-export function planRate(index: CardIndex, r: ResolvedRequest): RatePlan | RateError {
+export function planRate(index: CardIndex, r: ResolvedTerms): RatePlan | RateError {
   return r.agreement.id === "non-union" ? estimatePlan(index, r) : publishedPlan(index, r);
 }
 
-/** Prices a crew line from a resolved request and its rate plan. */
-export function priceLine(r: ResolvedRequest, plan: RatePlan, index: CardIndex): Quote {
-  const subtotalCents = roundCents(plan.unitRateCents * r.quantity);
-  const contributionHours = plan.contributionHoursPerUnit * r.quantity;
-  const fringes = applyFringes(plan.fringes, subtotalCents, contributionHours, r.wagesToDateCents);
+/** Prices a crew line from its resolved terms, its amounts and its rate plan. */
+export function priceLine(r: ResolvedTerms, amounts: Amounts, plan: RatePlan, index: CardIndex): Quote {
+  const { quantity, wagesToDateCents } = amounts;
+  const subtotalCents = roundCents(plan.unitRateCents * quantity);
+  const contributionHours = plan.contributionHoursPerUnit * quantity;
+  const fringes = applyFringes(plan.fringes, subtotalCents, contributionHours, wagesToDateCents);
   let fringeCents = 0;
   for (const line of fringes) fringeCents += line.amountCents;
   const department = index.departmentById.get(r.role.department)!;
   return {
     role: r.role,
     department,
-    quantity: r.quantity,
+    quantity,
     unit: r.unit,
     agreement: r.agreement,
     region: r.region,
@@ -330,7 +328,7 @@ export function priceLine(r: ResolvedRequest, plan: RatePlan, index: CardIndex):
     date: r.date,
     hoursPerDay: r.hoursPerDay,
     daysPerWeek: r.daysPerWeek,
-    wagesToDateCents: r.wagesToDateCents,
+    wagesToDateCents,
     unitRateCents: plan.unitRateCents,
     subtotalCents,
     fringes,

@@ -63,20 +63,43 @@ export interface QuoteRequest {
   wagesToDate?: number | undefined;
 }
 
-export interface FringeLine {
-  id: string;
-  label: string;
-  category: Fringe["category"];
-  basis: Fringe["basis"];
+/** One fringe on one crew line. Reads its label, rate and source from the card's fringe period. */
+export class FringeLine {
+  constructor(
+    readonly fringe: Fringe,
+    readonly period: FringePeriod,
+    /** The wages (cents) or hours the rate was applied to, after any cap. */
+    readonly appliedTo: number,
+    readonly amountCents: number,
+  ) {}
+  get id(): string {
+    return this.fringe.id;
+  }
+  get label(): string {
+    return this.fringe.label;
+  }
+  get category(): Fringe["category"] {
+    return this.fringe.category;
+  }
+  get basis(): Fringe["basis"] {
+    return this.fringe.basis;
+  }
   /** percentBps for percent fringes, centsPerHour for hourly ones. */
-  rate: number;
-  capCents: number | undefined;
-  /** The wages (cents) or hours the rate was applied to, after any cap. */
-  appliedTo: number;
-  amountCents: number;
-  kind: "published" | "estimate";
-  source: Source;
-  method: string | undefined;
+  get rate(): number {
+    return this.period.percentBps ?? this.period.centsPerHour ?? 0;
+  }
+  get capCents(): number | undefined {
+    return this.period.capCents;
+  }
+  get kind(): "published" | "estimate" {
+    return this.period.kind;
+  }
+  get source(): Source {
+    return this.period.source;
+  }
+  get method(): string | undefined {
+    return this.period.method;
+  }
 }
 
 export interface RateBasis {

@@ -1,0 +1,47 @@
+import {
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  tokens,
+} from "@fluentui/react-components";
+import type { RateEngine } from "../engine";
+import type { PreviewWorkbook } from "../office/previewWorkbook";
+import { App } from "../taskpane/App";
+import { WorkbookView } from "./WorkbookView";
+
+const useStyles = makeStyles({
+  page: { display: "grid", gridTemplateRows: "auto 1fr", height: "100vh" },
+  body: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) 400px", minHeight: 0 },
+  sheet: { minWidth: 0, minHeight: 0, overflow: "hidden", display: "flex", flexDirection: "column" },
+  pane: {
+    borderLeft: `1px solid ${tokens.colorNeutralStroke2}`,
+    overflowY: "auto",
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+});
+
+/** The preview page: a banner, the workbook on the left, the real task pane on the right. */
+export function PreviewLayout(props: { engine: RateEngine; workbook: PreviewWorkbook }) {
+  const styles = useStyles();
+  return (
+    <div className={styles.page}>
+      <MessageBar intent="info" layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle>CrewRate preview</MessageBarTitle>
+          This is a preview: the real task pane and CREW functions over a workbook computed in your
+          browser, not Excel. To use CrewRate in Excel, sideload manifest.xml (npm run start:desktop,
+          npm run start:web, or Home → Add-ins → More Settings → Upload My Add-in).
+        </MessageBarBody>
+      </MessageBar>
+      <div className={styles.body}>
+        <main className={styles.sheet} aria-label="Workbook">
+          <WorkbookView workbook={props.workbook} />
+        </main>
+        <aside className={styles.pane} aria-label="CrewRate task pane">
+          <App engine={props.engine} port={props.workbook} />
+        </aside>
+      </div>
+    </div>
+  );
+}
