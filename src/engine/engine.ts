@@ -13,7 +13,7 @@ import {
   type ResolvedTerms,
   type RatePlan,
 } from "./quote";
-import { buildSearchEntries, searchRoles, type SearchEntry } from "./search";
+import { RoleSearch } from "./search";
 import { classificationInForce, priceUnit } from "./scales";
 import type { Agreement, Department, Quote, QuoteRequest, RateCard, Role, Unit } from "./types";
 import { payHoursForDay } from "./workRules";
@@ -37,16 +37,13 @@ type PlanTree = Map<string | number | undefined, PlanTree | PlanEntry | RateErro
 export class RateEngine {
   readonly card: RateCard;
   private readonly index: CardIndex;
-  private readonly searchEntries: SearchEntry[];
+  private readonly roleSearch: RoleSearch;
   private readonly plans: PlanTree = new Map();
 
   constructor(card: RateCard) {
     this.card = card;
     this.index = indexCard(card);
-    this.searchEntries = buildSearchEntries(
-      card.roles,
-      (id) => this.index.departmentById.get(id)?.name ?? id,
-    );
+    this.roleSearch = new RoleSearch(card.roles, (id) => this.index.departmentById.get(id)?.name ?? id);
   }
 
   get roles(): readonly Role[] {
@@ -87,12 +84,14 @@ export class RateEngine {
   /** Roles matching typed text, best first, typo-tolerant; optionally within a department. */
   search(query: string, options: { department?: string; limit?: number } = {}): Role[] {
     const dept = options.department ? this.findDepartment(options.department).id : undefined;
-    const entries = dept ? this.searchEntries.filter((e) => e.role.department === dept) : this.searchEntries;
+    const inDept = dept === undefined ? undefined : (role: Role) => role.department === dept;
     if (!normalizeName(query)) {
-      return entries.slice(0, options.limit ?? entries.length).map((e) => e.role);
+      const all = inDept ? this.card.roles.filter(inDept) : this.card.roles;
+      return all.slice(0, options.limit ?? all.length);
     }
-    return searchRoles(entries, query, options.limit);
+    return this.roleSearch.search(query, options.limit, inDept);
   }
+
 
   /**
    * Prices a crew line: unit rate, subtotal, each fringe, total, and the sources used.

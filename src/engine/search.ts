@@ -1,82 +1,118 @@
 import { editDistance, normalizeName } from "./names";
 import type { Role } from "./types";
 
-/** A role prepared for search: its spellings as normalized words, made once per card. */
-export interface SearchEntry {
+/** A role prepared for search, made once per card. */
+interface SearchEntry {
   role: Role;
   /** Normalized title and aliases, each whole. */
   names: string[];
-  /** Normalized single words of the title, aliases and department name. */
-  words: string[];
+  /** Indexes into the vocabulary of the normalized words of its title, aliases and department. */
+  words: number[];
+  /** For each of `words`: 0 when it is a word of the title, a small penalty when it is not. */
+  penalties: number[];
 }
 
-export function buildSearchEntries(roles: readonly Role[], departmentName: (id: string) => string): SearchEntry[] {
-  return roles.map((role) => {
-    const spellings = [role.title, ...role.aliases];
-    const words = new Set<string>();
-    for (const text of [...spellings, departmentName(role.department)]) {
-      for (const word of text.split(/[\s/()-]+/)) {
-        const key = normalizeName(word);
-        if (key) words.add(key);
-      }
-    }
-    return { role, names: spellings.map(normalizeName), words: [...words] };
-  });
-}
+/** A match on an alias or the department name ranks below the same match on the title. */
+const NOT_IN_TITLE = 0.3;
 
-/** How well one typed word matches one of the role's words: lower is better, undefined is none. */
-function wordScore(typed: string, words: readonly string[]): number | undefined {
-  let best: number | undefined;
-  for (const word of words) {
-    let score: number | undefined;
-    if (word === typed) score = 0;
-    else if (word.startsWith(typed)) score = 0.5;
-    else if (typed.length >= 4) {
-      const limit = typed.length >= 7 ? 2 : 1;
-      const d = editDistance(typed, word.slice(0, Math.max(typed.length, Math.min(word.length, typed.length + 1))), limit);
-      if (d <= limit) score = 1 + d;
-    }
-    if (score !== undefined && (best === undefined || score < best)) best = score;
-  }
-  return best;
+function splitWords(text: string): string[] {
+  return text.split(/[\s/(),.-]+/).map(normalizeName).filter(Boolean);
 }
 
 /**
- * Roles matching what is typed, best first: exact title or alias, then titles starting with it,
- * then every typed word matching a word of the role (prefixes count, typos within one or two
- * edits count for longer words: "gafer", "post prod", "cam op").
+ * Typo-tolerant search over the roles of a card. Each typed word is scored once against the card's
+ * vocabulary (a few hundred distinct words), not once per role, so a keystroke costs about the same
+ * whatever the catalog's size.
  */
-export function searchRoles(entries: readonly SearchEntry[], query: string, limit = 25): Role[] {
-  const whole = normalizeName(query);
-  if (!whole) return [];
-  const typedWords = query
-    .split(/[\s/()-]+/)
-    .map(normalizeName)
-    .filter(Boolean);
-  const scored: { role: Role; score: number }[] = [];
-  for (const entry of entries) {
-    let score: number | undefined;
-    if (entry.names.includes(whole)) score = 0;
-    else if (entry.names.some((n) => n.startsWith(whole))) score = 1;
-    else {
-      let sum = 0;
-      for (const typed of typedWords) {
-        const s = wordScore(typed, entry.words);
-        if (s === undefined) {
-          sum = -1;
-          break;
+export class RoleSearch {
+  private readonly entries: SearchEntry[];
+  private readonly vocabulary: string[] = [];
+
+  constructor(roles: readonly Role[], departmentName: (id: string) => string) {
+    const wordIds = new Map<string, number>();
+    const idOf = (word: string): number => {
+      let id = wordIds.get(word);
+      if (id === undefined) {
+        id = this.vocabulary.length;
+        this.vocabulary.push(word);
+        wordIds.set(word, id);
+      }
+      return id;
+    };
+    this.entries = roles.map((role) => {
+      const spellings = [role.title, ...role.aliases];
+      const penalty = new Map<number, number>();
+      for (const word of splitWords(role.title)) penalty.set(idOf(word), 0);
+      for (const text of [...role.aliases, departmentName(role.department)]) {
+        for (const word of splitWords(text)) {
+          const id = idOf(word);
+          if (!penalty.has(id)) penalty.set(id, NOT_IN_TITLE);
         }
-        sum += s;
       }
-      if (sum >= 0) score = 2 + sum / typedWords.length;
-      else if (whole.length >= 4) {
-        // One word typed without spaces or with a typo across words ("postprod", "setdresser").
-        const d = Math.min(...entry.names.map((n) => editDistance(whole, n.slice(0, whole.length + 1), 2)));
-        if (d <= 2) score = 4 + d;
-      }
-    }
-    if (score !== undefined) scored.push({ role: entry.role, score });
+      return {
+        role,
+        names: spellings.map(normalizeName),
+        words: [...penalty.keys()],
+        penalties: [...penalty.values()],
+      };
+    });
   }
-  scored.sort((a, b) => a.score - b.score || a.role.title.localeCompare(b.role.title));
-  return scored.slice(0, limit).map((s) => s.role);
+
+  /** How well a typed word matches each vocabulary word: lower is better, Infinity is no match. */
+  private scoreWord(typed: string): Float64Array {
+    const scores = new Float64Array(this.vocabulary.length).fill(Number.POSITIVE_INFINITY);
+    const limit = typed.length >= 7 ? 2 : typed.length >= 4 ? 1 : 0;
+    this.vocabulary.forEach((word, i) => {
+      if (word === typed) scores[i] = 0;
+      else if (word.startsWith(typed)) scores[i] = 0.5;
+      else if (limit > 0) {
+        // Compare with the word's start, so a typo in a prefix ("gafe", "locaton") still matches.
+        const d = editDistance(typed, word.slice(0, typed.length + 1), limit);
+        const whole = d > limit ? editDistance(typed, word, limit) : d;
+        const best = Math.min(d, whole);
+        if (best <= limit) scores[i] = 1 + best;
+      }
+    });
+    return scores;
+  }
+
+  /**
+   * Roles matching what is typed, best first: an exact title or alias, then titles starting with
+   * it, then roles where every typed word matches one of their words (prefixes count; typos within
+   * one edit for words of 4+ letters, two for 7+: "gafer", "post prod", "locaton manager").
+   */
+  search(query: string, limit = 25, filter?: (role: Role) => boolean): Role[] {
+    const whole = normalizeName(query);
+    if (!whole) return [];
+    const typed = splitWords(query);
+    const wordScores = typed.map((w) => this.scoreWord(w));
+    const scored: { role: Role; score: number }[] = [];
+    for (const entry of this.entries) {
+      if (filter && !filter(entry.role)) continue;
+      let score: number | undefined;
+      if (entry.names.includes(whole)) score = 0;
+      else if (entry.names.some((n) => n.startsWith(whole))) score = 1;
+      else {
+        let sum = 0;
+        for (const scores of wordScores) {
+          let best = Number.POSITIVE_INFINITY;
+          entry.words.forEach((w, i) => {
+            best = Math.min(best, scores[w]! + entry.penalties[i]!);
+          });
+          sum += best;
+          if (sum === Number.POSITIVE_INFINITY) break;
+        }
+        if (sum !== Number.POSITIVE_INFINITY) score = 2 + sum / typed.length;
+      }
+      if (score !== undefined) scored.push({ role: entry.role, score });
+    }
+    // Ties go to the shorter title: "Location Manager" before "Key Assistant Location Manager".
+    scored.sort(
+      (a, b) =>
+        a.score - b.score ||
+        a.role.title.length - b.role.title.length ||
+        a.role.title.localeCompare(b.role.title),
+    );
+    return scored.slice(0, limit).map((s) => s.role);
+  }
 }

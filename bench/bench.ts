@@ -1,0 +1,188 @@
+/**
+ * `npm run bench`: CrewRate's performance report, one JSON object on stdout (progress on stderr).
+ * Run through bench/run.mjs, which bundles this file with esbuild first so the engine is measured as
+ * it ships (one module scope), not through a dev-time module loader.
+ *
+ *   quotesPerSecond        full quotes (rate + fringes), warm, one thread
+ *   recalc                 a 5,000-line budget in HyperFormula, CREW formulas vs VLOOKUP into a rate table
+ *   bundle                 gzipped sizes of the production functions and task pane bundles
+ *   searchP95Ms            task-pane search over the whole catalog, per keystroke
+ *   taskpaneFirstRenderMs  navigation to a usable pane in headless Chromium (added by run.mjs)
+ */
+import { HyperFormula } from "hyperformula";
+import { engine } from "../src/data";
+import { HF_CONFIG } from "../src/functions/hyperformula";
+import { BUDGET_SHEET, COLUMNS, FIRST_LINE_ROW, type CrewLineInput } from "../src/office/budgetLayout";
+import { PreviewWorkbook } from "../src/office/previewWorkbook";
+
+const log = (text: string) => process.stderr.write(`${text}\n`);
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
+}
+
+/** Roles a producer budgets, with the argument mixes the pane's crew lines pass. */
+const QUOTE_ROLES = [
+  "Gaffer", "Post Producer", "DP", "1st AC", "Key Grip", "Editor", "UPM", "Loader", "Key PA",
+  "Transportation Captain", "Production Designer", "Set Decorator", "Boom Operator", "Costume Designer",
+];
+
+function quotesPerSecond(): number {
+  const requests = QUOTE_ROLES.flatMap((role, i) => [
+    { role, quantity: 1 + i },
+    { role, quantity: 2, unit: i % 3 === 0 ? "day" : "week", region: "Los Angeles", tier: "Studio", date: "2026-08-02", hoursPerDay: 12, wagesToDate: i * 1000 },
+  ]);
+  for (let i = 0; i < 300_000; i++) engine.quoteFast({ ...requests[i % requests.length]! });
+  const runs: number[] = [];
+  let checksum = 0;
+  for (let run = 0; run < 5; run++) {
+    const n = 1_000_000;
+    const t0 = performance.now();
+    for (let i = 0; i < n; i++) {
+      // A fresh request object per call, as a spreadsheet makes: no reuse of the caller's object.
+      checksum += engine.quoteFast({ ...requests[i % requests.length]!, quantity: 1 + (i % 9) }).totalCents;
+    }
+    runs.push(n / ((performance.now() - t0) / 1000));
+  }
+  if (!(checksum > 0)) throw new Error("quote bench computed nothing");
+  return Math.round(median(runs));
+}
+
+const RECALC_LINES = 5_000;
+
+function budgetLines(): CrewLineInput[] {
+  const roles = engine.roles;
+  return Array.from({ length: RECALC_LINES }, (_, i) => {
+    const role = roles[(i * 7) % roles.length]!;
+    return {
+      account: role.account,
+      department: engine.departmentOf(role).name,
+      role: role.title,
+      person: i % 10 === 0 ? `Person ${i % 50}` : undefined,
+      description: role.title,
+      quantity: 1 + (i % 12),
+      unit: "week",
+    };
+  });
+}
+
+/** Time to recalculate after changing every quantity at once (one batch), in ms. */
+function timeQuantityEdit(hf: HyperFormula, sheet: number, qtyCol: number, firstRow: number, round: number): number {
+  const values = Array.from({ length: RECALC_LINES }, (_, i) => [2 + ((i + round) % 11)]);
+  const t0 = performance.now();
+  hf.setCellContents({ sheet, row: firstRow, col: qtyCol }, values);
+  return performance.now() - t0;
+}
+
+function recalcCrew(): { buildMs: number; recalcMs: number; total: number } {
+  const t0 = performance.now();
+  const wb = new PreviewWorkbook(engine);
+  void wb.appendCrewLines(budgetLines());
+  const buildMs = performance.now() - t0;
+  const sheet = wb.sheetId(BUDGET_SHEET);
+  const times: number[] = [];
+  for (let round = 0; round < 5; round++) {
+    times.push(timeQuantityEdit(wb.hf, sheet, COLUMNS.indexOf("Qty"), FIRST_LINE_ROW - 1, round));
+  }
+  const total = wb.hf.getCellValue({ sheet, row: FIRST_LINE_ROW - 1 + RECALC_LINES, col: COLUMNS.indexOf("Total") });
+  if (typeof total !== "number") throw new Error(`CREW budget total is ${String(total)}`);
+  wb.hf.destroy();
+  return { buildMs, recalcMs: median(times), total };
+}
+
+/**
+ * The way producers budget in plain Excel today: a rate table on its own sheet (role, weekly rate,
+ * day rate, fringe %), lines that VLOOKUP their rate and multiply by a hand-written fringe percentage.
+ */
+function recalcVlookup(): { buildMs: number; recalcMs: number; total: number } {
+  const rates = engine.roles.map((role) => {
+    const q = engine.quoteFast({ role: role.id });
+    const day = (() => {
+      try {
+        return engine.quoteFast({ role: role.id, unit: "day" }).unitRateCents / 100;
+      } catch {
+        return q.unitRateCents / 500;
+      }
+    })();
+    return [role.title, q.unitRateCents / 100, day, Math.round((q.fringeCents / Math.max(1, q.subtotalCents)) * 1000) / 1000];
+  });
+  const lines = budgetLines().map((l, i) => {
+    const r = i + 2;
+    return [
+      l.account, l.department, l.role, l.person ?? "", l.quantity as number, l.unit,
+      `=VLOOKUP(C${r},Rates!$A$1:$D$${rates.length},IF(F${r}="day",3,2),0)`,
+      `=E${r}*G${r}`,
+      `=H${r}*VLOOKUP(C${r},Rates!$A$1:$D$${rates.length},4,0)`,
+      `=H${r}+I${r}`,
+    ];
+  });
+  const t0 = performance.now();
+  const hf = HyperFormula.buildFromSheets(
+    {
+      Budget: [["Account", "Department", "Role", "Person", "Qty", "Unit", "Rate", "Subtotal", "Fringe", "Total"], ...lines, ["", "", "", "", "", "", "", `=SUM(H2:H${RECALC_LINES + 1})`, `=SUM(I2:I${RECALC_LINES + 1})`, `=SUM(J2:J${RECALC_LINES + 1})`]],
+      Rates: rates,
+    },
+    HF_CONFIG,
+  );
+  const buildMs = performance.now() - t0;
+  const sheet = hf.getSheetId("Budget")!;
+  const times: number[] = [];
+  for (let round = 0; round < 5; round++) times.push(timeQuantityEdit(hf, sheet, 4, 1, round));
+  const total = hf.getCellValue({ sheet, row: RECALC_LINES + 1, col: 9 });
+  if (typeof total !== "number") throw new Error(`VLOOKUP budget total is ${String(total)}`);
+  hf.destroy();
+  return { buildMs, recalcMs: median(times), total };
+}
+
+const SEARCH_QUERIES = [
+  "post prod", "gafer", "DP", "1st ac", "key pa", "upm", "best boy", "dolly", "set dec", "prop master",
+  "costume", "makeup", "hair", "stunt", "driver", "captain", "editor", "assistant editor", "colorist",
+  "foley", "sound mixer", "boom", "script super", "locaton manager", "casting", "vfx sup", "composer",
+  "publicist", "medic", "teacher", "craft service", "caterer", "carpenter", "painter", "greens",
+];
+
+function searchP95Ms(): number {
+  const times: number[] = [];
+  for (let round = 0; round < 20; round++) {
+    for (const query of SEARCH_QUERIES) {
+      // Each keystroke searches the prefix typed so far.
+      for (let k = 1; k <= query.length; k++) {
+        const t0 = performance.now();
+        engine.search(query.slice(0, k), { limit: 25 });
+        times.push(performance.now() - t0);
+      }
+    }
+  }
+  return Number(percentile(times.slice(times.length / 20), 95).toFixed(3));
+}
+
+log("quotes…");
+const qps = quotesPerSecond();
+log(`quotes: ${qps}/s; recalc (5,000 lines, CREW)…`);
+const crew = recalcCrew();
+log(`CREW: build ${crew.buildMs.toFixed(0)} ms, recalc ${crew.recalcMs.toFixed(0)} ms; VLOOKUP…`);
+const vlookup = recalcVlookup();
+log(`VLOOKUP: build ${vlookup.buildMs.toFixed(0)} ms, recalc ${vlookup.recalcMs.toFixed(0)} ms; search…`);
+const search = searchP95Ms();
+
+process.stdout.write(
+  `${JSON.stringify({
+    quotesPerSecond: qps,
+    recalc: {
+      lines: RECALC_LINES,
+      crewMs: Number(crew.recalcMs.toFixed(1)),
+      vlookupMs: Number(vlookup.recalcMs.toFixed(1)),
+      ratio: Number((crew.recalcMs / vlookup.recalcMs).toFixed(3)),
+      crewBuildMs: Number(crew.buildMs.toFixed(1)),
+      vlookupBuildMs: Number(vlookup.buildMs.toFixed(1)),
+    },
+    searchP95Ms: search,
+  })}\n`,
+);
