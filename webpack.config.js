@@ -77,6 +77,7 @@ export default (env, argv) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "[path][name][ext]" },
+          { from: "src/help.html", to: "help.html" },
           {
             from: "manifest.xml",
             to: "manifest.xml",
