@@ -38,12 +38,37 @@ export default tseslint.config(
         "error",
         {
           patterns: [
-            { group: ["../*", "!../engine/*"], message: "The engine imports nothing outside itself." },
-            { group: ["react", "react-*", "@fluentui/*", "node:*", "fs", "path", "hyperformula", "office-*", "@microsoft/*"], message: "The engine is pure TypeScript." },
+            {
+              group: ["../*", "!../engine/*"],
+              message: "The engine imports nothing outside itself.",
+            },
+            {
+              group: [
+                "react",
+                "react-*",
+                "@fluentui/*",
+                "node:*",
+                "fs",
+                "path",
+                "hyperformula",
+                "office-*",
+                "@microsoft/*",
+              ],
+              message: "The engine is pure TypeScript.",
+            },
           ],
         },
       ],
-      "no-restricted-globals": ["error", "window", "document", "fetch", "Office", "Excel", "CustomFunctions", "localStorage"],
+      "no-restricted-globals": [
+        "error",
+        "window",
+        "document",
+        "fetch",
+        "Office",
+        "Excel",
+        "CustomFunctions",
+        "localStorage",
+      ],
     },
   },
   {

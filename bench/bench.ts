@@ -37,14 +37,35 @@ function percentile(xs: number[], p: number): number {
 
 /** Roles a producer budgets, with the argument mixes the pane's crew lines pass. */
 const QUOTE_ROLES = [
-  "Gaffer", "Post Producer", "DP", "1st AC", "Key Grip", "Editor", "UPM", "Loader", "Key PA",
-  "Transportation Captain", "Production Designer", "Set Decorator", "Boom Operator", "Costume Designer",
+  "Gaffer",
+  "Post Producer",
+  "DP",
+  "1st AC",
+  "Key Grip",
+  "Editor",
+  "UPM",
+  "Loader",
+  "Key PA",
+  "Transportation Captain",
+  "Production Designer",
+  "Set Decorator",
+  "Boom Operator",
+  "Costume Designer",
 ];
 
 function quotesPerSecond(): number {
   const requests = QUOTE_ROLES.flatMap((role, i) => [
     { role, quantity: 1 + i },
-    { role, quantity: 2, unit: i % 3 === 0 ? "day" : "week", region: "Los Angeles", tier: "Studio", date: "2026-08-02", hoursPerDay: 12, wagesToDate: i * 1000 },
+    {
+      role,
+      quantity: 2,
+      unit: i % 3 === 0 ? "day" : "week",
+      region: "Los Angeles",
+      tier: "Studio",
+      date: "2026-08-02",
+      hoursPerDay: 12,
+      wagesToDate: i * 1000,
+    },
   ]);
   for (let i = 0; i < 300_000; i++) engine.quoteFast({ ...requests[i % requests.length]! });
   const runs: number[] = [];
@@ -54,7 +75,10 @@ function quotesPerSecond(): number {
     const t0 = performance.now();
     for (let i = 0; i < n; i++) {
       // A fresh request object per call, as a spreadsheet makes: no reuse of the caller's object.
-      checksum += engine.quoteFast({ ...requests[i % requests.length]!, quantity: 1 + (i % 9) }).totalCents;
+      checksum += engine.quoteFast({
+        ...requests[i % requests.length]!,
+        quantity: 1 + (i % 9),
+      }).totalCents;
     }
     runs.push(n / ((performance.now() - t0) / 1000));
   }
@@ -81,7 +105,13 @@ function budgetLines(): CrewLineInput[] {
 }
 
 /** Time to recalculate after changing every quantity at once (one batch), in ms. */
-function timeQuantityEdit(hf: HyperFormula, sheet: number, qtyCol: number, firstRow: number, round: number): number {
+function timeQuantityEdit(
+  hf: HyperFormula,
+  sheet: number,
+  qtyCol: number,
+  firstRow: number,
+  round: number,
+): number {
   const values = Array.from({ length: RECALC_LINES }, (_, i) => [2 + ((i + round) % 11)]);
   const t0 = performance.now();
   hf.setCellContents({ sheet, row: firstRow, col: qtyCol }, values);
@@ -99,7 +129,11 @@ function recalcCrew(withTopsheet: boolean): { buildMs: number; recalcMs: number;
   for (let round = 0; round < 5; round++) {
     times.push(timeQuantityEdit(wb.hf, sheet, COLUMNS.indexOf("Qty"), FIRST_LINE_ROW - 1, round));
   }
-  const total = wb.hf.getCellValue({ sheet, row: FIRST_LINE_ROW - 1 + RECALC_LINES, col: COLUMNS.indexOf("Total") });
+  const total = wb.hf.getCellValue({
+    sheet,
+    row: FIRST_LINE_ROW - 1 + RECALC_LINES,
+    col: COLUMNS.indexOf("Total"),
+  });
   if (typeof total !== "number") throw new Error(`CREW budget total is ${String(total)}`);
   wb.hf.destroy();
   return { buildMs, recalcMs: median(times), total };
@@ -111,7 +145,11 @@ function recalcCrew(withTopsheet: boolean): { buildMs: number; recalcMs: number;
  * percentage. Same columns, totals row and topsheet as the CREW budget, so the two differ only in
  * how a line gets its rate and fringe.
  */
-function recalcVlookup(withTopsheet: boolean): { buildMs: number; recalcMs: number; total: number } {
+function recalcVlookup(withTopsheet: boolean): {
+  buildMs: number;
+  recalcMs: number;
+  total: number;
+} {
   const rates = engine.roles.map((role) => {
     const q = engine.quoteFast({ role: role.id });
     let day: number;
@@ -120,15 +158,28 @@ function recalcVlookup(withTopsheet: boolean): { buildMs: number; recalcMs: numb
     } catch {
       day = q.unitRateCents / 500;
     }
-    return [role.title, q.unitRateCents / 100, day, Math.round((q.fringeCents / Math.max(1, q.subtotalCents)) * 1000) / 1000];
+    return [
+      role.title,
+      q.unitRateCents / 100,
+      day,
+      Math.round((q.fringeCents / Math.max(1, q.subtotalCents)) * 1000) / 1000,
+    ];
   });
   const table = `Rates!$A$1:$D$${rates.length}`;
   const c = (name: (typeof COLUMNS)[number]) => String.fromCharCode(65 + COLUMNS.indexOf(name));
   const lines = budgetLines().map((l, i) => {
     const r = FIRST_LINE_ROW + i;
     const cells: Record<(typeof COLUMNS)[number], string | number> = {
-      Account: l.account, Department: l.department, Role: l.role, Person: l.person ?? "", Description: l.description,
-      Agreement: "", Region: "Los Angeles", Tier: "Studio", Qty: l.quantity as number, Unit: l.unit,
+      Account: l.account,
+      Department: l.department,
+      Role: l.role,
+      Person: l.person ?? "",
+      Description: l.description,
+      Agreement: "",
+      Region: "Los Angeles",
+      Tier: "Studio",
+      Qty: typeof l.quantity === "number" ? l.quantity : 1,
+      Unit: l.unit,
       Rate: `=VLOOKUP(${c("Role")}${r},${table},IF(${c("Unit")}${r}="day",3,2),0)`,
       Subtotal: `=${c("Qty")}${r}*${c("Rate")}${r}`,
       Fringe: `=${c("Subtotal")}${r}*VLOOKUP(${c("Role")}${r},${table},4,0)`,
@@ -139,7 +190,7 @@ function recalcVlookup(withTopsheet: boolean): { buildMs: number; recalcMs: numb
   const lastLine = FIRST_LINE_ROW + RECALC_LINES - 1;
   const sheets: Record<string, (string | number)[][]> = {
     [BUDGET_SHEET]: [["Budget"], [], [], [...COLUMNS], ...lines, totalsRow(lastLine)],
-    Rates: rates as (string | number)[][],
+    Rates: rates,
   };
   if (withTopsheet) sheets.Topsheet = topsheetRows(engine.departments);
   const t0 = performance.now();
@@ -157,10 +208,41 @@ function recalcVlookup(withTopsheet: boolean): { buildMs: number; recalcMs: numb
 }
 
 const SEARCH_QUERIES = [
-  "post prod", "gafer", "DP", "1st ac", "key pa", "upm", "best boy", "dolly", "set dec", "prop master",
-  "costume", "makeup", "hair", "stunt", "driver", "captain", "editor", "assistant editor", "colorist",
-  "foley", "sound mixer", "boom", "script super", "locaton manager", "casting", "vfx sup", "composer",
-  "publicist", "medic", "teacher", "craft service", "caterer", "carpenter", "painter", "greens",
+  "post prod",
+  "gafer",
+  "DP",
+  "1st ac",
+  "key pa",
+  "upm",
+  "best boy",
+  "dolly",
+  "set dec",
+  "prop master",
+  "costume",
+  "makeup",
+  "hair",
+  "stunt",
+  "driver",
+  "captain",
+  "editor",
+  "assistant editor",
+  "colorist",
+  "foley",
+  "sound mixer",
+  "boom",
+  "script super",
+  "locaton manager",
+  "casting",
+  "vfx sup",
+  "composer",
+  "publicist",
+  "medic",
+  "teacher",
+  "craft service",
+  "caterer",
+  "carpenter",
+  "painter",
+  "greens",
 ];
 
 function searchP95Ms(): number {
@@ -185,7 +267,9 @@ const crew = recalcCrew(true);
 const vlookup = recalcVlookup(true);
 const crewLines = recalcCrew(false);
 const vlookupLines = recalcVlookup(false);
-log(`CREW ${crew.recalcMs.toFixed(0)} ms, VLOOKUP ${vlookup.recalcMs.toFixed(0)} ms (lines only: ${crewLines.recalcMs.toFixed(0)} vs ${vlookupLines.recalcMs.toFixed(0)}); search…`);
+log(
+  `CREW ${crew.recalcMs.toFixed(0)} ms, VLOOKUP ${vlookup.recalcMs.toFixed(0)} ms (lines only: ${crewLines.recalcMs.toFixed(0)} vs ${vlookupLines.recalcMs.toFixed(0)}); search…`,
+);
 const search = searchP95Ms();
 
 const ms = (x: number) => Number(x.toFixed(1));

@@ -43,7 +43,11 @@ export async function measureFirstRender({ dist, chromium, runs = 5 }) {
       const page = await browser.newPage();
       const t0 = Date.now();
       await page.goto(`${server.url}/preview.html`);
-      await page.getByRole("searchbox", { name: "Find a crew role" }).or(page.getByLabel("Find a crew role")).first().waitFor({ state: "visible" });
+      await page
+        .getByRole("searchbox", { name: "Find a crew role" })
+        .or(page.getByLabel("Find a crew role"))
+        .first()
+        .waitFor({ state: "visible" });
       const ms = Date.now() - t0;
       if (i > 0) times.push(ms); // the first run warms the server's file cache
       await page.close();

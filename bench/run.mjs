@@ -19,9 +19,14 @@ await build({
   format: "esm",
   outfile: `${root}.tmp/bench.mjs`,
   logLevel: "warning",
-  banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
+  },
 });
-const run = spawnSync(process.execPath, [`${root}.tmp/bench.mjs`], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+const run = spawnSync(process.execPath, [`${root}.tmp/bench.mjs`], {
+  encoding: "utf8",
+  stdio: ["ignore", "pipe", "inherit"],
+});
 if (run.status !== 0) process.exit(run.status ?? 1);
 const report = JSON.parse(run.stdout);
 
@@ -37,14 +42,21 @@ if (webpack.status !== 0) process.exit(webpack.status ?? 1);
 /** Gzipped bytes of the scripts an HTML page loads (the page's own <script src> tags). */
 function pageGzipBytes(page) {
   const html = readFileSync(`${dist}/${page}`, "utf8");
-  const scripts = [...html.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]).filter((s) => !s.startsWith("http"));
-  return scripts.reduce((n, s) => n + gzipSync(readFileSync(`${dist}/${s.replace(/^\.?\//, "")}`)).length, 0);
+  const scripts = [...html.matchAll(/<script[^>]*src="([^"]+)"/g)]
+    .map((m) => m[1])
+    .filter((s) => !s.startsWith("http"));
+  return scripts.reduce(
+    (n, s) => n + gzipSync(readFileSync(`${dist}/${s.replace(/^\.?\//, "")}`)).length,
+    0,
+  );
 }
 const js = readdirSync(dist).filter((f) => f.endsWith(".js"));
 report.bundle = {
   functionsGzipBytes: gzipSync(readFileSync(`${dist}/functions.js`)).length,
   taskpaneGzipBytes: gzipSync(readFileSync(`${dist}/taskpane.js`)).length,
-  runtimeGzipBytes: js.includes("runtime.js") ? gzipSync(readFileSync(`${dist}/runtime.js`)).length : 0,
+  runtimeGzipBytes: js.includes("runtime.js")
+    ? gzipSync(readFileSync(`${dist}/runtime.js`)).length
+    : 0,
   taskpanePageGzipBytes: pageGzipBytes("taskpane.html"),
 };
 

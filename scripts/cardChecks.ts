@@ -34,8 +34,12 @@ export function checkCardFiles(files: CardFiles, card: RateCard): string[] {
   const problems: string[] = [];
   problems.push(...schemaProblems("card-meta.json", cardMetaSchema, files.meta));
   problems.push(...schemaProblems("fringes.json", fringeFileSchema, files.fringes));
-  files.roleFiles.forEach((f, i) => problems.push(...schemaProblems(`roles file ${i}`, roleFileSchema, f)));
-  files.scaleBooks.forEach((b, i) => problems.push(...schemaProblems(`scale book ${i}`, scaleBookSchema, b)));
+  files.roleFiles.forEach((f, i) =>
+    problems.push(...schemaProblems(`roles file ${i}`, roleFileSchema, f)),
+  );
+  files.scaleBooks.forEach((b, i) =>
+    problems.push(...schemaProblems(`scale book ${i}`, scaleBookSchema, b)),
+  );
   if (problems.length) return problems;
 
   const spellings = new Map<string, string>();
@@ -58,16 +62,23 @@ export function checkCardFiles(files: CardFiles, card: RateCard): string[] {
     for (const c of book.classifications) {
       classifications.add(`${book.id} ${c.code}`);
       for (const s of c.schedules) {
-        if (overlaps(s.rates)) problems.push(`${book.id} ${c.code} schedule ${s.label}: overlapping periods`);
+        if (overlaps(s.rates))
+          problems.push(`${book.id} ${c.code} schedule ${s.label}: overlapping periods`);
         for (const p of s.rates) {
-          if (p.hourlyCents === undefined && p.dailyCents === undefined && p.weeklyCents === undefined) {
+          if (
+            p.hourlyCents === undefined &&
+            p.dailyCents === undefined &&
+            p.weeklyCents === undefined
+          ) {
             problems.push(`${book.id} ${c.code} ${s.label} ${p.from}: no figure`);
           }
           if (p.kind === "estimate" && !p.method) {
             problems.push(`${book.id} ${c.code} ${s.label} ${p.from}: estimate without a method`);
           }
           if (p.kind === "published" && !(p.source ?? book.source).title) {
-            problems.push(`${book.id} ${c.code} ${s.label} ${p.from}: published figure without a source`);
+            problems.push(
+              `${book.id} ${c.code} ${s.label} ${p.from}: published figure without a source`,
+            );
           }
         }
       }

@@ -19,15 +19,24 @@ function optionalNumber(text: string | undefined): number | undefined {
 }
 
 function derivePeriod(rate: PeriodRate, d: Derivation): PeriodRate {
-  const out: PeriodRate = { from: d.from, to: d.to, kind: "estimate", method: `Estimate: ${d.method}.` };
+  const out: PeriodRate = {
+    from: d.from,
+    to: d.to,
+    kind: "estimate",
+    method: `Estimate: ${d.method}.`,
+  };
   if (rate.hourlyCents !== undefined) {
     const hourly = roundCents(rate.hourlyCents * d.factor);
     out.hourlyCents = hourly;
     if (rate.dailyCents !== undefined) {
-      out.dailyCents = roundCents(hourly * Math.round((rate.dailyCents / rate.hourlyCents) * 10) / 10);
+      out.dailyCents = roundCents(
+        (hourly * Math.round((rate.dailyCents / rate.hourlyCents) * 10)) / 10,
+      );
     }
     if (rate.weeklyCents !== undefined) {
-      out.weeklyCents = roundCents(hourly * Math.round((rate.weeklyCents / rate.hourlyCents) * 10) / 10);
+      out.weeklyCents = roundCents(
+        (hourly * Math.round((rate.weeklyCents / rate.hourlyCents) * 10)) / 10,
+      );
     }
   } else {
     const round = (c: number) => (d.wholeDollars ? Math.round(c / 100) * 100 : roundCents(c));
@@ -57,7 +66,11 @@ export function buildBook(config: BookConfig, csvText: string): ScaleBook {
       if (weeklyHours !== undefined) schedule.weeklyHours = weeklyHours;
       classification.schedules.push(schedule);
     }
-    const rate: PeriodRate = { from: row.effective_from!, to: row.effective_to!, kind: "published" };
+    const rate: PeriodRate = {
+      from: row.effective_from!,
+      to: row.effective_to!,
+      kind: "published",
+    };
     const hourly = parseDollarsToCents(row.hourly);
     const daily = parseDollarsToCents(row.daily);
     const weekly = parseDollarsToCents(row.weekly);
@@ -101,7 +114,9 @@ function main(): void {
       (n, c) => n + c.schedules.reduce((m, s) => m + s.rates.length, 0),
       0,
     );
-    console.log(`${config.id}: ${book.classifications.length} classifications, ${periods} schedule periods`);
+    console.log(
+      `${config.id}: ${book.classifications.length} classifications, ${periods} schedule periods`,
+    );
   }
 }
 

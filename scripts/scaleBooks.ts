@@ -59,7 +59,8 @@ export const BOOKS: BookConfig[] = [
     regions: ["los-angeles"],
     csv: "iatse-700.csv",
     source: {
-      title: "2024-27 Local #700 (Majors) Wage Schedules, Schedule #1 (doc 00314220, printed 8/2/2024)",
+      title:
+        "2024-27 Local #700 (Majors) Wage Schedules, Schedule #1 (doc 00314220, printed 8/2/2024)",
       address: `${REPO}/extracted_text/Local_700_Editors/Local_700_2024-27_Wage_Schedules.txt`,
       published: "2024-08-02",
       confidence: "high",
@@ -72,7 +73,8 @@ export const BOOKS: BookConfig[] = [
     regions: ["los-angeles"],
     csv: "iatse-80.csv",
     source: {
-      title: "2024-27 Local #80 Studio Grips Wage Schedules, Schedule #1 (doc 00314216, printed 8/13/2024)",
+      title:
+        "2024-27 Local #80 Studio Grips Wage Schedules, Schedule #1 (doc 00314216, printed 8/13/2024)",
       address: `${REPO}/extracted_text/Local_80_Grips/Local_80_2024-27_Wage_Schedules.txt`,
       published: "2024-08-13",
       confidence: "high",
@@ -105,8 +107,20 @@ export const BOOKS: BookConfig[] = [
       note: "A garbled two-page layout; only unambiguous lines are transcribed. Figures agree with the matching Local 80 classifications to the cent.",
     },
     derive: [
-      { fromPeriod: "2024-08-04", from: "2025-08-03", to: "2026-08-01", factor: 1.04, method: GWI_2025 },
-      { fromPeriod: "2025-08-03", from: "2026-08-02", to: "2027-07-31", factor: 1.035, method: GWI_2026 },
+      {
+        fromPeriod: "2024-08-04",
+        from: "2025-08-03",
+        to: "2026-08-01",
+        factor: 1.04,
+        method: GWI_2025,
+      },
+      {
+        fromPeriod: "2025-08-03",
+        from: "2026-08-02",
+        to: "2027-07-31",
+        factor: 1.035,
+        method: GWI_2026,
+      },
     ],
   },
   {
@@ -129,7 +143,8 @@ export const BOOKS: BookConfig[] = [
     regions: ["los-angeles"],
     csv: "teamsters-399.csv",
     source: {
-      title: "2024-27 Local #399 Wage Schedules, studio minimum rates (doc 00320233, printed 9/23/2024)",
+      title:
+        "2024-27 Local #399 Wage Schedules, studio minimum rates (doc 00320233, printed 9/23/2024)",
       address: `${REPO}/extracted_text/Teamsters_399/Teamsters_399_2024-27_Wage_Schedules.txt`,
       published: "2024-09-23",
       confidence: "high",
@@ -142,7 +157,8 @@ export const BOOKS: BookConfig[] = [
     regions: ["*"],
     csv: "dga.csv",
     source: {
-      title: "DGA rate card 2023-2024, AD/UPM general rates, p.11 (as extracted in DGARates2023thru2024pg11ADUPMGeneralRates240213.sql; labels corrected per RATE-SOURCES §2)",
+      title:
+        "DGA rate card 2023-2024, AD/UPM general rates, p.11 (as extracted in DGARates2023thru2024pg11ADUPMGeneralRates240213.sql; labels corrected per RATE-SOURCES §2)",
       address:
         "https://github.com/7777tbone7777/ai-budget-system/blob/bee6b1352ab5b8fc4603029f6b61824a4beac183/database/guild_agreements/DGARates2023thru2024pg11ADUPMGeneralRates240213.sql",
       published: "2024-02-13",
@@ -150,7 +166,8 @@ export const BOOKS: BookConfig[] = [
     },
     periodSources: {
       "2025-07-01": {
-        title: "EP Paymaster 2025-2026 (Nov 2025 ed.), DGA minimums, as transcribed in paymaster_2025_rates.py",
+        title:
+          "EP Paymaster 2025-2026 (Nov 2025 ed.), DGA minimums, as transcribed in paymaster_2025_rates.py",
         address: `${REPO}/paymaster_2025_rates.py`,
         published: "2025-11",
         confidence: "medium",

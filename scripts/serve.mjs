@@ -72,5 +72,7 @@ export function serveStatic({ dir = join(root, "dist"), port = 0, host = "localh
 if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
   const port = Number(process.env.PORT ?? 3001);
   const { url } = await serveStatic({ port });
-  console.log(`Serving dist/ on ${url}  (preview: ${url}/preview.html, manifest: ${url}/manifest.xml)`);
+  console.log(
+    `Serving dist/ on ${url}  (preview: ${url}/preview.html, manifest: ${url}/manifest.xml)`,
+  );
 }

@@ -19,7 +19,11 @@ function httpsOptions() {
   const files = { key: "localhost.key", cert: "localhost.crt", ca: "ca.crt" };
   if (Object.values(files).every((f) => existsSync(join(dir, f)))) {
     const read = (f) => readFileSync(join(dir, f));
-    return { type: "https", options: { key: read(files.key), cert: read(files.cert), ca: read(files.ca) }, office: true };
+    return {
+      type: "https",
+      options: { key: read(files.key), cert: read(files.cert), ca: read(files.ca) },
+      office: true,
+    };
   }
   return { type: "https", office: false };
 }
@@ -36,7 +40,9 @@ const devServer = new WebpackDevServer(
     liveReload: true,
     headers: { "Access-Control-Allow-Origin": "*" },
     devMiddleware: { writeToDisk: true },
-    static: [{ directory: join(root, "node_modules/@microsoft/office-js/dist"), publicPath: "/office-js" }],
+    static: [
+      { directory: join(root, "node_modules/@microsoft/office-js/dist"), publicPath: "/office-js" },
+    ],
     client: { overlay: { warnings: false, errors: true } },
   },
   compiler,

@@ -33,7 +33,14 @@ if (problems.length) {
   process.exit(1);
 }
 const published = rateCard.scales.reduce(
-  (n, b) => n + b.classifications.reduce((m, c) => m + c.schedules.reduce((k, s) => k + s.rates.filter((r) => r.kind === "published").length, 0), 0),
+  (n, b) =>
+    n +
+    b.classifications.reduce(
+      (m, c) =>
+        m +
+        c.schedules.reduce((k, s) => k + s.rates.filter((r) => r.kind === "published").length, 0),
+      0,
+    ),
   0,
 );
 console.log(

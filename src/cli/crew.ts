@@ -30,7 +30,19 @@ const USAGE = `Usage:
   crew roles [--department D] [--search TEXT] [--json]
   crew eval 'FORMULA'          e.g. crew eval '=CREW.RATE("Gaffer", 6)'`;
 
-const VALUE_FLAGS = ["qty", "unit", "agreement", "region", "tier", "date", "hours", "days", "wages-to-date", "department", "search"];
+const VALUE_FLAGS = [
+  "qty",
+  "unit",
+  "agreement",
+  "region",
+  "tier",
+  "date",
+  "hours",
+  "days",
+  "wages-to-date",
+  "department",
+  "search",
+];
 
 interface Parsed {
   command: string | undefined;
@@ -62,7 +74,8 @@ function numberFlag(flags: Map<string, string>, name: string): number | undefine
   const v = flags.get(name);
   if (v === undefined) return undefined;
   const n = Number(v);
-  if (v.trim() === "" || !Number.isFinite(n)) throw new UsageError(`--${name} must be a number, not '${v}'.`);
+  if (v.trim() === "" || !Number.isFinite(n))
+    throw new UsageError(`--${name} must be a number, not '${v}'.`);
   return n;
 }
 
@@ -74,7 +87,12 @@ function roleArg(p: Parsed): string {
 
 export function quoteJson(q: ExplainedQuote): Record<string, unknown> {
   return {
-    role: { id: q.role.id, title: q.role.title, department: q.department.name, account: q.role.account },
+    role: {
+      id: q.role.id,
+      title: q.role.title,
+      department: q.department.name,
+      account: q.role.account,
+    },
     quantity: q.quantity,
     unit: q.unit,
     agreement: q.agreement.id,
@@ -83,7 +101,11 @@ export function quoteJson(q: ExplainedQuote): Record<string, unknown> {
     date: q.date,
     unitRate: centsToDollars(q.unitRateCents),
     subtotal: centsToDollars(q.subtotalCents),
-    fringes: q.fringes.map((f) => ({ id: f.id, label: f.label, amount: centsToDollars(f.amountCents) })),
+    fringes: q.fringes.map((f) => ({
+      id: f.id,
+      label: f.label,
+      amount: centsToDollars(f.amountCents),
+    })),
     fringe: centsToDollars(q.fringeCents),
     total: centsToDollars(q.totalCents),
     sources: q.sources,
@@ -113,7 +135,9 @@ function quote(engine: RateEngine, p: Parsed, io: CliIo): void {
     `${q.quantity} ${q.unit}(s) · ${q.agreement.name} · ${q.region.name} · ${q.tier.name} · ${q.date}`,
     `Rate      ${formatUsd(q.unitRateCents).padStart(14)} per ${q.unit}${q.basis.kind === "estimate" ? " (estimate)" : ""}`,
     `Subtotal  ${formatUsd(q.subtotalCents).padStart(14)}`,
-    ...q.fringes.map((f) => `  ${f.label.padEnd(52).slice(0, 52)} ${formatUsd(f.amountCents).padStart(12)}`),
+    ...q.fringes.map(
+      (f) => `  ${f.label.padEnd(52).slice(0, 52)} ${formatUsd(f.amountCents).padStart(12)}`,
+    ),
     `Fringe    ${formatUsd(q.fringeCents).padStart(14)}`,
     `Total     ${formatUsd(q.totalCents).padStart(14)}`,
     "",
@@ -180,18 +204,27 @@ function describe(engine: RateEngine, p: Parsed, io: CliIo): void {
 
 function roles(engine: RateEngine, p: Parsed, io: CliIo): void {
   const dept = p.flags.get("department");
-  const found = engine.search(p.flags.get("search") ?? "", dept === undefined ? {} : { department: dept });
+  const found = engine.search(
+    p.flags.get("search") ?? "",
+    dept === undefined ? {} : { department: dept },
+  );
   if (p.json) {
     io.out(
       JSON.stringify(
-        found.map((r) => ({ id: r.id, title: r.title, department: engine.departmentOf(r).name, account: r.account })),
+        found.map((r) => ({
+          id: r.id,
+          title: r.title,
+          department: engine.departmentOf(r).name,
+          account: r.account,
+        })),
         null,
         2,
       ),
     );
     return;
   }
-  for (const r of found) io.out(`${r.account}  ${r.title.padEnd(40)} ${engine.departmentOf(r).name}`);
+  for (const r of found)
+    io.out(`${r.account}  ${r.title.padEnd(40)} ${engine.departmentOf(r).name}`);
 }
 
 /** Runs the CLI; returns the exit status. */
@@ -226,14 +259,17 @@ export function runCli(engine: RateEngine, argv: readonly string[], io: CliIo): 
     }
   } catch (e) {
     if (e instanceof UsageError) {
-      if (json) io.out(JSON.stringify({ error: { code: "USAGE", message: e.message, suggestions: [] } }));
+      if (json)
+        io.out(JSON.stringify({ error: { code: "USAGE", message: e.message, suggestions: [] } }));
       else io.err(`crew: ${e.message}\n${USAGE}`);
       return 2;
     }
     if (isRateError(e)) {
       if (json) {
         io.out(
-          JSON.stringify({ error: { code: e.code, message: e.message, suggestions: e.details.suggestions ?? [] } }),
+          JSON.stringify({
+            error: { code: e.code, message: e.message, suggestions: e.details.suggestions ?? [] },
+          }),
         );
       } else io.err(`crew: ${e.message}`);
       return 2;

@@ -40,7 +40,10 @@ import scale_iatse_80 from "./scales/iatse-80.json";
 import scale_iatse_800 from "./scales/iatse-800.json";
 import scale_teamsters_399 from "./scales/teamsters-399.json";
 
-type RoleFile = { department: RateCard["departments"][number]; roles: Omit<RateCard["roles"][number], "department">[] };
+type RoleFile = {
+  department: RateCard["departments"][number];
+  roles: Omit<RateCard["roles"][number], "department">[];
+};
 
 /** The role files, one per department, in the order the pane lists departments. */
 export const roleFiles = [

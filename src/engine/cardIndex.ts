@@ -45,7 +45,8 @@ function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {
 
 export function indexCard(card: RateCard): CardIndex {
   const roles = new NameIndex<Role>();
-  for (const role of card.roles) roles.add(role, role.title, [role.id, role.title, ...role.aliases]);
+  for (const role of card.roles)
+    roles.add(role, role.title, [role.id, role.title, ...role.aliases]);
 
   const agreements = new NameIndex<Agreement>();
   for (const a of card.meta.agreements) agreements.add(a, a.name, [a.id, a.name, ...a.aliases]);
@@ -57,10 +58,12 @@ export function indexCard(card: RateCard): CardIndex {
   for (const t of card.meta.tiers) tiers.add(t, t.name, [t.id, t.name, ...t.aliases]);
   const departments = new NameIndex<Department>();
   const accountCount = new Map<string, number>();
-  for (const d of card.departments) accountCount.set(d.account, (accountCount.get(d.account) ?? 0) + 1);
+  for (const d of card.departments)
+    accountCount.set(d.account, (accountCount.get(d.account) ?? 0) + 1);
   for (const d of card.departments) {
     // A category account finds its department only where one department owns it.
-    const spellings = accountCount.get(d.account) === 1 ? [d.id, d.name, d.account] : [d.id, d.name];
+    const spellings =
+      accountCount.get(d.account) === 1 ? [d.id, d.name, d.account] : [d.id, d.name];
     departments.add(d, d.name, spellings);
   }
 
@@ -68,7 +71,10 @@ export function indexCard(card: RateCard): CardIndex {
   const classifications = new Map<string, ClassificationRef>();
   for (const book of card.scales) {
     for (const classification of book.classifications) {
-      classifications.set(classificationKey(book.id, classification.code), { book, classification });
+      classifications.set(classificationKey(book.id, classification.code), {
+        book,
+        classification,
+      });
     }
   }
   const departmentById = byId(card.departments);

@@ -21,7 +21,7 @@ export const confidenceSchema = z.enum(["high", "medium-high", "medium", "low-me
 /** Where a figure comes from: a document a payroll accountant can open. */
 export const sourceSchema = z.object({
   title: z.string().min(3),
-  address: z.string().url().optional(),
+  address: z.url().optional(),
   section: z.string().optional(),
   published: z.string().optional(),
   confidence: confidenceSchema.optional(),
@@ -160,7 +160,10 @@ export const agreementSchema = z.object({
 export const regionSchema = z.object({
   id: kebabId,
   name: z.string().min(2),
-  state: z.string().regex(/^[A-Z]{2}$/).optional(),
+  state: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .optional(),
   aliases: z.array(z.string()),
 });
 

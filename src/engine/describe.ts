@@ -50,7 +50,9 @@ export function listRates(index: CardIndex, role: Role): RateListing[] {
             unit,
             amountCents,
             region,
-            tier: index.card.meta.unionTiers.map((t) => index.tierById.get(t)?.name ?? t).join(", "),
+            tier: index.card.meta.unionTiers
+              .map((t) => index.tierById.get(t)?.name ?? t)
+              .join(", "),
             effectiveFrom: period.from,
             effectiveTo: period.to,
             kind: period.kind,
@@ -67,8 +69,10 @@ export function listRates(index: CardIndex, role: Role): RateListing[] {
   const region = index.regionById.get(index.card.meta.defaults.region);
   if (!basis || !nonUnion || !region) return out;
   const periods = new Map<string, string>();
-  for (const s of basis.classification.schedules) for (const p of s.rates) periods.set(p.from, p.to);
-  const unit: Unit = role.unit === "flat" && role.estimate.flatWeeks !== undefined ? "flat" : "week";
+  for (const s of basis.classification.schedules)
+    for (const p of s.rates) periods.set(p.from, p.to);
+  const unit: Unit =
+    role.unit === "flat" && role.estimate.flatWeeks !== undefined ? "flat" : "week";
   for (const tier of index.card.meta.tiers) {
     for (const [from, to] of [...periods].sort()) {
       const request: ResolvedTerms = {

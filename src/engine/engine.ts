@@ -43,7 +43,10 @@ export class RateEngine {
   constructor(card: RateCard) {
     this.card = card;
     this.index = indexCard(card);
-    this.roleSearch = new RoleSearch(card.roles, (id) => this.index.departmentById.get(id)?.name ?? id);
+    this.roleSearch = new RoleSearch(
+      card.roles,
+      (id) => this.index.departmentById.get(id)?.name ?? id,
+    );
   }
 
   get roles(): readonly Role[] {
@@ -92,7 +95,6 @@ export class RateEngine {
     return this.roleSearch.search(query, options.limit, inDept);
   }
 
-
   /**
    * Prices a crew line: unit rate, subtotal, each fringe, total, and the sources used.
    * @throws RateError for unknown names, bad numbers, or no rate for the combination
@@ -126,7 +128,8 @@ export class RateEngine {
     if (!Number.isFinite(hoursWorked) || hoursWorked < 0 || hoursWorked > 24) {
       throw new RateError("BAD_HOURS", { input: String(hoursWorked) });
     }
-    const a = agreement === undefined ? this.findAgreement("non-union") : this.findAgreement(agreement);
+    const a =
+      agreement === undefined ? this.findAgreement("non-union") : this.findAgreement(agreement);
     return payHoursForDay(hoursWorked, a.workRules);
   }
 
@@ -139,7 +142,8 @@ export class RateEngine {
   scaleRate(bookId: string, code: string, scheduleLabel: string, unit: Unit, date: string): number {
     const cref = this.index.classifications.get(`${bookId} ${code}`);
     const agreement = cref && this.index.agreementById.get(cref.book.agreement);
-    const reason = (why: string) => new RateError("NO_RATE", { role: `${bookId} ${code}`, unit, date, reason: why });
+    const reason = (why: string) =>
+      new RateError("NO_RATE", { role: `${bookId} ${code}`, unit, date, reason: why });
     if (!cref || !agreement) throw reason("no such classification on the card");
     const priced = priceUnit(classificationInForce(cref.classification, date, scheduleLabel), {
       unit,
@@ -158,7 +162,15 @@ export class RateEngine {
    */
   private plan(req: QuoteRequest): PlanEntry {
     // A tree of maps, one level per term, so the hot path builds no key string.
-    const path = [req.role, req.unit, req.agreement, req.region, req.tier, req.date, req.hoursPerDay];
+    const path = [
+      req.role,
+      req.unit,
+      req.agreement,
+      req.region,
+      req.tier,
+      req.date,
+      req.hoursPerDay,
+    ];
     let tree: PlanTree = this.plans;
     for (const term of path) {
       let next = tree.get(term);
@@ -184,5 +196,4 @@ export class RateEngine {
     if (isRateError(cached)) throw cached;
     return cached;
   }
-
 }

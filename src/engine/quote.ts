@@ -3,16 +3,7 @@ import { RateError } from "./errors";
 import { fringesInForce, applyFringes, type FringeInForce } from "./fringes";
 import { dollarsToCents, formatUsd, roundCents } from "./money";
 import { classificationInForce, priceUnit, type PricingFailure, type UnitPricing } from "./scales";
-import type {
-  Agreement,
-  Quote,
-  QuoteRequest,
-  RateBasis,
-  Region,
-  Role,
-  Tier,
-  Unit,
-} from "./types";
+import type { Agreement, Quote, QuoteRequest, RateBasis, Region, Role, Tier, Unit } from "./types";
 import { UNITS } from "./types";
 
 export const MAX_QUANTITY = 10_000;
@@ -194,9 +185,14 @@ function isFailure(p: UnitPricing | PricingFailure): p is PricingFailure {
 
 function publishedPlan(index: CardIndex, r: ResolvedTerms): RatePlan | RateError {
   const { meta } = index.card;
-  const refs = r.role.scales.filter((ref) => index.books.get(ref.agreement)?.agreement === r.agreement.id);
+  const refs = r.role.scales.filter(
+    (ref) => index.books.get(ref.agreement)?.agreement === r.agreement.id,
+  );
   if (refs.length === 0) {
-    return noRate(r, `the card has no ${r.agreement.name} scale for this role; use Non-union or a negotiated rate`);
+    return noRate(
+      r,
+      `the card has no ${r.agreement.name} scale for this role; use Non-union or a negotiated rate`,
+    );
   }
   if (!meta.unionTiers.includes(r.tier.id)) {
     return noRate(
@@ -210,8 +206,13 @@ function publishedPlan(index: CardIndex, r: ResolvedTerms): RatePlan | RateError
   });
   if (inRegion.length === 0) {
     const book = index.books.get(refs[0]!.agreement);
-    const where = (book?.regions ?? []).map((id) => index.regionById.get(id)?.name ?? id).join(", ");
-    return noRate(r, `the ${book?.name ?? "scale"} on this card applies in ${where}; use Non-union or a negotiated rate`);
+    const where = (book?.regions ?? [])
+      .map((id) => index.regionById.get(id)?.name ?? id)
+      .join(", ");
+    return noRate(
+      r,
+      `the ${book?.name ?? "scale"} on this card applies in ${where}; use Non-union or a negotiated rate`,
+    );
   }
   let failure: RateError | undefined;
   for (const ref of inRegion) {
@@ -219,7 +220,10 @@ function publishedPlan(index: CardIndex, r: ResolvedTerms): RatePlan | RateError
     if (!cref) continue;
     const inForce = classificationInForce(cref.classification, r.date);
     if (!inForce.daily && !inForce.weekly && !inForce.onCall) {
-      failure ??= noRate(r, `no scale in force on that date (the card covers ${coverage(index, ref.agreement, ref.code)})`);
+      failure ??= noRate(
+        r,
+        `no scale in force on that date (the card covers ${coverage(index, ref.agreement, ref.code)})`,
+      );
       continue;
     }
     const priced = priceUnit(inForce, {
@@ -257,7 +261,9 @@ function publishedPlan(index: CardIndex, r: ResolvedTerms): RatePlan | RateError
 
 function estimatePlan(index: CardIndex, r: ResolvedTerms): RatePlan | RateError {
   const { estimate } = r.role;
-  const cref = index.classifications.get(classificationKey(estimate.basis.agreement, estimate.basis.code));
+  const cref = index.classifications.get(
+    classificationKey(estimate.basis.agreement, estimate.basis.code),
+  );
   if (!cref) return noRate(r, "the estimate's basis is not on the card");
   const inForce = classificationInForce(cref.classification, r.date);
   if (!inForce.daily && !inForce.weekly && !inForce.onCall) {
@@ -309,7 +315,12 @@ export function planRate(index: CardIndex, r: ResolvedTerms): RatePlan | RateErr
 }
 
 /** Prices a crew line from its resolved terms, its amounts and its rate plan. */
-export function priceLine(r: ResolvedTerms, amounts: Amounts, plan: RatePlan, index: CardIndex): Quote {
+export function priceLine(
+  r: ResolvedTerms,
+  amounts: Amounts,
+  plan: RatePlan,
+  index: CardIndex,
+): Quote {
   const { quantity, wagesToDateCents } = amounts;
   const subtotalCents = roundCents(plan.unitRateCents * quantity);
   const contributionHours = plan.contributionHoursPerUnit * quantity;

@@ -33,7 +33,8 @@ export function classificationInForce(
     if (scheduleLabel !== undefined && schedule.label !== scheduleLabel) continue;
     const period = periodInForce(schedule.rates, date);
     if (!period) continue;
-    const slot = schedule.hire === "daily" ? "daily" : schedule.hire === "weekly" ? "weekly" : "onCall";
+    const slot =
+      schedule.hire === "daily" ? "daily" : schedule.hire === "weekly" ? "weekly" : "onCall";
     found[slot] ??= { schedule, period };
   }
   return found;
@@ -89,7 +90,9 @@ function priceDay(
     }
     return { cents: roundCents(hourly * payHours), used: daily, hours: worked };
   }
-  const printedDay = [inForce.onCall, inForce.weekly].find((s) => s?.period.dailyCents !== undefined);
+  const printedDay = [inForce.onCall, inForce.weekly].find(
+    (s) => s?.period.dailyCents !== undefined,
+  );
   if (printedDay?.period.dailyCents !== undefined) {
     return {
       cents: printedDay.period.dailyCents,
@@ -101,9 +104,10 @@ function priceDay(
   if (weekly?.period.weeklyCents !== undefined) {
     const fraction = opts.rules.dayFractionOfWeek;
     notes.push(`A day is 1/${Math.round(1 / fraction)} of the weekly rate.`);
-    const hours = weekly.schedule.hire === "on-call"
-      ? opts.rules.onCallContributionHoursPerDay
-      : (weekly.schedule.weeklyHours ?? 40) / 5;
+    const hours =
+      weekly.schedule.hire === "on-call"
+        ? opts.rules.onCallContributionHoursPerDay
+        : (weekly.schedule.weeklyHours ?? 40) / 5;
     return { cents: roundCents(weekly.period.weeklyCents * fraction), used: weekly, hours };
   }
   return { reason: "the scale prints no daily or weekly figure for it" };
@@ -189,7 +193,12 @@ export function priceUnit(
     case "day": {
       const day = priceDay(inForce, opts, notes);
       if ("reason" in day) return day;
-      return { unitRateCents: day.cents, used: day.used, contributionHoursPerUnit: day.hours, notes };
+      return {
+        unitRateCents: day.cents,
+        used: day.used,
+        contributionHoursPerUnit: day.hours,
+        notes,
+      };
     }
     case "week": {
       const week = priceWeek(inForce, opts, notes);

@@ -16,7 +16,10 @@ interface SearchEntry {
 const NOT_IN_TITLE = 0.3;
 
 function splitWords(text: string): string[] {
-  return text.split(/[\s/(),.-]+/).map(normalizeName).filter(Boolean);
+  return text
+    .split(/[\s/(),.-]+/)
+    .map(normalizeName)
+    .filter(Boolean);
 }
 
 /**

@@ -23,7 +23,9 @@ function fail(message: string): never {
 }
 
 function isBlank(value: CellInput): value is null | undefined | "" {
-  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+  return (
+    value === null || value === undefined || (typeof value === "string" && value.trim() === "")
+  );
 }
 
 /** Text, or undefined for a blank. Numbers become their text (an account number, a year). */
@@ -79,7 +81,9 @@ function isRange(arg: CellArg): arg is readonly (readonly CellInput[])[] {
 }
 
 /** The shape a set of arguments broadcasts to, Excel-style; undefined when all are single values. */
-export function broadcastShape(args: readonly CellArg[]): { rows: number; cols: number } | undefined {
+export function broadcastShape(
+  args: readonly CellArg[],
+): { rows: number; cols: number } | undefined {
   let rows = 1;
   let cols = 1;
   let any = false;

@@ -75,7 +75,8 @@ function quoteRequest(v: readonly CellInput[], wagesIndex?: number, hoursIndex =
     tier: optionalText(v[5], "Tier"),
     date: optionalDate(v[6], "Date"),
     hoursPerDay: optionalNumber(v[hoursIndex], "Hours per day"),
-    wagesToDate: wagesIndex === undefined ? undefined : optionalNumber(v[wagesIndex], "Wages to date"),
+    wagesToDate:
+      wagesIndex === undefined ? undefined : optionalNumber(v[wagesIndex], "Wages to date"),
   };
 }
 
@@ -172,7 +173,8 @@ export function createCrewFunctions(engine: RateEngine) {
     unitRate: (...args: CellArg[]): CellResult =>
       lift(args, (v) =>
         centsToDollars(
-          engine.quoteFast(quoteRequest([v[0], 1, v[1], v[2], v[3], v[4], v[5], v[6]])).unitRateCents,
+          engine.quoteFast(quoteRequest([v[0], 1, v[1], v[2], v[3], v[4], v[5], v[6]]))
+            .unitRateCents,
         ),
       ),
 
@@ -201,12 +203,18 @@ export function createCrewFunctions(engine: RateEngine) {
         const rows: CellOutput[][] = [
           ["Role", `${q.role.title} (${q.department.name}, ${q.role.account})`],
           ["Terms", `${q.agreement.name}, ${q.region.name}, ${q.tier.name}, ${q.date}`],
-          [`Rate per ${q.unit}${q.basis.kind === "estimate" ? " (estimate)" : ""}`, centsToDollars(q.unitRateCents)],
+          [
+            `Rate per ${q.unit}${q.basis.kind === "estimate" ? " (estimate)" : ""}`,
+            centsToDollars(q.unitRateCents),
+          ],
           ["Quantity", q.quantity],
           ["Subtotal", centsToDollars(q.subtotalCents)],
         ];
         for (const f of q.fringes) {
-          rows.push([`${f.label}: ${describeFringeRate(f)}${f.kind === "estimate" ? " (estimate)" : ""}`, centsToDollars(f.amountCents)]);
+          rows.push([
+            `${f.label}: ${describeFringeRate(f)}${f.kind === "estimate" ? " (estimate)" : ""}`,
+            centsToDollars(f.amountCents),
+          ]);
         }
         rows.push(["Fringe", centsToDollars(q.fringeCents)]);
         rows.push(["Total", centsToDollars(q.totalCents)]);
@@ -219,7 +227,8 @@ export function createCrewFunctions(engine: RateEngine) {
     payHours: (...args: CellArg[]): CellResult =>
       lift(args, (v) => {
         const hours = optionalNumber(v[0], "Hours worked");
-        if (hours === undefined) throw new ArgumentError(cellFailure("#VALUE!", "Hours worked is empty."));
+        if (hours === undefined)
+          throw new ArgumentError(cellFailure("#VALUE!", "Hours worked is empty."));
         return engine.payHours(hours, optionalText(v[1], "Agreement"));
       }),
   };

@@ -41,6 +41,7 @@ function toExcelCell(value: CellOutput): number | string | CustomFunctions.Error
 function toExcel(result: CellResult): (number | string | CustomFunctions.Error)[][] {
   if (Array.isArray(result)) return result.map((row) => row.map(toExcelCell));
   const cell = toExcelCell(result);
+  // eslint-disable-next-line @typescript-eslint/only-throw-error -- Excel shows a cell error only when a CustomFunctions.Error (not an Error subclass) is thrown
   if (cell instanceof CustomFunctions.Error) throw cell;
   return [[cell]];
 }
@@ -96,7 +97,9 @@ function fringe(
   wagesToDate?: Matrix,
   hoursPerDay?: Cell,
 ): (number | string | CustomFunctions.Error)[][] {
-  return toExcel(crew.fringe(role, quantity, unit, agreement, region, tier, date, wagesToDate, hoursPerDay));
+  return toExcel(
+    crew.fringe(role, quantity, unit, agreement, region, tier, date, wagesToDate, hoursPerDay),
+  );
 }
 
 /**
@@ -124,7 +127,9 @@ function total(
   wagesToDate?: Matrix,
   hoursPerDay?: Cell,
 ): (number | string | CustomFunctions.Error)[][] {
-  return toExcel(crew.total(role, quantity, unit, agreement, region, tier, date, wagesToDate, hoursPerDay));
+  return toExcel(
+    crew.total(role, quantity, unit, agreement, region, tier, date, wagesToDate, hoursPerDay),
+  );
 }
 
 /**
@@ -198,7 +203,17 @@ function explain(
   wagesToDate?: Cell,
   hoursPerDay?: Cell,
 ): (number | string | CustomFunctions.Error)[][] {
-  const args: CellInput[] = [role, quantity, unit, agreement, region, tier, date, wagesToDate, hoursPerDay];
+  const args: CellInput[] = [
+    role,
+    quantity,
+    unit,
+    agreement,
+    region,
+    tier,
+    date,
+    wagesToDate,
+    hoursPerDay,
+  ];
   return toExcel(crew.explain(...args));
 }
 
@@ -209,7 +224,10 @@ function explain(
  * @param [agreement] Whose overtime rules: Non-union, IATSE, Teamsters or DGA. Default Non-union.
  * @returns Pay hours.
  */
-function payHours(hoursWorked: Matrix, agreement?: Cell): (number | string | CustomFunctions.Error)[][] {
+function payHours(
+  hoursWorked: Matrix,
+  agreement?: Cell,
+): (number | string | CustomFunctions.Error)[][] {
   return toExcel(crew.payHours(hoursWorked, agreement));
 }
 

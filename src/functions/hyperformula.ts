@@ -17,12 +17,27 @@ import {
   type FunctionPluginDefinition,
   type ImplementedFunctions,
 } from "hyperformula";
-import type { Ast, ProcedureAst } from "hyperformula/typings/parser";
-import type { InterpreterState } from "hyperformula/typings/interpreter/InterpreterState";
-import type { InterpreterValue } from "hyperformula/typings/interpreter/InterpreterValue";
+
+/** HyperFormula's internal AST, state and value types, reached through the plugin's own methods. */
+declare abstract class PluginTypes extends FunctionPlugin {
+  evaluateAst(
+    ...args: Parameters<FunctionPlugin["evaluateAst"]>
+  ): ReturnType<FunctionPlugin["evaluateAst"]>;
+}
+type Ast = Parameters<PluginTypes["evaluateAst"]>[0];
+type InterpreterState = Parameters<PluginTypes["evaluateAst"]>[1];
+type InterpreterValue = ReturnType<PluginTypes["evaluateAst"]>;
+interface ProcedureAst {
+  args: Ast[];
+}
 import type { RateEngine } from "../engine";
 import type { CellArg, CellInput } from "./args";
-import { createCrewFunctions, type CellOutput, type CellResult, type CrewFunctions } from "./crewFunctions";
+import {
+  createCrewFunctions,
+  type CellOutput,
+  type CellResult,
+  type CrewFunctions,
+} from "./crewFunctions";
 import { isCellFailure, type CellFailure } from "./toExcelError";
 
 /** Largest spill ROLES and EXPLAIN may need when their size cannot be known before evaluation. */
@@ -42,8 +57,10 @@ function toHfCell(value: CellOutput): string | number | CellError {
 function toHfScalar(value: unknown): CellInput | CellError {
   if (value === EmptyValue || value === undefined || value === null) return null;
   if (value instanceof CellError) return value;
-  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
-  if (typeof value === "object" && "val" in value && typeof value.val === "number") return value.val;
+  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean")
+    return value;
+  if (typeof value === "object" && "val" in value && typeof value.val === "number")
+    return value.val;
   return null;
 }
 
@@ -75,10 +92,19 @@ interface CrewFunctionSpec {
   spill?: (crew: CrewFunctions, literalArgs: CellArg[] | undefined) => ArraySize;
 }
 
-const scalarArg = (a: CellArg | undefined): CellInput => (Array.isArray(a) ? a[0]?.[0] : (a as CellInput));
+function isRangeArg(a: CellArg | undefined): a is readonly (readonly CellInput[])[] {
+  return Array.isArray(a);
+}
+
+/** The top-left value of an argument: ROLES and EXPLAIN take single values. */
+function scalarArg(a: CellArg | undefined): CellInput {
+  return isRangeArg(a) ? a[0]?.[0] : a;
+}
 
 function sizeOf(result: CellResult): ArraySize {
-  return Array.isArray(result) ? new ArraySize(result[0]?.length ?? 1, result.length) : ArraySize.scalar();
+  return Array.isArray(result)
+    ? new ArraySize(result[0]?.length ?? 1, result.length)
+    : ArraySize.scalar();
 }
 
 const SPECS: CrewFunctionSpec[] = [
@@ -93,13 +119,16 @@ const SPECS: CrewFunctionSpec[] = [
     maxArgs: 2,
     run: (c, a) => c.roles(scalarArg(a[0]), scalarArg(a[1])),
     spill: (c, lit) =>
-      lit ? sizeOf(c.roles(scalarArg(lit[0]), scalarArg(lit[1]))) : new ArraySize(1, MAX_ROLES_ROWS),
+      lit
+        ? sizeOf(c.roles(scalarArg(lit[0]), scalarArg(lit[1])))
+        : new ArraySize(1, MAX_ROLES_ROWS),
   },
   {
     id: "EXPLAIN",
     maxArgs: 9,
     run: (c, a) => c.explain(...a.map(scalarArg)),
-    spill: (c, lit) => (lit ? sizeOf(c.explain(...lit.map(scalarArg))) : new ArraySize(2, MAX_EXPLAIN_ROWS)),
+    spill: (c, lit) =>
+      lit ? sizeOf(c.explain(...lit.map(scalarArg))) : new ArraySize(2, MAX_EXPLAIN_ROWS),
   },
 ];
 
@@ -120,9 +149,15 @@ function pad(result: CellOutput[][], size: ArraySize): (string | number | CellEr
 /** Literal values of a call's arguments, or undefined when any argument is a reference or formula. */
 function literalArgs(ast: ProcedureAst): CellArg[] | undefined {
   const out: CellArg[] = [];
-  for (const arg of ast.args as (Ast & { value?: unknown; type: string })[]) {
-    if (arg.type === "NUMBER" || arg.type === "STRING") out.push(arg.value as CellInput);
-    else if (arg.type === "EMPTY") out.push(null);
+  for (const arg of ast.args) {
+    const node: { type: unknown; value?: unknown } = arg;
+    const { value } = node;
+    if (
+      (node.type === "NUMBER" && typeof value === "number") ||
+      (node.type === "STRING" && typeof value === "string")
+    ) {
+      out.push(value);
+    } else if (node.type === "EMPTY") out.push(null);
     else return undefined;
   }
   return out;

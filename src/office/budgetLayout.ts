@@ -23,14 +23,44 @@ export interface SettingSpec {
 
 /** Settings live in Settings!B2:B9, labels in column A, notes in column C. */
 export const SETTINGS: readonly SettingSpec[] = [
-  { name: "BudgetDate", label: "Budget date", value: "2026-08-02", note: "Picks the scale period in force (YYYY-MM-DD)." },
-  { name: "Region", label: "Region", value: "Los Angeles", note: "Los Angeles, New York, Georgia, New Mexico or Other US." },
-  { name: "Tier", label: "Budget tier", value: "Studio", note: "Studio, Tier 3, Tier 2, Tier 1B, Tier 1A or Ultra-low." },
-  { name: "HoursPerDay", label: "Hours per day", value: 12, note: "Hours worked a shoot day; overtime beyond a scale's guarantee is added." },
+  {
+    name: "BudgetDate",
+    label: "Budget date",
+    value: "2026-08-02",
+    note: "Picks the scale period in force (YYYY-MM-DD).",
+  },
+  {
+    name: "Region",
+    label: "Region",
+    value: "Los Angeles",
+    note: "Los Angeles, New York, Georgia, New Mexico or Other US.",
+  },
+  {
+    name: "Tier",
+    label: "Budget tier",
+    value: "Studio",
+    note: "Studio, Tier 3, Tier 2, Tier 1B, Tier 1A or Ultra-low.",
+  },
+  {
+    name: "HoursPerDay",
+    label: "Hours per day",
+    value: 12,
+    note: "Hours worked a shoot day; overtime beyond a scale's guarantee is added.",
+  },
   { name: "PrepWeeks", label: "Prep weeks", value: 4, note: "Lines budgeted for prep use this." },
-  { name: "ShootWeeks", label: "Shoot weeks", value: 8, note: "Lines budgeted for the shoot use this." },
+  {
+    name: "ShootWeeks",
+    label: "Shoot weeks",
+    value: 8,
+    note: "Lines budgeted for the shoot use this.",
+  },
   { name: "WrapWeeks", label: "Wrap weeks", value: 2, note: "Lines budgeted for wrap use this." },
-  { name: "CardVersion", label: "Rate card version", value: "2026.1", note: "The CrewRate rate card this budget was built with." },
+  {
+    name: "CardVersion",
+    label: "Rate card version",
+    value: "2026.1",
+    note: "The CrewRate rate card this budget was built with.",
+  },
 ];
 
 /** Row of the first setting on the settings sheet (1-based); row 1 holds headers. */
@@ -126,9 +156,15 @@ export function crewLineRow(line: CrewLineInput, row: number): CellContent[] {
 /** The totals row under `lastLineRow`. */
 export function totalsRow(lastLineRow: number): CellContent[] {
   const sum = (name: Column) =>
-    lastLineRow < FIRST_LINE_ROW ? 0 : `=SUM(${col(name)}${FIRST_LINE_ROW}:${col(name)}${lastLineRow})`;
+    lastLineRow < FIRST_LINE_ROW
+      ? 0
+      : `=SUM(${col(name)}${FIRST_LINE_ROW}:${col(name)}${lastLineRow})`;
   return COLUMNS.map((name) =>
-    name === "Account" ? "Total" : name === "Subtotal" || name === "Fringe" || name === "Total" ? sum(name) : "",
+    name === "Account"
+      ? "Total"
+      : name === "Subtotal" || name === "Fringe" || name === "Total"
+        ? sum(name)
+        : "",
   );
 }
 
@@ -138,7 +174,9 @@ export function settingsRows(): CellContent[][] {
 }
 
 /** Topsheet: one row per department present in the budget, with SUMIFs over the budget sheet. */
-export function topsheetRows(departments: readonly { name: string; account: string }[]): CellContent[][] {
+export function topsheetRows(
+  departments: readonly { name: string; account: string }[],
+): CellContent[][] {
   const budget = (name: Column) => `${BUDGET_SHEET}!$${col(name)}:$${col(name)}`;
   const rows: CellContent[][] = [["Account", "Department", "Labor", "Fringe", "Total"]];
   departments.forEach((d, i) => {

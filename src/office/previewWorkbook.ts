@@ -24,7 +24,12 @@ import {
   validateLine,
   type CrewLineInput,
 } from "./budgetLayout";
-import { WorkbookError, type AppendResult, type BudgetSettings, type WorkbookPort } from "./workbookPort";
+import {
+  WorkbookError,
+  type AppendResult,
+  type BudgetSettings,
+  type WorkbookPort,
+} from "./workbookPort";
 
 const SHEET_ORDER = [BUDGET_SHEET, TOPSHEET_SHEET, SETTINGS_SHEET] as const;
 
@@ -39,7 +44,9 @@ export class PreviewWorkbook implements WorkbookPort {
     this.hf = buildCrewWorkbook(engine, {
       [BUDGET_SHEET]: [
         ["CrewRate budget"],
-        ["Crew lines hold live CREW formulas: edit Qty, Agreement or a setting and the totals follow."],
+        [
+          "Crew lines hold live CREW formulas: edit Qty, Agreement or a setting and the totals follow.",
+        ],
         [],
         [...COLUMNS],
         totalsRow(HEADER_ROW),
@@ -76,16 +83,22 @@ export class PreviewWorkbook implements WorkbookPort {
   /** Sets one cell as a user would type it (a number, text, or a formula starting with "="). */
   setCell(sheet: string, row: number, col: number, raw: string): void {
     const trimmed = raw.trim();
-    const value: RawCellContent = trimmed === "" ? null : trimmed !== "" && !trimmed.startsWith("=") && Number.isFinite(Number(trimmed)) ? Number(trimmed) : raw;
+    const value: RawCellContent =
+      trimmed === ""
+        ? null
+        : trimmed !== "" && !trimmed.startsWith("=") && Number.isFinite(Number(trimmed))
+          ? Number(trimmed)
+          : raw;
     this.hf.setCellContents({ sheet: this.sheetId(sheet), row, col }, [[value]]);
     this.changed();
   }
 
-  async ensureBudget(): Promise<void> {
+  ensureBudget(): Promise<void> {
     // The preview workbook is created with its sheets; nothing to add.
+    return Promise.resolve();
   }
 
-  async readSettings(): Promise<BudgetSettings> {
+  readSettings(): Promise<BudgetSettings> {
     const sheet = this.sheetId(SETTINGS_SHEET);
     const value = (name: string): string | number => {
       const i = SETTINGS.findIndex((s) => s.name === name);
@@ -93,7 +106,7 @@ export class PreviewWorkbook implements WorkbookPort {
       return typeof v === "number" || typeof v === "string" ? v : "";
     };
     const num = (name: string) => Number(value(name)) || 0;
-    return {
+    return Promise.resolve({
       budgetDate: String(value("BudgetDate")),
       region: String(value("Region")),
       tier: String(value("Tier")),
@@ -102,10 +115,18 @@ export class PreviewWorkbook implements WorkbookPort {
       shootWeeks: num("ShootWeeks"),
       wrapWeeks: num("WrapWeeks"),
       cardVersion: String(value("CardVersion")),
-    };
+    });
   }
 
-  async appendCrewLines(lines: readonly CrewLineInput[]): Promise<AppendResult> {
+  appendCrewLines(lines: readonly CrewLineInput[]): Promise<AppendResult> {
+    try {
+      return Promise.resolve(this.append(lines));
+    } catch (e) {
+      return Promise.reject(e instanceof Error ? e : new WorkbookError(String(e)));
+    }
+  }
+
+  private append(lines: readonly CrewLineInput[]): AppendResult {
     for (const line of lines) {
       const problem = validateLine(line);
       if (problem) throw new WorkbookError(problem);

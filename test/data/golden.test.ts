@@ -53,7 +53,9 @@ const figures = BOOKS.flatMap((b) => figuresOf(b.id, b.csv));
 
 describe("golden tables", () => {
   it("has a golden CSV for every book on the card, and a book for every CSV", () => {
-    const csvs = readdirSync(goldenDir).filter((f) => f.endsWith(".csv")).sort();
+    const csvs = readdirSync(goldenDir)
+      .filter((f) => f.endsWith(".csv"))
+      .sort();
     expect(BOOKS.map((b) => b.csv).sort()).toEqual(csvs);
     expect(rateCard.scales.map((b) => b.id).sort()).toEqual(BOOKS.map((b) => b.id).sort());
     expect(figures.length).toBeGreaterThan(1000);

@@ -39,31 +39,82 @@ describe("findRole", () => {
 
 describe("quote: published scales and work rules", () => {
   const cases: [string, QuoteRequest, number][] = [
-    ["a day at the minimum call is the printed daily figure", { role: "1st AC", unit: "day", date: at }, 40000],
+    [
+      "a day at the minimum call is the printed daily figure",
+      { role: "1st AC", unit: "day", date: at },
+      40000,
+    ],
     ["an hour is the daily-hire hourly rate", { role: "1st AC", unit: "hour", date: at }, 5000],
-    ["a 12-hour day pays 14 straight-time hours", { role: "1st AC", unit: "day", hoursPerDay: 12, date: at }, 70000],
-    ["a 14-hour day pays 8 + 4 x 1.5 + 2 x 2 = 18 hours", { role: "1st AC", unit: "day", hoursPerDay: 14, date: at }, 90000],
-    ["a week is the weekly-hire figure, which covers its guarantee", { role: "1st AC", unit: "week", date: at }, 200000],
-    ["a week of 9-hour days stays within the pay hours the weekly figure buys", { role: "1st AC", unit: "week", hoursPerDay: 9, date: at }, 200000],
-    ["a week of 10-hour days adds the 5 pay hours beyond them", { role: "1st AC", unit: "week", hoursPerDay: 10, date: at }, 220000],
-    ["a week of 12-hour days adds the pay hours beyond the guarantee", { role: "1st AC", unit: "week", hoursPerDay: 12, date: at }, 280000],
-    ["a 6th day is paid at 1.5x a day", { role: "1st AC", unit: "week", daysPerWeek: 6, date: at }, 260000],
-    ["a 7th day is paid at 2x a day", { role: "1st AC", unit: "week", daysPerWeek: 7, date: at }, 340000],
-    ["the date picks the period in force", { role: "1st AC", unit: "day", date: "2025-08-03" }, 41600],
+    [
+      "a 12-hour day pays 14 straight-time hours",
+      { role: "1st AC", unit: "day", hoursPerDay: 12, date: at },
+      70000,
+    ],
+    [
+      "a 14-hour day pays 8 + 4 x 1.5 + 2 x 2 = 18 hours",
+      { role: "1st AC", unit: "day", hoursPerDay: 14, date: at },
+      90000,
+    ],
+    [
+      "a week is the weekly-hire figure, which covers its guarantee",
+      { role: "1st AC", unit: "week", date: at },
+      200000,
+    ],
+    [
+      "a week of 9-hour days stays within the pay hours the weekly figure buys",
+      { role: "1st AC", unit: "week", hoursPerDay: 9, date: at },
+      200000,
+    ],
+    [
+      "a week of 10-hour days adds the 5 pay hours beyond them",
+      { role: "1st AC", unit: "week", hoursPerDay: 10, date: at },
+      220000,
+    ],
+    [
+      "a week of 12-hour days adds the pay hours beyond the guarantee",
+      { role: "1st AC", unit: "week", hoursPerDay: 12, date: at },
+      280000,
+    ],
+    [
+      "a 6th day is paid at 1.5x a day",
+      { role: "1st AC", unit: "week", daysPerWeek: 6, date: at },
+      260000,
+    ],
+    [
+      "a 7th day is paid at 2x a day",
+      { role: "1st AC", unit: "week", daysPerWeek: 7, date: at },
+      340000,
+    ],
+    [
+      "the date picks the period in force",
+      { role: "1st AC", unit: "day", date: "2025-08-03" },
+      41600,
+    ],
   ];
   it.each(cases)("%s", (_, request, unitRateCents) => {
     expect(engine.quote({ agreement: "IATSE", ...request }).unitRateCents).toBe(unitRateCents);
   });
 
   it("multiplies by quantity and rounds once, to the cent", () => {
-    const q = engine.quote({ role: "1st AC", unit: "hour", quantity: 2.333, date: at, agreement: "iatse" });
+    const q = engine.quote({
+      role: "1st AC",
+      unit: "hour",
+      quantity: 2.333,
+      date: at,
+      agreement: "iatse",
+    });
     expect(q.subtotalCents).toBe(11665);
   });
 
   it("defaults to one week under the role's union agreement on the card's own date", () => {
     const q = engine.quote({ role: "1st AC" });
     expect([q.quantity, q.unit, q.agreement.id, q.region.id, q.tier.id, q.date]).toEqual([
-      1, "week", "iatse", "los-angeles", "studio", "2025-01-01",
+      1,
+      "week",
+      "iatse",
+      "los-angeles",
+      "studio",
+      "2025-01-01",
     ]);
   });
 });
@@ -110,28 +161,67 @@ describe("quote: non-union estimates", () => {
   });
 
   it("scales by the budget tier's factor", () => {
-    expect(engine.quote({ role: "Post Producer", tier: "Tier 2", date: at }).unitRateCents).toBe(438000);
+    expect(engine.quote({ role: "Post Producer", tier: "Tier 2", date: at }).unitRateCents).toBe(
+      438000,
+    );
   });
 
   it("takes a day of an on-call weekly rate as 1/5 of it", () => {
-    expect(engine.quote({ role: "Post Producer", unit: "day", date: at }).unitRateCents).toBe(120000);
+    expect(engine.quote({ role: "Post Producer", unit: "day", date: at }).unitRateCents).toBe(
+      120000,
+    );
   });
 });
 
 describe("quote: what it refuses, and how", () => {
   const cases: [string, QuoteRequest, string, RegExp][] = [
     ["an unknown role", { role: "Gafer" }, "UNKNOWN_ROLE", /Unknown role 'Gafer'/],
-    ["an unknown agreement", { role: "1st AC", agreement: "IATSEE" }, "UNKNOWN_AGREEMENT", /Did you mean IATSE/],
-    ["an unknown unit", { role: "1st AC", unit: "fortnight" }, "UNKNOWN_UNIT", /hour, day, week or flat/],
+    [
+      "an unknown agreement",
+      { role: "1st AC", agreement: "IATSEE" },
+      "UNKNOWN_AGREEMENT",
+      /Did you mean IATSE/,
+    ],
+    [
+      "an unknown unit",
+      { role: "1st AC", unit: "fortnight" },
+      "UNKNOWN_UNIT",
+      /hour, day, week or flat/,
+    ],
     ["a negative quantity", { role: "1st AC", quantity: -1 }, "BAD_QUANTITY", /from 0 to 10,000/],
     ["an absurd quantity", { role: "1st AC", quantity: 1e7 }, "BAD_QUANTITY", /Quantity/],
     ["NaN", { role: "1st AC", quantity: Number.NaN }, "BAD_QUANTITY", /Quantity/],
     ["a date that is not a date", { role: "1st AC", date: "2025-02-30" }, "BAD_DATE", /YYYY-MM-DD/],
-    ["a union rate for a role with no scale", { role: "Post Producer", agreement: "IATSE" }, "NO_RATE", /no IATSE Basic Agreement scale/],
-    ["a union rate outside the scale's region", { role: "1st AC", agreement: "IATSE", region: "Georgia" }, "NO_RATE", /applies in Los Angeles/],
-    ["a union rate at a tier the card has no scale for", { role: "1st AC", agreement: "IATSE", tier: "Tier 2" }, "NO_RATE", /Tier 2 scales are not on this card/],
-    ["a date outside every period", { role: "1st AC", date: "2030-01-01" }, "NO_RATE", /covers 2024-08-04 to 2026-08-01/],
-    ["an hourly rate for an on-call job", { role: "Post Producer", unit: "hour", date: at }, "NO_RATE", /by the week/],
+    [
+      "a union rate for a role with no scale",
+      { role: "Post Producer", agreement: "IATSE" },
+      "NO_RATE",
+      /no IATSE Basic Agreement scale/,
+    ],
+    [
+      "a union rate outside the scale's region",
+      { role: "1st AC", agreement: "IATSE", region: "Georgia" },
+      "NO_RATE",
+      /applies in Los Angeles/,
+    ],
+    [
+      "a union rate at a tier the card has no scale for",
+      { role: "1st AC", agreement: "IATSE", tier: "Tier 2" },
+      "NO_RATE",
+      /Tier 2 scales are not on this card/,
+    ],
+    [
+      "a date outside every period",
+      { role: "1st AC", date: "2030-01-01" },
+      "NO_RATE",
+      /covers 2024-08-04 to 2026-08-01/,
+    ],
+    [
+      "an hourly rate for an on-call job",
+      { role: "Post Producer", unit: "hour", date: at },
+      "NO_RATE",
+      /by the week/,
+    ],
     ["hours per day over 24", { role: "1st AC", hoursPerDay: 25 }, "BAD_HOURS", /between 1 and 24/],
     ["negative wages to date", { role: "1st AC", wagesToDate: -5 }, "BAD_WAGES", /Wages to date/],
   ];

@@ -7,7 +7,13 @@ import { DetailedCellError, type CellValue } from "hyperformula";
 import { describe, expect, it } from "vitest";
 import { engine } from "../../src/data";
 import { buildCrewWorkbook } from "../../src/functions/hyperformula";
-import { col, FIRST_LINE_ROW, SETTINGS, SETTINGS_FIRST_ROW, type CrewLineInput } from "../../src/office/budgetLayout";
+import {
+  col,
+  FIRST_LINE_ROW,
+  SETTINGS,
+  SETTINGS_FIRST_ROW,
+  type CrewLineInput,
+} from "../../src/office/budgetLayout";
 import { PreviewWorkbook } from "../../src/office/previewWorkbook";
 import { dollarsToCents } from "../../src/engine";
 
@@ -27,20 +33,44 @@ function spill(formula: string): CellValue[][] {
 
 describe("CREW functions in a spreadsheet", () => {
   it.each([
-    ['=CREW.RATE("Post Producer", 10)', engine.quote({ role: "Post Producer", quantity: 10 }).subtotalCents],
+    [
+      '=CREW.RATE("Post Producer", 10)',
+      engine.quote({ role: "Post Producer", quantity: 10 }).subtotalCents,
+    ],
     ['=CREW.FRINGE("Gaffer", 6)', engine.quote({ role: "Gaffer", quantity: 6 }).fringeCents],
-    ['=CREW.TOTAL("1st AC", 3, "day", "IATSE", "LA", "Studio", "2025-09-01", 0, 12)',
-      engine.quote({ role: "1st AC", quantity: 3, unit: "day", agreement: "IATSE", date: "2025-09-01", hoursPerDay: 12 }).totalCents],
-    ['=CREW.UNITRATE("Key Grip", "hour")', engine.quote({ role: "Key Grip", unit: "hour" }).unitRateCents],
-    ['=CREW.RATE("Gaffer", 1, "week", , , , DATE(2025,9,1))', engine.quote({ role: "Gaffer", date: "2025-09-01" }).subtotalCents],
+    [
+      '=CREW.TOTAL("1st AC", 3, "day", "IATSE", "LA", "Studio", "2025-09-01", 0, 12)',
+      engine.quote({
+        role: "1st AC",
+        quantity: 3,
+        unit: "day",
+        agreement: "IATSE",
+        date: "2025-09-01",
+        hoursPerDay: 12,
+      }).totalCents,
+    ],
+    [
+      '=CREW.UNITRATE("Key Grip", "hour")',
+      engine.quote({ role: "Key Grip", unit: "hour" }).unitRateCents,
+    ],
+    [
+      '=CREW.RATE("Gaffer", 1, "week", , , , DATE(2025,9,1))',
+      engine.quote({ role: "Gaffer", date: "2025-09-01" }).subtotalCents,
+    ],
   ])("%s equals the engine's quote to the cent", (formula, cents) => {
     expect(dollarsToCents(evalOne(formula) as number)).toBe(cents);
   });
 
   it("applies the yearly Social Security cap through wagesToDate", () => {
-    const full = evalOne('=CREW.FRINGE("Director of Photography", 10, "week", "IATSE", "LA", "Studio", "2026-08-02", 0)') as number;
-    const capped = evalOne('=CREW.FRINGE("Director of Photography", 10, "week", "IATSE", "LA", "Studio", "2026-08-02", 184500)') as number;
-    const ss = engine.quote({ role: "DP", quantity: 10, agreement: "IATSE" }).fringes.find((f) => f.id === "social-security")!;
+    const full = evalOne(
+      '=CREW.FRINGE("Director of Photography", 10, "week", "IATSE", "LA", "Studio", "2026-08-02", 0)',
+    ) as number;
+    const capped = evalOne(
+      '=CREW.FRINGE("Director of Photography", 10, "week", "IATSE", "LA", "Studio", "2026-08-02", 184500)',
+    ) as number;
+    const ss = engine
+      .quote({ role: "DP", quantity: 10, agreement: "IATSE" })
+      .fringes.find((f) => f.id === "social-security")!;
     expect(dollarsToCents(full - capped)).toBeGreaterThanOrEqual(ss.amountCents);
   });
 
@@ -63,7 +93,9 @@ describe("CREW functions in a spreadsheet", () => {
     const rows = spill('=CREW.EXPLAIN("Post Producer", 10)');
     expect(rows[0]?.[0]).toBe("Role");
     const total = rows.find((r) => r[0] === "Total");
-    expect(dollarsToCents(total?.[1] as number)).toBe(engine.quote({ role: "Post Producer", quantity: 10 }).totalCents);
+    expect(dollarsToCents(total?.[1] as number)).toBe(
+      engine.quote({ role: "Post Producer", quantity: 10 }).totalCents,
+    );
     expect(rows.some((r) => r[0] === "Rate source")).toBe(true);
   });
 
@@ -74,7 +106,9 @@ describe("CREW functions in a spreadsheet", () => {
     const got = [0, 1, 2].map((row) => hf.getCellValue({ sheet: 0, row, col: 1 }));
     hf.destroy();
     expect(got.map((v) => dollarsToCents(v as number))).toEqual(
-      ["Gaffer", "Key Grip", "Loader"].map((role) => engine.quote({ role, quantity: 2 }).subtotalCents),
+      ["Gaffer", "Key Grip", "Loader"].map(
+        (role) => engine.quote({ role, quantity: 2 }).subtotalCents,
+      ),
     );
   });
 
@@ -98,23 +132,52 @@ describe("CREW functions in a spreadsheet", () => {
 });
 
 const BUDGET: [string, CrewLineInput["quantity"], CrewLineInput["unit"], string?][] = [
-  ["Unit Production Manager", "shoot", "week"], ["1st Assistant Director", "shoot", "week"],
-  ["Key 2nd Assistant Director", "shoot", "week"], ["2nd 2nd Assistant Director", "shoot", "week"],
-  ["Key Production Assistant", "shoot", "week"], ["Production Coordinator", 12, "week"],
-  ["Post Producer", 20, "week"], ["Line Producer", 16, "week"], ["Script Supervisor", "shoot", "week"],
-  ["Location Manager", 14, "week"], ["Casting Director", 10, "week"], ["Director of Photography", "prep", "week"],
-  ["Director of Photography", "shoot", "week"], ["Camera Operator", "shoot", "week"], ["1st AC", "shoot", "week"],
-  ["2nd AC", "shoot", "week"], ["Loader", 40, "day"], ["DIT", "shoot", "week"], ["Key Grip", "shoot", "week"],
-  ["Best Boy Grip", "shoot", "week"], ["Dolly Grip", "shoot", "week"], ["Grip", 120, "day"],
-  ["Gaffer", "shoot", "week"], ["Best Boy Electric", "shoot", "week"], ["Lighting Technician", 160, "day"],
-  ["Production Sound Mixer", "shoot", "week"], ["Boom Operator", "shoot", "week"],
-  ["Production Designer", 14, "week"], ["Art Director", 14, "week"], ["Set Decorator", 12, "week"],
-  ["Leadperson", 12, "week"], ["Property Master", 12, "week"], ["Construction Coordinator", 10, "week"],
-  ["Costume Designer", 14, "week"], ["Key Makeup Artist", "shoot", "week"], ["Key Hair Stylist", "shoot", "week"],
-  ["Special Effects Coordinator", 10, "week"], ["Stunt Coordinator", 6, "week"],
-  ["Transportation Coordinator", 12, "week"], ["Transportation Captain", 12, "week"],
-  ["Editor", 24, "week"], ["Assistant Editor", 24, "week"], ["Supervising Sound Editor", 8, "week"],
-  ["VFX Supervisor", 20, "week"], ["Composer", 1, "flat"], ["Unit Publicist", 6, "week"],
+  ["Unit Production Manager", "shoot", "week"],
+  ["1st Assistant Director", "shoot", "week"],
+  ["Key 2nd Assistant Director", "shoot", "week"],
+  ["2nd 2nd Assistant Director", "shoot", "week"],
+  ["Key Production Assistant", "shoot", "week"],
+  ["Production Coordinator", 12, "week"],
+  ["Post Producer", 20, "week"],
+  ["Line Producer", 16, "week"],
+  ["Script Supervisor", "shoot", "week"],
+  ["Location Manager", 14, "week"],
+  ["Casting Director", 10, "week"],
+  ["Director of Photography", "prep", "week"],
+  ["Director of Photography", "shoot", "week"],
+  ["Camera Operator", "shoot", "week"],
+  ["1st AC", "shoot", "week"],
+  ["2nd AC", "shoot", "week"],
+  ["Loader", 40, "day"],
+  ["DIT", "shoot", "week"],
+  ["Key Grip", "shoot", "week"],
+  ["Best Boy Grip", "shoot", "week"],
+  ["Dolly Grip", "shoot", "week"],
+  ["Grip", 120, "day"],
+  ["Gaffer", "shoot", "week"],
+  ["Best Boy Electric", "shoot", "week"],
+  ["Lighting Technician", 160, "day"],
+  ["Production Sound Mixer", "shoot", "week"],
+  ["Boom Operator", "shoot", "week"],
+  ["Production Designer", 14, "week"],
+  ["Art Director", 14, "week"],
+  ["Set Decorator", 12, "week"],
+  ["Leadperson", 12, "week"],
+  ["Property Master", 12, "week"],
+  ["Construction Coordinator", 10, "week"],
+  ["Costume Designer", 14, "week"],
+  ["Key Makeup Artist", "shoot", "week"],
+  ["Key Hair Stylist", "shoot", "week"],
+  ["Special Effects Coordinator", 10, "week"],
+  ["Stunt Coordinator", 6, "week"],
+  ["Transportation Coordinator", 12, "week"],
+  ["Transportation Captain", 12, "week"],
+  ["Editor", 24, "week"],
+  ["Assistant Editor", 24, "week"],
+  ["Supervising Sound Editor", 8, "week"],
+  ["VFX Supervisor", 20, "week"],
+  ["Composer", 1, "flat"],
+  ["Unit Publicist", 6, "week"],
 ];
 
 describe("a 46-line budget built as a sheet of CREW formulas", () => {
@@ -137,13 +200,31 @@ describe("a 46-line budget built as a sheet of CREW formulas", () => {
     return { wb, lines };
   }
 
-  function expectedTotalCents(settings: { shootWeeks: number; prepWeeks: number }, override?: [number, number]) {
+  function expectedTotalCents(
+    settings: { shootWeeks: number; prepWeeks: number },
+    override?: [number, number],
+  ) {
     const paid = new Map<string, number>();
     let total = 0;
     BUDGET.forEach(([title, quantity, unit], i) => {
-      const qty = override?.[0] === i ? override[1] : typeof quantity === "number" ? quantity : quantity === "shoot" ? settings.shootWeeks : quantity === "prep" ? settings.prepWeeks : 2;
+      const qty =
+        override?.[0] === i
+          ? override[1]
+          : typeof quantity === "number"
+            ? quantity
+            : quantity === "shoot"
+              ? settings.shootWeeks
+              : quantity === "prep"
+                ? settings.prepWeeks
+                : 2;
       const person = title === "Director of Photography" ? "Pat Lee" : undefined;
-      const q = engine.quote({ role: title, quantity: qty, unit, hoursPerDay: 12, wagesToDate: person ? (paid.get(person) ?? 0) / 100 : 0 });
+      const q = engine.quote({
+        role: title,
+        quantity: qty,
+        unit,
+        hoursPerDay: 12,
+        wagesToDate: person ? (paid.get(person) ?? 0) / 100 : 0,
+      });
       if (person) paid.set(person, (paid.get(person) ?? 0) + q.subtotalCents);
       total += q.totalCents;
     });
@@ -163,7 +244,9 @@ describe("a 46-line budget built as a sheet of CREW formulas", () => {
       const v = wb.hf.getCellValue({ sheet, row: FIRST_LINE_ROW - 1 + i, col: 13 });
       expect(typeof v, `line ${i + 1} (${BUDGET[i]![0]})`).toBe("number");
     }
-    expect(dollarsToCents(budgetTotal(wb))).toBe(expectedTotalCents({ shootWeeks: 8, prepWeeks: 4 }));
+    expect(dollarsToCents(budgetTotal(wb))).toBe(
+      expectedTotalCents({ shootWeeks: 8, prepWeeks: 4 }),
+    );
   });
 
   it("recalculates when a quantity is edited in the sheet", async () => {
@@ -171,13 +254,22 @@ describe("a 46-line budget built as a sheet of CREW formulas", () => {
     const before = budgetTotal(wb);
     wb.setCell("Budget", FIRST_LINE_ROW - 1 + 22, 8, "10"); // Gaffer: 10 weeks instead of ShootWeeks
     expect(budgetTotal(wb)).not.toBe(before);
-    expect(dollarsToCents(budgetTotal(wb))).toBe(expectedTotalCents({ shootWeeks: 8, prepWeeks: 4 }, [22, 10]));
+    expect(dollarsToCents(budgetTotal(wb))).toBe(
+      expectedTotalCents({ shootWeeks: 8, prepWeeks: 4 }, [22, 10]),
+    );
   });
 
   it("follows the shoot weeks setting on every shoot line", async () => {
     const { wb } = await build();
-    wb.setCell("Settings", SETTINGS_FIRST_ROW - 1 + SETTINGS.findIndex((x) => x.name === "ShootWeeks"), 1, "10");
-    expect(dollarsToCents(budgetTotal(wb))).toBe(expectedTotalCents({ shootWeeks: 10, prepWeeks: 4 }));
+    wb.setCell(
+      "Settings",
+      SETTINGS_FIRST_ROW - 1 + SETTINGS.findIndex((x) => x.name === "ShootWeeks"),
+      1,
+      "10",
+    );
+    expect(dollarsToCents(budgetTotal(wb))).toBe(
+      expectedTotalCents({ shootWeeks: 10, prepWeeks: 4 }),
+    );
   });
 
   it("sums the budget by department on the topsheet", async () => {
