@@ -14,8 +14,8 @@ import { isCellFailure, type CellFailure } from "./toExcelError";
 
 const crew = createCrewFunctions(engine);
 
-type Cell = string | number | boolean | null;
-type Matrix = Cell[][];
+// Parameter types are written out in each signature: the metadata generator reads them literally
+// and does not resolve type aliases.
 
 function toExcelCode(failure: CellFailure): CustomFunctions.ErrorCode {
   switch (failure.error) {
@@ -60,14 +60,14 @@ function toExcel(result: CellResult): (number | string | CustomFunctions.Error)[
  * @returns Labor cost in dollars.
  */
 function rate(
-  role: Matrix,
-  quantity?: Matrix,
-  unit?: Cell,
-  agreement?: Cell,
-  region?: Cell,
-  tier?: Cell,
-  date?: Cell,
-  hoursPerDay?: Cell,
+  role: (string | number | boolean | null)[][],
+  quantity?: (string | number | boolean | null)[][],
+  unit?: string | number | boolean | null,
+  agreement?: string | number | boolean | null,
+  region?: string | number | boolean | null,
+  tier?: string | number | boolean | null,
+  date?: string | number | boolean | null,
+  hoursPerDay?: string | number | boolean | null,
 ): (number | string | CustomFunctions.Error)[][] {
   return toExcel(crew.rate(role, quantity, unit, agreement, region, tier, date, hoursPerDay));
 }
@@ -87,15 +87,15 @@ function rate(
  * @returns Fringe amount in dollars.
  */
 function fringe(
-  role: Matrix,
-  quantity?: Matrix,
-  unit?: Cell,
-  agreement?: Cell,
-  region?: Cell,
-  tier?: Cell,
-  date?: Cell,
-  wagesToDate?: Matrix,
-  hoursPerDay?: Cell,
+  role: (string | number | boolean | null)[][],
+  quantity?: (string | number | boolean | null)[][],
+  unit?: string | number | boolean | null,
+  agreement?: string | number | boolean | null,
+  region?: string | number | boolean | null,
+  tier?: string | number | boolean | null,
+  date?: string | number | boolean | null,
+  wagesToDate?: (string | number | boolean | null)[][],
+  hoursPerDay?: string | number | boolean | null,
 ): (number | string | CustomFunctions.Error)[][] {
   return toExcel(
     crew.fringe(role, quantity, unit, agreement, region, tier, date, wagesToDate, hoursPerDay),
@@ -117,15 +117,15 @@ function fringe(
  * @returns Total cost in dollars.
  */
 function total(
-  role: Matrix,
-  quantity?: Matrix,
-  unit?: Cell,
-  agreement?: Cell,
-  region?: Cell,
-  tier?: Cell,
-  date?: Cell,
-  wagesToDate?: Matrix,
-  hoursPerDay?: Cell,
+  role: (string | number | boolean | null)[][],
+  quantity?: (string | number | boolean | null)[][],
+  unit?: string | number | boolean | null,
+  agreement?: string | number | boolean | null,
+  region?: string | number | boolean | null,
+  tier?: string | number | boolean | null,
+  date?: string | number | boolean | null,
+  wagesToDate?: (string | number | boolean | null)[][],
+  hoursPerDay?: string | number | boolean | null,
 ): (number | string | CustomFunctions.Error)[][] {
   return toExcel(
     crew.total(role, quantity, unit, agreement, region, tier, date, wagesToDate, hoursPerDay),
@@ -145,13 +145,13 @@ function total(
  * @returns Dollars per unit.
  */
 function unitRate(
-  role: Matrix,
-  unit?: Cell,
-  agreement?: Cell,
-  region?: Cell,
-  tier?: Cell,
-  date?: Cell,
-  hoursPerDay?: Cell,
+  role: (string | number | boolean | null)[][],
+  unit?: string | number | boolean | null,
+  agreement?: string | number | boolean | null,
+  region?: string | number | boolean | null,
+  tier?: string | number | boolean | null,
+  date?: string | number | boolean | null,
+  hoursPerDay?: string | number | boolean | null,
 ): (number | string | CustomFunctions.Error)[][] {
   return toExcel(crew.unitRate(role, unit, agreement, region, tier, date, hoursPerDay));
 }
@@ -163,7 +163,10 @@ function unitRate(
  * @param field title, department, account, description, responsibilities, skills, agreements, source, aliases, unit or id.
  * @returns The field's text.
  */
-function info(role: Matrix, field: Cell): (number | string | CustomFunctions.Error)[][] {
+function info(
+  role: (string | number | boolean | null)[][],
+  field: string | number | boolean | null,
+): (number | string | CustomFunctions.Error)[][] {
   return toExcel(crew.info(role, field));
 }
 
@@ -174,7 +177,10 @@ function info(role: Matrix, field: Cell): (number | string | CustomFunctions.Err
  * @param [search] Words to search for; typos are tolerated. Default: every role.
  * @returns One role title per row.
  */
-function roles(department?: Cell, search?: Cell): (number | string | CustomFunctions.Error)[][] {
+function roles(
+  department?: string | number | boolean | null,
+  search?: string | number | boolean | null,
+): (number | string | CustomFunctions.Error)[][] {
   return toExcel(crew.roles(department, search));
 }
 
@@ -193,15 +199,15 @@ function roles(department?: Cell, search?: Cell): (number | string | CustomFunct
  * @returns Rows of label and value.
  */
 function explain(
-  role: Cell,
-  quantity?: Cell,
-  unit?: Cell,
-  agreement?: Cell,
-  region?: Cell,
-  tier?: Cell,
-  date?: Cell,
-  wagesToDate?: Cell,
-  hoursPerDay?: Cell,
+  role: string | number | boolean | null,
+  quantity?: string | number | boolean | null,
+  unit?: string | number | boolean | null,
+  agreement?: string | number | boolean | null,
+  region?: string | number | boolean | null,
+  tier?: string | number | boolean | null,
+  date?: string | number | boolean | null,
+  wagesToDate?: string | number | boolean | null,
+  hoursPerDay?: string | number | boolean | null,
 ): (number | string | CustomFunctions.Error)[][] {
   const args: CellInput[] = [
     role,
@@ -225,8 +231,8 @@ function explain(
  * @returns Pay hours.
  */
 function payHours(
-  hoursWorked: Matrix,
-  agreement?: Cell,
+  hoursWorked: (string | number | boolean | null)[][],
+  agreement?: string | number | boolean | null,
 ): (number | string | CustomFunctions.Error)[][] {
   return toExcel(crew.payHours(hoursWorked, agreement));
 }

@@ -20,4 +20,7 @@ function start(): void {
 
 // office.js is optional here: the preview works the same whether or not it loaded.
 if (typeof Office === "undefined") start();
-else void Office.onReady(() => start());
+else
+  void Office.onReady(() => {
+    start();
+  });
