@@ -53,8 +53,19 @@ export default (env, argv) => {
       ],
     },
     optimization: {
-      // Pane and functions share one runtime chunk, so they share one engine instance.
+      // Pane and functions share one runtime chunk, so they share one engine instance, and one
+      // "card" chunk (engine, rate card, functions core), so the page downloads it once.
       runtimeChunk: "single",
+      splitChunks: {
+        cacheGroups: {
+          card: {
+            name: "card",
+            test: /[\\/]src[\\/](engine|data|functions)[\\/]/,
+            chunks: (chunk) => chunk.name === "taskpane" || chunk.name === "functions",
+            enforce: true,
+          },
+        },
+      },
     },
     performance: { hints: false },
     plugins: [
@@ -65,7 +76,7 @@ export default (env, argv) => {
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
-        chunks: ["runtime", "taskpane", "functions"],
+        chunks: ["runtime", "card", "taskpane", "functions"],
         templateParameters: { officeJs: OFFICE_CDN, csp: csp({ officeCdn: true }) },
       }),
       new HtmlWebpackPlugin({

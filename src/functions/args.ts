@@ -9,6 +9,25 @@ export type CellInput = string | number | boolean | null | undefined;
 /** An argument: one value, or a range of them (rows of columns). */
 export type CellArg = CellInput | readonly (readonly CellInput[])[];
 
+/** What a host passed for one cell, narrowed: anything else (an entity, a rich value) becomes its text. */
+export function cellInput(value: unknown): CellInput {
+  if (value === null || value === undefined) return value;
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean")
+    return value;
+  // A rich value (an entity, a linked data type): its JSON text, so messages can show what it was.
+  return JSON.stringify(value) ?? "";
+}
+
+/** What a host passed for one argument, narrowed: a single cell or rows of cells. */
+export function cellArg(value: unknown): CellArg {
+  if (Array.isArray(value)) {
+    return value.map((row: unknown) =>
+      Array.isArray(row) ? row.map(cellInput) : [cellInput(row)],
+    );
+  }
+  return cellInput(value);
+}
+
 export class ArgumentError extends Error {
   readonly failure: CellFailure;
   constructor(failure: CellFailure) {

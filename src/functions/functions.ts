@@ -8,14 +8,19 @@
  * the rate card only (never today's date), so everyone who opens a workbook gets the same values.
  */
 import { engine } from "../data";
-import type { CellInput } from "./args";
+import { cellArg, cellInput, type CellArg } from "./args";
 import { createCrewFunctions, type CellOutput, type CellResult } from "./crewFunctions";
 import { isCellFailure, type CellFailure } from "./toExcelError";
 
 const crew = createCrewFunctions(engine);
 
-// Parameter types are written out in each signature: the metadata generator reads them literally
-// and does not resolve type aliases.
+function cells(...values: unknown[]): CellArg[] {
+  return values.map(cellArg);
+}
+
+// Parameters and results are typed `unknown` in each signature: the metadata generator reads the
+// written types literally (it maps `unknown` to Excel's "any" and rejects aliases and parenthesized
+// unions), and cellArg() narrows what Excel passes before anything uses it.
 
 function toExcelCode(failure: CellFailure): CustomFunctions.ErrorCode {
   switch (failure.error) {
@@ -38,7 +43,7 @@ function toExcelCell(value: CellOutput): number | string | CustomFunctions.Error
 }
 
 /** A single failure throws (so the cell shows the error and its message); arrays carry errors per cell. */
-function toExcel(result: CellResult): (number | string | CustomFunctions.Error)[][] {
+function toExcel(result: CellResult): unknown[][] {
   if (Array.isArray(result)) return result.map((row) => row.map(toExcelCell));
   const cell = toExcelCell(result);
   // eslint-disable-next-line @typescript-eslint/only-throw-error -- Excel shows a cell error only when a CustomFunctions.Error (not an Error subclass) is thrown
@@ -60,16 +65,18 @@ function toExcel(result: CellResult): (number | string | CustomFunctions.Error)[
  * @returns Labor cost in dollars.
  */
 function rate(
-  role: (string | number | boolean | null)[][],
-  quantity?: (string | number | boolean | null)[][],
-  unit?: string | number | boolean | null,
-  agreement?: string | number | boolean | null,
-  region?: string | number | boolean | null,
-  tier?: string | number | boolean | null,
-  date?: string | number | boolean | null,
-  hoursPerDay?: string | number | boolean | null,
-): (number | string | CustomFunctions.Error)[][] {
-  return toExcel(crew.rate(role, quantity, unit, agreement, region, tier, date, hoursPerDay));
+  role: unknown[][],
+  quantity?: unknown[][],
+  unit?: unknown,
+  agreement?: unknown,
+  region?: unknown,
+  tier?: unknown,
+  date?: unknown,
+  hoursPerDay?: unknown,
+): unknown[][] {
+  return toExcel(
+    crew.rate(...cells(role, quantity, unit, agreement, region, tier, date, hoursPerDay)),
+  );
 }
 
 /**
@@ -87,18 +94,20 @@ function rate(
  * @returns Fringe amount in dollars.
  */
 function fringe(
-  role: (string | number | boolean | null)[][],
-  quantity?: (string | number | boolean | null)[][],
-  unit?: string | number | boolean | null,
-  agreement?: string | number | boolean | null,
-  region?: string | number | boolean | null,
-  tier?: string | number | boolean | null,
-  date?: string | number | boolean | null,
-  wagesToDate?: (string | number | boolean | null)[][],
-  hoursPerDay?: string | number | boolean | null,
-): (number | string | CustomFunctions.Error)[][] {
+  role: unknown[][],
+  quantity?: unknown[][],
+  unit?: unknown,
+  agreement?: unknown,
+  region?: unknown,
+  tier?: unknown,
+  date?: unknown,
+  wagesToDate?: unknown[][],
+  hoursPerDay?: unknown,
+): unknown[][] {
   return toExcel(
-    crew.fringe(role, quantity, unit, agreement, region, tier, date, wagesToDate, hoursPerDay),
+    crew.fringe(
+      ...cells(role, quantity, unit, agreement, region, tier, date, wagesToDate, hoursPerDay),
+    ),
   );
 }
 
@@ -117,18 +126,20 @@ function fringe(
  * @returns Total cost in dollars.
  */
 function total(
-  role: (string | number | boolean | null)[][],
-  quantity?: (string | number | boolean | null)[][],
-  unit?: string | number | boolean | null,
-  agreement?: string | number | boolean | null,
-  region?: string | number | boolean | null,
-  tier?: string | number | boolean | null,
-  date?: string | number | boolean | null,
-  wagesToDate?: (string | number | boolean | null)[][],
-  hoursPerDay?: string | number | boolean | null,
-): (number | string | CustomFunctions.Error)[][] {
+  role: unknown[][],
+  quantity?: unknown[][],
+  unit?: unknown,
+  agreement?: unknown,
+  region?: unknown,
+  tier?: unknown,
+  date?: unknown,
+  wagesToDate?: unknown[][],
+  hoursPerDay?: unknown,
+): unknown[][] {
   return toExcel(
-    crew.total(role, quantity, unit, agreement, region, tier, date, wagesToDate, hoursPerDay),
+    crew.total(
+      ...cells(role, quantity, unit, agreement, region, tier, date, wagesToDate, hoursPerDay),
+    ),
   );
 }
 
@@ -145,15 +156,15 @@ function total(
  * @returns Dollars per unit.
  */
 function unitRate(
-  role: (string | number | boolean | null)[][],
-  unit?: string | number | boolean | null,
-  agreement?: string | number | boolean | null,
-  region?: string | number | boolean | null,
-  tier?: string | number | boolean | null,
-  date?: string | number | boolean | null,
-  hoursPerDay?: string | number | boolean | null,
-): (number | string | CustomFunctions.Error)[][] {
-  return toExcel(crew.unitRate(role, unit, agreement, region, tier, date, hoursPerDay));
+  role: unknown[][],
+  unit?: unknown,
+  agreement?: unknown,
+  region?: unknown,
+  tier?: unknown,
+  date?: unknown,
+  hoursPerDay?: unknown,
+): unknown[][] {
+  return toExcel(crew.unitRate(...cells(role, unit, agreement, region, tier, date, hoursPerDay)));
 }
 
 /**
@@ -163,11 +174,8 @@ function unitRate(
  * @param field title, department, account, description, responsibilities, skills, agreements, source, aliases, unit or id.
  * @returns The field's text.
  */
-function info(
-  role: (string | number | boolean | null)[][],
-  field: string | number | boolean | null,
-): (number | string | CustomFunctions.Error)[][] {
-  return toExcel(crew.info(role, field));
+function info(role: unknown[][], field: unknown): unknown[][] {
+  return toExcel(crew.info(...cells(role, field)));
 }
 
 /**
@@ -177,11 +185,8 @@ function info(
  * @param [search] Words to search for; typos are tolerated. Default: every role.
  * @returns One role title per row.
  */
-function roles(
-  department?: string | number | boolean | null,
-  search?: string | number | boolean | null,
-): (number | string | CustomFunctions.Error)[][] {
-  return toExcel(crew.roles(department, search));
+function roles(department?: unknown, search?: unknown): unknown[][] {
+  return toExcel(crew.roles(cellInput(department), cellInput(search)));
 }
 
 /**
@@ -199,27 +204,19 @@ function roles(
  * @returns Rows of label and value.
  */
 function explain(
-  role: string | number | boolean | null,
-  quantity?: string | number | boolean | null,
-  unit?: string | number | boolean | null,
-  agreement?: string | number | boolean | null,
-  region?: string | number | boolean | null,
-  tier?: string | number | boolean | null,
-  date?: string | number | boolean | null,
-  wagesToDate?: string | number | boolean | null,
-  hoursPerDay?: string | number | boolean | null,
-): (number | string | CustomFunctions.Error)[][] {
-  const args: CellInput[] = [
-    role,
-    quantity,
-    unit,
-    agreement,
-    region,
-    tier,
-    date,
-    wagesToDate,
-    hoursPerDay,
-  ];
+  role: unknown,
+  quantity?: unknown,
+  unit?: unknown,
+  agreement?: unknown,
+  region?: unknown,
+  tier?: unknown,
+  date?: unknown,
+  wagesToDate?: unknown,
+  hoursPerDay?: unknown,
+): unknown[][] {
+  const args = [role, quantity, unit, agreement, region, tier, date, wagesToDate, hoursPerDay].map(
+    cellInput,
+  );
   return toExcel(crew.explain(...args));
 }
 
@@ -230,11 +227,8 @@ function explain(
  * @param [agreement] Whose overtime rules: Non-union, IATSE, Teamsters or DGA. Default Non-union.
  * @returns Pay hours.
  */
-function payHours(
-  hoursWorked: (string | number | boolean | null)[][],
-  agreement?: string | number | boolean | null,
-): (number | string | CustomFunctions.Error)[][] {
-  return toExcel(crew.payHours(hoursWorked, agreement));
+function payHours(hoursWorked: unknown[][], agreement?: unknown): unknown[][] {
+  return toExcel(crew.payHours(...cells(hoursWorked, agreement)));
 }
 
 /** For tests: the Excel-facing functions by id. */
