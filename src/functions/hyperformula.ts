@@ -82,9 +82,9 @@ function toArg(value: InterpreterValue): CellArg | CellError {
   return toHfScalar(value);
 }
 
-type Runner = (crew: CrewFunctions, args: CellArg[]) => CellResult;
+export type Runner = (crew: CrewFunctions, args: CellArg[]) => CellResult;
 
-interface CrewFunctionSpec {
+export interface CrewFunctionSpec {
   id: string;
   maxArgs: number;
   run: Runner;
@@ -107,7 +107,7 @@ function sizeOf(result: CellResult): ArraySize {
     : ArraySize.scalar();
 }
 
-const SPECS: CrewFunctionSpec[] = [
+export const SPECS: readonly CrewFunctionSpec[] = [
   { id: "RATE", maxArgs: 8, run: (c, a) => c.rate(...a) },
   { id: "FRINGE", maxArgs: 9, run: (c, a) => c.fringe(...a) },
   { id: "TOTAL", maxArgs: 9, run: (c, a) => c.total(...a) },
