@@ -13,7 +13,13 @@ import { WorkbookView } from "./WorkbookView";
 const useStyles = makeStyles({
   page: { display: "grid", gridTemplateRows: "auto 1fr", height: "100vh" },
   body: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) 400px", minHeight: 0 },
-  sheet: { minWidth: 0, minHeight: 0, overflow: "hidden", display: "flex", flexDirection: "column" },
+  sheet: {
+    minWidth: 0,
+    minHeight: 0,
+    overflow: "hidden",
+    display: "flex",
+    flexDirection: "column",
+  },
   pane: {
     borderLeft: `1px solid ${tokens.colorNeutralStroke2}`,
     overflowY: "auto",
@@ -30,8 +36,8 @@ export function PreviewLayout(props: { engine: RateEngine; workbook: PreviewWork
         <MessageBarBody>
           <MessageBarTitle>CrewRate preview</MessageBarTitle>
           This is a preview: the real task pane and CREW functions over a workbook computed in your
-          browser, not Excel. To use CrewRate in Excel, sideload manifest.xml (npm run start:desktop,
-          npm run start:web, or Home → Add-ins → More Settings → Upload My Add-in).
+          browser, not Excel. To use CrewRate in Excel, sideload manifest.xml (npm run
+          start:desktop, npm run start:web, or Home → Add-ins → More Settings → Upload My Add-in).
         </MessageBarBody>
       </MessageBar>
       <div className={styles.body}>

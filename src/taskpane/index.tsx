@@ -3,7 +3,12 @@
  * the app. Outside Office (a browser with no host) the preview page is the place to try CrewRate;
  * this page then says so instead of failing.
  */
-import { FluentProvider, webLightTheme, webDarkTheme, type Theme } from "@fluentui/react-components";
+import {
+  FluentProvider,
+  webLightTheme,
+  webDarkTheme,
+  type Theme,
+} from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
 import { engine } from "../data";
 import { ExcelWorkbook } from "../office/excelWorkbook";

@@ -1,4 +1,10 @@
-import { Link, MessageBar, MessageBarBody, MessageBarTitle, Text } from "@fluentui/react-components";
+import {
+  Link,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Text,
+} from "@fluentui/react-components";
 
 /** Shown when the task pane page is opened outside Office. */
 export function NotInOffice() {
@@ -11,9 +17,9 @@ export function NotInOffice() {
         </MessageBarBody>
       </MessageBar>
       <Text>
-        To try CrewRate without Excel, open the <Link href="preview.html">preview</Link>. To use it in
-        Excel, sideload manifest.xml (see the README: npm run start:desktop, npm run start:web, or Home →
-        Add-ins → More Settings → Upload My Add-in).
+        To try CrewRate without Excel, open the <Link href="preview.html">preview</Link>. To use it
+        in Excel, sideload manifest.xml (see the README: npm run start:desktop, npm run start:web,
+        or Home → Add-ins → More Settings → Upload My Add-in).
       </Text>
     </div>
   );
