@@ -22,7 +22,6 @@ function csp({ officeCdn }) {
     `connect-src 'self'${officeCdn ? " https://appsforoffice.microsoft.com" : ""}`,
     "object-src 'none'",
     "base-uri 'self'",
-    "frame-ancestors *",
   ].join("; ");
 }
 

@@ -1,0 +1,171 @@
+/**
+ * End to end: the production build's preview page in headless Chromium (Debian's, through
+ * playwright-core), driven as a producer would. Fails on any request that leaves localhost and on
+ * any console error. Screenshots go to test-results/ (look at them).
+ */
+import { existsSync, mkdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { Browser, Page } from "playwright-core";
+import webpack from "webpack";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { engine } from "../../src/data";
+import { formatUsd } from "../../src/engine";
+import { COLUMNS, FIRST_LINE_ROW } from "../../src/office/budgetLayout";
+// @ts-expect-error -- plain ESM helpers shared with the bench, without type declarations
+import { launchChromium } from "../../bench/firstRender.mjs";
+// @ts-expect-error -- plain ESM script without type declarations
+import { serveStatic } from "../../scripts/serve.mjs";
+// @ts-expect-error -- the webpack config is plain ESM
+import makeConfig from "../../webpack.config.js";
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+const results = `${root}test-results/`;
+const dist = `${results}e2e-dist`;
+const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+interface Served {
+  url: string;
+  close: () => Promise<void>;
+}
+interface Launched {
+  browser: Browser;
+  close: () => Promise<void>;
+}
+
+function buildProduction(): Promise<void> {
+  const config = (makeConfig as (env: object, argv: { mode: string }) => webpack.Configuration)(
+    {},
+    { mode: "production" },
+  );
+  return new Promise((resolve, reject) => {
+    webpack(
+      { ...config, mode: "production", output: { ...config.output, path: dist } },
+      (err, stats) => {
+        if (err) reject(err);
+        else if (stats?.hasErrors()) reject(new Error(stats.toString("errors-only")));
+        else resolve();
+      },
+    );
+  });
+}
+
+const col = (name: (typeof COLUMNS)[number]) => COLUMNS.indexOf(name);
+
+describe.skipIf(!existsSync(chromiumPath))("the preview in headless Chromium", () => {
+  let server: Served;
+  let chromium: Launched;
+  let page: Page;
+  const outside: string[] = [];
+  const consoleErrors: string[] = [];
+  let firstRenderMs = 0;
+
+  beforeAll(async () => {
+    mkdirSync(results, { recursive: true });
+    await buildProduction();
+    server = (await serveStatic({ dir: dist })) as Served;
+    chromium = (await launchChromium(chromiumPath)) as Launched;
+    page = await chromium.browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page.on("request", (req) => {
+      const url = req.url();
+      if (!url.startsWith(server.url) && !url.startsWith("data:") && !url.startsWith("blob:"))
+        outside.push(url);
+    });
+    page.on("console", (msg) => {
+      if (msg.type() === "error") consoleErrors.push(msg.text());
+    });
+    page.on("pageerror", (e) => consoleErrors.push(String(e)));
+    page.on("response", (res) => {
+      if (res.status() >= 400) consoleErrors.push(`HTTP ${res.status()} for ${res.url()}`);
+    });
+    const t0 = Date.now();
+    await page.goto(`${server.url}/preview.html`);
+    await page.getByLabel("Find a crew role").first().waitFor({ state: "visible" });
+    firstRenderMs = Date.now() - t0;
+  }, 300_000);
+
+  afterAll(async () => {
+    await chromium?.close();
+    await server?.close();
+  });
+
+  const budgetCell = (row: number, column: (typeof COLUMNS)[number]) =>
+    page.locator(
+      `table[aria-label="Budget sheet"] td[data-row="${row}"][data-col="${col(column)}"]`,
+    );
+
+  it("shows the pane and says it is a preview", async () => {
+    await expect(page.getByText("CrewRate preview")).toBeTruthy();
+    expect(await page.getByText("This is a preview").count()).toBeGreaterThan(0);
+    console.log(`e2e: navigation to a usable pane took ${firstRenderMs} ms`);
+    await page.screenshot({ path: `${results}preview-start.png` });
+  });
+
+  it("finds Post Producer, inserts 10 weeks, and the grid total equals the engine's quote", async () => {
+    await page.getByLabel("Find a crew role").first().fill("post prod");
+    const option = page.getByRole("option", { name: /Post Producer/ }).first();
+    await option.waitFor();
+    await option.click();
+    await page
+      .getByRole("spinbutton", { name: "Quantity" })
+      .or(page.getByLabel("Quantity"))
+      .first()
+      .fill("10");
+    await page.getByRole("button", { name: "Insert crew line" }).click();
+    const row = FIRST_LINE_ROW - 1;
+    const expected = formatUsd(engine.quote({ role: "Post Producer", quantity: 10 }).totalCents);
+    await expect
+      .poll(async () => budgetCell(row, "Total").textContent(), { timeout: 10_000 })
+      .toBe(expected);
+    await page.screenshot({ path: `${results}preview-inserted.png` });
+  });
+
+  it("recalculates when Qty is edited in the grid", async () => {
+    const row = FIRST_LINE_ROW - 1;
+    await budgetCell(row, "Qty").click();
+    const input = page.locator('input[aria-label^="Contents of"]');
+    await input.fill("12");
+    await input.press("Enter");
+    const expected = formatUsd(engine.quote({ role: "Post Producer", quantity: 12 }).totalCents);
+    await expect
+      .poll(async () => budgetCell(row, "Total").textContent(), { timeout: 10_000 })
+      .toBe(expected);
+  });
+
+  it("inserts the camera department's typical crew", async () => {
+    await page.getByLabel("Find a crew role").first().fill("DP");
+    await page
+      .getByRole("option", { name: /Director of Photography/ })
+      .first()
+      .click();
+    await page.getByRole("button", { name: /Insert typical Camera crew/ }).click();
+    await expect
+      .poll(
+        async () =>
+          page
+            .locator('table[aria-label="Budget sheet"] td', { hasText: "Director of Photography" })
+            .count(),
+        { timeout: 10_000 },
+      )
+      .toBeGreaterThan(0);
+    await page.screenshot({ path: `${results}preview-camera.png`, fullPage: false });
+  });
+
+  it("shows #VALUE! with a message naming Post Producer for a mistyped role", async () => {
+    const cell = page.locator('table[aria-label="Budget sheet"] td[data-row="1"][data-col="8"]');
+    await cell.click();
+    const input = page.locator('input[aria-label^="Contents of"]');
+    await input.fill('=CREW.RATE("Post Produce", 1)');
+    await input.press("Enter");
+    await expect.poll(async () => cell.textContent(), { timeout: 10_000 }).toBe("#VALUE!");
+    await cell.click();
+    await expect
+      .poll(async () => page.getByRole("status").first().textContent())
+      .toMatch(/Did you mean Post Producer/);
+    await page.screenshot({ path: `${results}preview-error.png` });
+  });
+
+  it("made no request outside localhost and logged no console error", () => {
+    expect(outside).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+  });
+});
