@@ -22,6 +22,10 @@ export default tseslint.config(
         "error",
         { selector: "CallExpression[callee.name='eval']", message: "No eval." },
         { selector: "NewExpression[callee.name='Function']", message: "No new Function." },
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: "Text from the workbook or the card is never rendered as HTML.",
+        },
       ],
       "no-restricted-properties": [
         "error",
