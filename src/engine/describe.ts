@@ -56,7 +56,10 @@ export function listRates(index: CardIndex, role: Role): RateListing[] {
             effectiveFrom: period.from,
             effectiveTo: period.to,
             kind: period.kind,
-            source: describeSource(period.source ?? cref.book.source, period.page),
+            source:
+              period.kind === "estimate" && period.method
+                ? `${period.method} From: ${describeSource(period.source ?? cref.book.source)}`
+                : describeSource(period.source ?? cref.book.source, period.page),
           });
         }
       }
