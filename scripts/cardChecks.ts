@@ -9,7 +9,13 @@ import {
   roleFileSchema,
   scaleBookSchema,
 } from "../src/engine/cardSchema";
-import { normalizeName, RateEngine, isRateError, type RateCard } from "../src/engine";
+import {
+  compareVersions,
+  normalizeName,
+  RateEngine,
+  isRateError,
+  type RateCard,
+} from "../src/engine";
 
 export interface CardFiles {
   meta: unknown;
@@ -22,6 +28,20 @@ function schemaProblems(name: string, schema: z.ZodType, value: unknown): string
   const result = schema.safeParse(value);
   if (result.success) return [];
   return result.error.issues.map((i) => `${name}: ${i.path.join(".")}: ${i.message}`);
+}
+
+function belongsTo(
+  p: { since?: string | undefined; until?: string | undefined },
+  version: string,
+): boolean {
+  return (
+    (p.since === undefined || compareVersions(p.since, version) <= 0) &&
+    (p.until === undefined || compareVersions(version, p.until) <= 0)
+  );
+}
+
+function versionsOf(card: RateCard): Set<string> {
+  return new Set(card.meta.versions.map((v) => v.version));
 }
 
 function overlaps(periods: readonly { from: string; to: string }[]): boolean {
@@ -62,7 +82,7 @@ export function checkCardFiles(files: CardFiles, card: RateCard): string[] {
     for (const c of book.classifications) {
       classifications.add(`${book.id} ${c.code}`);
       for (const s of c.schedules) {
-        if (overlaps(s.rates))
+        if ([...versionsOf(card)].some((v) => overlaps(s.rates.filter((p) => belongsTo(p, v)))))
           problems.push(`${book.id} ${c.code} schedule ${s.label}: overlapping periods`);
         for (const p of s.rates) {
           if (
@@ -84,8 +104,29 @@ export function checkCardFiles(files: CardFiles, card: RateCard): string[] {
       }
     }
   }
+  const versions = versionsOf(card);
+  if (!versions.has(card.meta.version))
+    problems.push(`card version ${card.meta.version} is not in versions`);
+  const checkVersions = (
+    where: string,
+    p: { since?: string | undefined; until?: string | undefined },
+  ) => {
+    for (const v of [p.since, p.until]) {
+      if (v !== undefined && !versions.has(v)) problems.push(`${where}: unknown card version ${v}`);
+    }
+  };
   for (const f of card.fringes) {
-    if (overlaps(f.periods)) problems.push(`fringe ${f.id}: overlapping periods`);
+    for (const p of f.periods) checkVersions(`fringe ${f.id} ${p.from}`, p);
+    for (const v of versions) {
+      if (overlaps(f.periods.filter((p) => belongsTo(p, v))))
+        problems.push(`fringe ${f.id}: overlapping periods in card ${v}`);
+    }
+  }
+  for (const book of card.scales) {
+    for (const c of book.classifications) {
+      for (const s of c.schedules)
+        for (const p of s.rates) checkVersions(`${book.id} ${c.code} ${p.from}`, p);
+    }
   }
   for (const role of card.roles) {
     for (const ref of [...role.scales, role.estimate.basis]) {

@@ -12,6 +12,18 @@ export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM
 const kebabId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "expected a kebab-case id");
 const cents = z.number().int().nonnegative();
 const tenths = z.number().nonnegative().multipleOf(0.1);
+/** A rate-card version: "2026.1", "2026.2"... Every version the add-in has shipped stays in the card. */
+export const cardVersion = z.string().regex(/^\d{4}\.\d+$/, "expected a card version like 2026.1");
+
+/**
+ * Which card versions a figure belongs to: from `since` (default: the first version) through
+ * `until` (default: every later one). A corrected figure is a new period with `since`, and the old
+ * one gets `until`, so a workbook pinned to an older version keeps its numbers.
+ */
+const versioned = {
+  since: cardVersion.optional(),
+  until: cardVersion.optional(),
+};
 
 export const unitSchema = z.enum(["hour", "day", "week", "flat"]);
 export const hireSchema = z.enum(["daily", "weekly", "on-call"]);
@@ -71,6 +83,7 @@ export const periodRateSchema = z.object({
   weeklyCents: cents.optional(),
   page: z.number().int().positive().optional(),
   kind: figureKindSchema,
+  ...versioned,
   /** Overrides the book's source for this period (e.g. DGA periods come from different rate cards). */
   source: sourceSchema.optional(),
   method: z.string().optional(),
@@ -113,6 +126,7 @@ export const fringePeriodSchema = z
     kind: figureKindSchema,
     method: z.string().optional(),
     source: sourceSchema,
+    ...versioned,
   })
   .refine((p) => (p.percentBps === undefined) !== (p.centsPerHour === undefined), {
     message: "a fringe period has exactly one of percentBps or centsPerHour",
@@ -180,7 +194,12 @@ export const tierSchema = z.object({
 
 export const cardMetaSchema = z.object({
   $schema: z.string().optional(),
-  version: z.string().regex(/^\d{4}\.\d+$/),
+  /** The newest version in this card. */
+  version: cardVersion,
+  /** Every version the add-in has shipped, oldest first. */
+  versions: z
+    .array(z.object({ version: cardVersion, released: isoDate, notes: z.string().min(5) }))
+    .min(1),
   /** The budget date a formula uses when it names none: fixed in the card, never "today". */
   defaultDate: isoDate,
   defaults: z.object({ region: kebabId, tier: kebabId, unit: unitSchema }),

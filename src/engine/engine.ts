@@ -14,6 +14,7 @@ import {
   type RatePlan,
 } from "./quote";
 import { RoleSearch } from "./search";
+import { cardAtVersion } from "./versions";
 import { classificationInForce, priceUnit } from "./scales";
 import type { Agreement, Department, Quote, QuoteRequest, RateCard, Role, Unit } from "./types";
 import { payHoursForDay } from "./workRules";
@@ -39,12 +40,17 @@ export class RateEngine {
   private readonly index: CardIndex;
   private readonly roleSearch: RoleSearch;
   private readonly plans: PlanTree = new Map();
+  private readonly versions = new Map<string, RateEngine>();
+
+  /** Every version's figures, for `forVersion`; `card` holds only this version's. */
+  private readonly allVersions: RateCard;
 
   constructor(card: RateCard) {
-    this.card = card;
-    this.index = indexCard(card);
+    this.allVersions = card;
+    this.card = cardAtVersion(card, card.meta.version);
+    this.index = indexCard(this.card);
     this.roleSearch = new RoleSearch(
-      card.roles,
+      this.card.roles,
       (id) => this.index.departmentById.get(id)?.name ?? id,
     );
   }
@@ -63,6 +69,24 @@ export class RateEngine {
    */
   findRole(query: string): Role {
     return findRole(this.index, query);
+  }
+
+  /**
+   * The engine over the card as it was at a version, for workbooks pinned to it. The same engine
+   * for the card's own version.
+   * @throws RateError UNKNOWN_VERSION
+   */
+  forVersion(version: string | undefined): RateEngine {
+    if (version === undefined || version === this.card.meta.version) return this;
+    let engine = this.versions.get(version);
+    if (!engine) {
+      engine = new RateEngine({
+        ...cardAtVersion(this.allVersions, version),
+        meta: { ...this.allVersions.meta, version },
+      });
+      this.versions.set(version, engine);
+    }
+    return engine;
   }
 
   /** @throws RateError UNKNOWN_AGREEMENT */

@@ -7,6 +7,7 @@ export type RateErrorCode =
   | "UNKNOWN_TIER"
   | "UNKNOWN_FIELD"
   | "UNKNOWN_DEPARTMENT"
+  | "UNKNOWN_VERSION"
   | "BAD_QUANTITY"
   | "BAD_DATE"
   | "BAD_HOURS"
@@ -74,6 +75,8 @@ export function describeRateError(code: RateErrorCode, d: RateErrorDetails): str
       return `Unknown field${input}.${didYouMean(d.suggestions)}`;
     case "UNKNOWN_DEPARTMENT":
       return `Unknown department${input}.${didYouMean(d.suggestions)}`;
+    case "UNKNOWN_VERSION":
+      return `Unknown rate card version${input}${d.reason ? `: ${d.reason}` : ""}.${didYouMean(d.suggestions)}`;
     case "BAD_QUANTITY":
       return `Quantity${input} must be a number from 0 to 10,000.`;
     case "BAD_DATE":

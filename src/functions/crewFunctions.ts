@@ -97,6 +97,11 @@ export type InfoField = (typeof INFO_FIELDS)[number];
 
 /** The CREW functions over one engine. Arguments are cells or ranges as the host passes them. */
 export function createCrewFunctions(engine: RateEngine) {
+  /** The engine for a workbook's pinned card version (blank: this add-in's card). */
+  function at(version: CellInput): RateEngine {
+    return engine.forVersion(optionalText(version, "Card version"));
+  }
+
   function agreementsOf(role: Role): string[] {
     const names: string[] = [];
     for (const ref of role.scales) {
@@ -157,23 +162,23 @@ export function createCrewFunctions(engine: RateEngine) {
   }
 
   return {
-    /** Labor cost before fringes. */
+    /** Labor cost before fringes; argument 8 is hours per day, 9 card version. */
     rate: (...args: CellArg[]): CellResult =>
-      lift(args, (v) => centsToDollars(engine.quoteFast(quoteRequest(v)).subtotalCents)),
+      lift(args, (v) => centsToDollars(at(v[8]).quoteFast(quoteRequest(v)).subtotalCents)),
 
-    /** Fringe amount for the labor; argument 8 is wages to date, 9 hours per day. */
+    /** Fringe amount for the labor; argument 8 is wages to date, 9 hours per day, 10 card version. */
     fringe: (...args: CellArg[]): CellResult =>
-      lift(args, (v) => centsToDollars(engine.quoteFast(quoteRequest(v, 7, 8)).fringeCents)),
+      lift(args, (v) => centsToDollars(at(v[9]).quoteFast(quoteRequest(v, 7, 8)).fringeCents)),
 
     /** Labor plus fringe; arguments as FRINGE. */
     total: (...args: CellArg[]): CellResult =>
-      lift(args, (v) => centsToDollars(engine.quoteFast(quoteRequest(v, 7, 8)).totalCents)),
+      lift(args, (v) => centsToDollars(at(v[9]).quoteFast(quoteRequest(v, 7, 8)).totalCents)),
 
-    /** The rate for one unit: (role, unit, agreement, region, tier, date, hoursPerDay). */
+    /** The rate for one unit: (role, unit, agreement, region, tier, date, hoursPerDay, cardVersion). */
     unitRate: (...args: CellArg[]): CellResult =>
       lift(args, (v) =>
         centsToDollars(
-          engine.quoteFast(quoteRequest([v[0], 1, v[1], v[2], v[3], v[4], v[5], v[6]]))
+          at(v[7]).quoteFast(quoteRequest([v[0], 1, v[1], v[2], v[3], v[4], v[5], v[6]]))
             .unitRateCents,
         ),
       ),
@@ -199,7 +204,7 @@ export function createCrewFunctions(engine: RateEngine) {
     /** A two-column breakdown: base, each fringe with its rate and cap, total, sources. */
     explain: (...args: CellInput[]): CellResult =>
       guard(() => {
-        const q = engine.quote(quoteRequest(args, 7, 8));
+        const q = at(args[9]).quote(quoteRequest(args, 7, 8));
         const rows: CellOutput[][] = [
           ["Role", `${q.role.title} (${q.department.name}, ${q.role.account})`],
           ["Terms", `${q.agreement.name}, ${q.region.name}, ${q.tier.name}, ${q.date}`],

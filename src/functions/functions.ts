@@ -62,6 +62,7 @@ function toExcel(result: CellResult): unknown[][] {
  * @param [tier] Budget tier: Studio, Tier 3, Tier 2, Tier 1B, Tier 1A or Ultra-low. Default Studio.
  * @param [date] Budget date; picks the scale period in force. Default: the rate card's own date (2026-08-02), never today.
  * @param [hoursPerDay] Hours worked a day; overtime beyond the scale's guarantee is added. Default: the scale's guarantee.
+ * @param [cardVersion] The rate-card version the workbook was built with (its Settings sheet's CardVersion), so everyone gets the same numbers. Default: this add-in's newest card.
  * @returns Labor cost in dollars.
  */
 function rate(
@@ -73,9 +74,12 @@ function rate(
   tier?: unknown,
   date?: unknown,
   hoursPerDay?: unknown,
+  cardVersion?: unknown,
 ): unknown[][] {
   return toExcel(
-    crew.rate(...cells(role, quantity, unit, agreement, region, tier, date, hoursPerDay)),
+    crew.rate(
+      ...cells(role, quantity, unit, agreement, region, tier, date, hoursPerDay, cardVersion),
+    ),
   );
 }
 
@@ -91,6 +95,7 @@ function rate(
  * @param [date] Budget date. Default: the rate card's own date, never today.
  * @param [wagesToDate] Wages already budgeted this year for the same person, in dollars, so yearly caps hold across lines. Default 0.
  * @param [hoursPerDay] Hours worked a day. Default: the scale's guarantee.
+ * @param [cardVersion] The rate-card version the workbook was built with (its Settings sheet's CardVersion), so everyone gets the same numbers. Default: this add-in's newest card.
  * @returns Fringe amount in dollars.
  */
 function fringe(
@@ -103,10 +108,22 @@ function fringe(
   date?: unknown,
   wagesToDate?: unknown[][],
   hoursPerDay?: unknown,
+  cardVersion?: unknown,
 ): unknown[][] {
   return toExcel(
     crew.fringe(
-      ...cells(role, quantity, unit, agreement, region, tier, date, wagesToDate, hoursPerDay),
+      ...cells(
+        role,
+        quantity,
+        unit,
+        agreement,
+        region,
+        tier,
+        date,
+        wagesToDate,
+        hoursPerDay,
+        cardVersion,
+      ),
     ),
   );
 }
@@ -123,6 +140,7 @@ function fringe(
  * @param [date] Budget date. Default: the rate card's own date, never today.
  * @param [wagesToDate] Wages already budgeted this year for the same person, in dollars. Default 0.
  * @param [hoursPerDay] Hours worked a day. Default: the scale's guarantee.
+ * @param [cardVersion] The rate-card version the workbook was built with (its Settings sheet's CardVersion), so everyone gets the same numbers. Default: this add-in's newest card.
  * @returns Total cost in dollars.
  */
 function total(
@@ -135,10 +153,22 @@ function total(
   date?: unknown,
   wagesToDate?: unknown[][],
   hoursPerDay?: unknown,
+  cardVersion?: unknown,
 ): unknown[][] {
   return toExcel(
     crew.total(
-      ...cells(role, quantity, unit, agreement, region, tier, date, wagesToDate, hoursPerDay),
+      ...cells(
+        role,
+        quantity,
+        unit,
+        agreement,
+        region,
+        tier,
+        date,
+        wagesToDate,
+        hoursPerDay,
+        cardVersion,
+      ),
     ),
   );
 }
@@ -153,6 +183,7 @@ function total(
  * @param [tier] Budget tier. Default Studio.
  * @param [date] Budget date. Default: the rate card's own date, never today.
  * @param [hoursPerDay] Hours worked a day. Default: the scale's guarantee.
+ * @param [cardVersion] The rate-card version the workbook was built with (its Settings sheet's CardVersion), so everyone gets the same numbers. Default: this add-in's newest card.
  * @returns Dollars per unit.
  */
 function unitRate(
@@ -163,8 +194,11 @@ function unitRate(
   tier?: unknown,
   date?: unknown,
   hoursPerDay?: unknown,
+  cardVersion?: unknown,
 ): unknown[][] {
-  return toExcel(crew.unitRate(...cells(role, unit, agreement, region, tier, date, hoursPerDay)));
+  return toExcel(
+    crew.unitRate(...cells(role, unit, agreement, region, tier, date, hoursPerDay, cardVersion)),
+  );
 }
 
 /**
@@ -201,6 +235,7 @@ function roles(department?: unknown, search?: unknown): unknown[][] {
  * @param [date] Budget date. Default: the rate card's own date, never today.
  * @param [wagesToDate] Wages already budgeted this year for the same person, in dollars. Default 0.
  * @param [hoursPerDay] Hours worked a day. Default: the scale's guarantee.
+ * @param [cardVersion] The rate-card version the workbook was built with (its Settings sheet's CardVersion), so everyone gets the same numbers. Default: this add-in's newest card.
  * @returns Rows of label and value.
  */
 function explain(
@@ -213,10 +248,20 @@ function explain(
   date?: unknown,
   wagesToDate?: unknown,
   hoursPerDay?: unknown,
+  cardVersion?: unknown,
 ): unknown[][] {
-  const args = [role, quantity, unit, agreement, region, tier, date, wagesToDate, hoursPerDay].map(
-    cellInput,
-  );
+  const args = [
+    role,
+    quantity,
+    unit,
+    agreement,
+    region,
+    tier,
+    date,
+    wagesToDate,
+    hoursPerDay,
+    cardVersion,
+  ].map(cellInput);
   return toExcel(crew.explain(...args));
 }
 

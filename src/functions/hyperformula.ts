@@ -108,10 +108,10 @@ function sizeOf(result: CellResult): ArraySize {
 }
 
 export const SPECS: readonly CrewFunctionSpec[] = [
-  { id: "RATE", maxArgs: 8, run: (c, a) => c.rate(...a) },
-  { id: "FRINGE", maxArgs: 9, run: (c, a) => c.fringe(...a) },
-  { id: "TOTAL", maxArgs: 9, run: (c, a) => c.total(...a) },
-  { id: "UNITRATE", maxArgs: 7, run: (c, a) => c.unitRate(...a) },
+  { id: "RATE", maxArgs: 9, run: (c, a) => c.rate(...a) },
+  { id: "FRINGE", maxArgs: 10, run: (c, a) => c.fringe(...a) },
+  { id: "TOTAL", maxArgs: 10, run: (c, a) => c.total(...a) },
+  { id: "UNITRATE", maxArgs: 8, run: (c, a) => c.unitRate(...a) },
   { id: "INFO", maxArgs: 2, run: (c, a) => c.info(...a) },
   { id: "PAYHOURS", maxArgs: 2, run: (c, a) => c.payHours(...a) },
   {
@@ -125,7 +125,7 @@ export const SPECS: readonly CrewFunctionSpec[] = [
   },
   {
     id: "EXPLAIN",
-    maxArgs: 9,
+    maxArgs: 10,
     run: (c, a) => c.explain(...a.map(scalarArg)),
     spill: (c, lit) =>
       lit ? sizeOf(c.explain(...lit.map(scalarArg))) : new ArraySize(2, MAX_EXPLAIN_ROWS),

@@ -17,6 +17,7 @@ const CODE_TO_EXCEL: Record<RateErrorCode, ExcelErrorCode> = {
   UNKNOWN_TIER: "#VALUE!",
   UNKNOWN_FIELD: "#VALUE!",
   UNKNOWN_DEPARTMENT: "#VALUE!",
+  UNKNOWN_VERSION: "#VALUE!",
   BAD_DATE: "#VALUE!",
   BAD_QUANTITY: "#NUM!",
   BAD_HOURS: "#NUM!",

@@ -6,6 +6,7 @@
  * Lines hold live CREW formulas that reference their own row and the named settings, so editing
  * Qty, Agreement or a setting recalculates in any spreadsheet.
  */
+import { rateCard } from "../data";
 import type { Unit } from "../engine";
 
 export const SETTINGS_SHEET = "Settings";
@@ -26,7 +27,7 @@ export const SETTINGS: readonly SettingSpec[] = [
   {
     name: "BudgetDate",
     label: "Budget date",
-    value: "2026-08-02",
+    value: rateCard.meta.defaultDate,
     note: "Picks the scale period in force (YYYY-MM-DD).",
   },
   {
@@ -58,8 +59,10 @@ export const SETTINGS: readonly SettingSpec[] = [
   {
     name: "CardVersion",
     label: "Rate card version",
-    value: "2026.1",
-    note: "The CrewRate rate card this budget was built with.",
+    // Stored as text ("2026.10" is not 2026.1): Excel formats the cell as text, the preview
+    // writes it with a leading apostrophe.
+    value: rateCard.meta.version,
+    note: "The CrewRate rate card this budget was built with; formulas use its figures until you change it.",
   },
 ];
 
@@ -145,9 +148,9 @@ export function crewLineRow(line: CrewLineInput, row: number): CellContent[] {
     Tier: line.tier ?? "=Tier",
     Qty: typeof line.quantity === "number" ? line.quantity : `=${PHASE_SETTING[line.quantity]}`,
     Unit: line.unit,
-    Rate: `=CREW.UNITRATE(${c("Role")},${c("Unit")},${c("Agreement")},${c("Region")},${c("Tier")},BudgetDate,HoursPerDay)`,
-    Subtotal: `=CREW.RATE(${args},HoursPerDay)`,
-    Fringe: `=CREW.FRINGE(${args},${wagesToDate},HoursPerDay)`,
+    Rate: `=CREW.UNITRATE(${c("Role")},${c("Unit")},${c("Agreement")},${c("Region")},${c("Tier")},BudgetDate,HoursPerDay,CardVersion)`,
+    Subtotal: `=CREW.RATE(${args},HoursPerDay,CardVersion)`,
+    Fringe: `=CREW.FRINGE(${args},${wagesToDate},HoursPerDay,CardVersion)`,
     Total: `=${c("Subtotal")}+${c("Fringe")}`,
   };
   return COLUMNS.map((name) => cells[name]);

@@ -52,7 +52,10 @@ export class PreviewWorkbook implements WorkbookPort {
         totalsRow(HEADER_ROW),
       ],
       [TOPSHEET_SHEET]: topsheetRows(departments),
-      [SETTINGS_SHEET]: settingsRows(),
+      // A leading apostrophe keeps the card version text ("2026.10" is not the number 2026.1).
+      [SETTINGS_SHEET]: settingsRows().map((row, i) =>
+        SETTINGS[i - 1]?.name === "CardVersion" ? [row[0]!, `'${String(row[1])}`, row[2]!] : row,
+      ),
     });
     for (const s of SETTINGS) {
       this.hf.addNamedExpression(s.name, `=${settingAddress(s.name)}`);

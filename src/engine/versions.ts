@@ -1,0 +1,66 @@
+import { RateError } from "./errors";
+import type { RateCard } from "./types";
+
+/** Orders card versions: "2026.2" < "2026.10" < "2027.1". */
+export function compareVersions(a: string, b: string): number {
+  const [ay = 0, an = 0] = a.split(".").map(Number);
+  const [by = 0, bn = 0] = b.split(".").map(Number);
+  return ay - by || an - bn;
+}
+
+function inVersion(
+  p: { since?: string | undefined; until?: string | undefined },
+  version: string,
+): boolean {
+  return (
+    (p.since === undefined || compareVersions(p.since, version) <= 0) &&
+    (p.until === undefined || compareVersions(version, p.until) <= 0)
+  );
+}
+
+/**
+ * The card as it was at `version`: only the figures that version held. A workbook pinned to a
+ * version keeps computing the same numbers after newer cards ship.
+ * @throws RateError UNKNOWN_VERSION when the card has no such version
+ */
+export function cardAtVersion(card: RateCard, version: string): RateCard {
+  const known = card.meta.versions.map((v) => v.version);
+  if (!known.includes(version)) {
+    throw new RateError("UNKNOWN_VERSION", {
+      input: version,
+      suggestions: known.slice(-3).reverse(),
+      reason:
+        compareVersions(version, card.meta.version) > 0
+          ? `it is newer than this add-in's card (${card.meta.version}): update the add-in`
+          : undefined,
+    });
+  }
+  if (version === card.meta.version && !hasVersionedFigures(card)) return card;
+  return {
+    ...card,
+    scales: card.scales.map((book) => ({
+      ...book,
+      classifications: book.classifications.map((c) => ({
+        ...c,
+        schedules: c.schedules.map((s) => ({
+          ...s,
+          rates: s.rates.filter((p) => inVersion(p, version)),
+        })),
+      })),
+    })),
+    fringes: card.fringes.map((f) => ({
+      ...f,
+      periods: f.periods.filter((p) => inVersion(p, version)),
+    })),
+  };
+}
+
+function hasVersionedFigures(card: RateCard): boolean {
+  return (
+    card.scales.some((b) =>
+      b.classifications.some((c) =>
+        c.schedules.some((s) => s.rates.some((p) => p.until !== undefined)),
+      ),
+    ) || card.fringes.some((f) => f.periods.some((p) => p.until !== undefined))
+  );
+}

@@ -1,0 +1,105 @@
+/**
+ * Pinned rate cards: a workbook records the card version it was built with, and a collaborator
+ * whose add-in ships a newer card still computes the old numbers until someone updates.
+ */
+import { describe, expect, it } from "vitest";
+import { rateCard } from "../../src/data";
+import {
+  diffCardVersions,
+  RateEngine,
+  RateError,
+  type QuoteRequest,
+  type RateCard,
+} from "../../src/engine";
+import { buildCrewWorkbook } from "../../src/functions/hyperformula";
+
+/** The shipped card plus a made-up 2026.2 that corrects the DP's 2026-27 weekly figure. */
+function newerCard(): RateCard {
+  const card = structuredClone(rateCard);
+  card.meta.version = "2026.2";
+  card.meta.versions.push({
+    version: "2026.2",
+    released: "2027-01-15",
+    notes: "Test: a corrected DP figure.",
+  });
+  const dp = card.scales
+    .find((b) => b.id === "iatse-600")!
+    .classifications.find((c) => c.code === "1901")!;
+  for (const schedule of dp.schedules) {
+    const old = schedule.rates.find((r) => r.from === "2026-08-02")!;
+    old.until = "2026.1";
+    schedule.rates.push({
+      ...old,
+      until: undefined,
+      since: "2026.2",
+      hourlyCents: old.hourlyCents === undefined ? undefined : old.hourlyCents + 100,
+      weeklyCents: old.weeklyCents === undefined ? undefined : old.weeklyCents + 10_000,
+      dailyCents: old.dailyCents === undefined ? undefined : old.dailyCents + 800,
+    });
+  }
+  return card;
+}
+
+const shipped = new RateEngine(rateCard);
+const newer = new RateEngine(newerCard());
+
+const LINES: QuoteRequest[] = [
+  { role: "DP", quantity: 8 },
+  { role: "DP", quantity: 3, unit: "day", hoursPerDay: 12 },
+  { role: "Gaffer", quantity: 8 },
+  { role: "Post Producer", quantity: 20 },
+  { role: "1st AC", quantity: 8, wagesToDate: 20_000 },
+];
+
+describe("card versions", () => {
+  it("gives a workbook pinned to 2026.1 exactly the shipped numbers after 2026.2 is added", () => {
+    for (const line of LINES) {
+      expect(newer.forVersion("2026.1").quoteFast(line).totalCents).toBe(
+        shipped.quoteFast(line).totalCents,
+      );
+    }
+  });
+
+  it("uses the newest card when no version is given", () => {
+    expect(newer.quoteFast(LINES[0]!).totalCents).toBeGreaterThan(
+      shipped.quoteFast(LINES[0]!).totalCents,
+    );
+  });
+
+  it("pins CREW formulas through their card version argument", () => {
+    const hf = buildCrewWorkbook(newer, {
+      S: [
+        [
+          '=CREW.TOTAL("DP", 8, "week", , , , , 0, , "2026.1")',
+          '=CREW.TOTAL("DP", 8)',
+          "'2026.1",
+          '=CREW.RATE("DP", 8, , , , , , , C1)',
+        ],
+      ],
+    });
+    const [pinned, latest, , viaCell] = hf.getSheetValues(0)[0]!;
+    hf.destroy();
+    expect(Math.round((pinned as number) * 100)).toBe(shipped.quoteFast(LINES[0]!).totalCents);
+    expect(Math.round((latest as number) * 100)).toBe(newer.quoteFast(LINES[0]!).totalCents);
+    expect(Math.round((viaCell as number) * 100)).toBe(shipped.quoteFast(LINES[0]!).subtotalCents);
+  });
+
+  it("lists exactly the lines an update would change, with old and new totals", () => {
+    const diff = diffCardVersions(newer, LINES, "2026.1", "2026.2");
+    expect(diff.changes.map((c) => c.index)).toEqual([0, 1]);
+    for (const c of diff.changes) {
+      expect(c.fromCents).toBe(shipped.quoteFast(c.request).totalCents);
+      expect(c.toCents).toBe(newer.quoteFast(c.request).totalCents);
+    }
+    const sum = (e: RateEngine) => LINES.reduce((n, l) => n + e.quoteFast(l).totalCents, 0);
+    expect(diff.fromTotalCents).toBe(sum(shipped));
+    expect(diff.toTotalCents).toBe(sum(newer));
+  });
+
+  it("names the versions it knows when a workbook asks for one it does not", () => {
+    expect(() => newer.forVersion("2025.9")).toThrow(RateError);
+    expect(() => shipped.forVersion("2026.2")).toThrow(
+      /newer than this add-in's card \(2026\.1\): update the add-in/,
+    );
+  });
+});
