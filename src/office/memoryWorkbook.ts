@@ -1,0 +1,134 @@
+/**
+ * A WorkbookPort held in memory: for the pane's tests and as the preview's fallback when no
+ * spreadsheet engine is available. It keeps the settings and the crew lines a workbook would hold,
+ * validates exactly as the real adapters do (all lines or none), and records every call so tests
+ * can assert on what the pane asked for.
+ */
+import { FIRST_LINE_ROW, SETTINGS, validateLine, type CrewLineInput } from "./budgetLayout";
+import {
+  WorkbookError,
+  type AppendResult,
+  type BudgetSettings,
+  type WorkbookPort,
+} from "./workbookPort";
+
+function defaultValue(name: string): string | number {
+  const spec = SETTINGS.find((s) => s.name === name);
+  if (!spec) throw new Error(`CrewRate invariant failed: no setting ${name}`);
+  return spec.value;
+}
+
+function defaultText(name: string): string {
+  const value = defaultValue(name);
+  if (typeof value !== "string") throw new Error(`CrewRate invariant failed: ${name} is not text`);
+  return value;
+}
+
+function defaultNumber(name: string): number {
+  const value = defaultValue(name);
+  if (typeof value !== "number")
+    throw new Error(`CrewRate invariant failed: ${name} is not a number`);
+  return value;
+}
+
+/** The settings a new budget workbook starts with (budgetLayout's SETTINGS). */
+export function defaultSettings(): BudgetSettings {
+  return {
+    budgetDate: defaultText("BudgetDate"),
+    region: defaultText("Region"),
+    tier: defaultText("Tier"),
+    hoursPerDay: defaultNumber("HoursPerDay"),
+    prepWeeks: defaultNumber("PrepWeeks"),
+    shootWeeks: defaultNumber("ShootWeeks"),
+    wrapWeeks: defaultNumber("WrapWeeks"),
+    cardVersion: defaultText("CardVersion"),
+  };
+}
+
+export interface MemoryWorkbookOptions {
+  /** Settings that differ from the defaults. */
+  settings?: Partial<BudgetSettings>;
+  /** Milliseconds each append takes, to exercise progress indicators. Default 0. */
+  appendDelayMs?: number;
+  hostName?: string;
+}
+
+export class MemoryWorkbook implements WorkbookPort {
+  readonly hostName: string;
+  /** The settings as the workbook holds them; tests may change them as a user would. */
+  settings: BudgetSettings;
+  /** Whether ensureBudget has run (the sheets exist). */
+  hasBudget = false;
+  /** Milliseconds each append takes. */
+  appendDelayMs: number;
+
+  private readonly stored: CrewLineInput[] = [];
+  private readonly calls: CrewLineInput[][] = [];
+  private nextAppendFailure: Error | undefined;
+  private nextReadFailure: Error | undefined;
+
+  constructor(options: MemoryWorkbookOptions = {}) {
+    this.hostName = options.hostName ?? "Memory workbook";
+    this.settings = { ...defaultSettings(), ...options.settings };
+    this.appendDelayMs = options.appendDelayMs ?? 0;
+  }
+
+  /** The crew lines in the budget, in row order. */
+  get lines(): readonly CrewLineInput[] {
+    return this.stored;
+  }
+
+  /** Every appendCrewLines call in order, with the lines it was given, including failed calls. */
+  get appendCalls(): readonly (readonly CrewLineInput[])[] {
+    return this.calls;
+  }
+
+  /** Makes the next appendCrewLines call fail with `error` and change nothing. */
+  failNextAppend(
+    error: Error = new WorkbookError(
+      "Excel is busy: a cell is being edited. Finish the edit and try again.",
+    ),
+  ): void {
+    this.nextAppendFailure = error;
+  }
+
+  /** Makes the next readSettings call fail with `error`. */
+  failNextRead(error: Error = new WorkbookError("The workbook has no Settings sheet yet.")): void {
+    this.nextReadFailure = error;
+  }
+
+  ensureBudget(): Promise<void> {
+    this.hasBudget = true;
+    return Promise.resolve();
+  }
+
+  readSettings(): Promise<BudgetSettings> {
+    const failure = this.nextReadFailure;
+    if (failure) {
+      this.nextReadFailure = undefined;
+      return Promise.reject(failure);
+    }
+    return Promise.resolve({ ...this.settings });
+  }
+
+  async appendCrewLines(lines: readonly CrewLineInput[]): Promise<AppendResult> {
+    this.calls.push(lines.map((line) => ({ ...line })));
+    if (this.appendDelayMs > 0) {
+      await new Promise<void>((resolve) => setTimeout(resolve, this.appendDelayMs));
+    }
+    const failure = this.nextAppendFailure;
+    if (failure) {
+      this.nextAppendFailure = undefined;
+      throw failure;
+    }
+    // All or nothing: every line is checked before any is stored.
+    for (const line of lines) {
+      const problem = validateLine(line);
+      if (problem) throw new WorkbookError(problem);
+    }
+    const firstRow = FIRST_LINE_ROW + this.stored.length;
+    this.stored.push(...lines.map((line) => ({ ...line })));
+    this.hasBudget = true;
+    return { firstRow, rowsAdded: lines.length };
+  }
+}

@@ -1,0 +1,152 @@
+/**
+ * The one place the task pane's sentences about failures are made. Everything the pane shows in an
+ * error bar comes from `messageFor`, so a producer reads the same words for the same problem
+ * wherever it happens (live quote, insert, settings).
+ */
+import { isRateError, type RateError, type RateErrorCode } from "../engine";
+import { WorkbookError } from "../office/workbookPort";
+
+export interface PaneMessage {
+  title: string;
+  body: string;
+}
+
+/** "A", "A or B", "A, B or C" */
+function orList(items: readonly string[]): string {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(", ")} or ${items.at(-1) ?? ""}`;
+}
+
+function didYouMean(suggestions: readonly string[] | undefined): string {
+  return suggestions && suggestions.length > 0 ? ` Did you mean ${orList(suggestions)}?` : "";
+}
+
+function quoted(input: string | undefined): string {
+  return input === undefined || input === "" ? "" : ` '${input}'`;
+}
+
+/** What went wrong and what to do about it, per error code. */
+function rateMessage(error: RateError): PaneMessage {
+  const d = error.details;
+  const code: RateErrorCode = error.code;
+  switch (code) {
+    case "UNKNOWN_ROLE":
+      return {
+        title: "Role not found",
+        body: `No crew role matches${quoted(d.input)}.${didYouMean(d.suggestions)}`,
+      };
+    case "UNKNOWN_AGREEMENT":
+      return {
+        title: "Unknown agreement",
+        body: `The rate card has no agreement called${quoted(d.input)}.${didYouMean(d.suggestions)}`,
+      };
+    case "UNKNOWN_UNIT":
+      return {
+        title: "Unknown unit",
+        body: `${d.input === undefined ? "That unit" : `'${d.input}'`} is not a unit: use hour, day, week or flat.`,
+      };
+    case "UNKNOWN_REGION":
+      return {
+        title: "Unknown region",
+        body: `The rate card has no region called${quoted(d.input)}.${didYouMean(d.suggestions)} Check Region on the Settings sheet.`,
+      };
+    case "UNKNOWN_TIER":
+      return {
+        title: "Unknown budget tier",
+        body: `The rate card has no budget tier called${quoted(d.input)}.${didYouMean(d.suggestions)} Check Budget tier on the Settings sheet.`,
+      };
+    case "UNKNOWN_FIELD":
+      return {
+        title: "Unknown field",
+        body: `There is no role field called${quoted(d.input)}.${didYouMean(d.suggestions)}`,
+      };
+    case "UNKNOWN_DEPARTMENT":
+      return {
+        title: "Unknown department",
+        body: `The rate card has no department called${quoted(d.input)}.${didYouMean(d.suggestions)}`,
+      };
+    case "UNKNOWN_VERSION":
+      return {
+        title: "Unknown rate card version",
+        body: `The Settings sheet names rate card version${quoted(d.input)}, which this add-in does not hold${d.reason ? ` (${d.reason})` : ""}.${didYouMean(d.suggestions)}`,
+      };
+    case "BAD_QUANTITY":
+      return {
+        title: "Check the quantity",
+        body:
+          d.input === undefined || d.input.trim() === "" || d.input === "NaN"
+            ? "Enter a quantity from 0 to 10,000."
+            : `The quantity '${d.input}' must be a number from 0 to 10,000.`,
+      };
+    case "BAD_DATE":
+      return {
+        title: "Check the budget date",
+        body: `The budget date${quoted(d.input)} must be a date between 1990 and 2100 written YYYY-MM-DD. Fix Budget date on the Settings sheet.`,
+      };
+    case "BAD_HOURS":
+      return {
+        title: "Check the hours per day",
+        body: `Hours per day${quoted(d.input)} must be between 1 and 24. Fix Hours per day on the Settings sheet.`,
+      };
+    case "BAD_DAYS":
+      return {
+        title: "Check the days per week",
+        body: `Days per week${quoted(d.input)} must be 5, 6 or 7.`,
+      };
+    case "BAD_WAGES":
+      return {
+        title: "Check the wages to date",
+        body: `Wages to date${quoted(d.input)} must be a number of dollars from 0 up.`,
+      };
+    case "NO_RATE": {
+      const under = d.agreement ? ` under ${d.agreement}` : "";
+      const where = d.region ? ` in ${d.region}` : "";
+      const by = d.unit ? (d.unit === "flat" ? " as a flat fee" : ` by the ${d.unit}`) : "";
+      const when = d.date ? ` on ${d.date}` : "";
+      // The engine's reason already says what to use instead; without one, say it here.
+      const why = d.reason ? `: ${d.reason}.` : ". Try another agreement or unit.";
+      return {
+        title: "No rate for this combination",
+        body: `The rate card has no rate for ${d.role ?? "this role"}${under}${where}${by}${when}${why}`,
+      };
+    }
+    default: {
+      // A code added to the engine but not here: say what the engine says rather than nothing.
+      const unhandled: never = code;
+      return { title: "Check the inputs", body: `${error.message} (${String(unhandled)})` };
+    }
+  }
+}
+
+/**
+ * Turns anything thrown into a title and a sentence a producer can act on: rate-card problems by
+ * code and details, workbook failures as such, and anything else as "Something went wrong".
+ * @param error whatever was caught
+ * @returns the title and body to show in an error bar
+ */
+export function messageFor(error: unknown): PaneMessage {
+  if (isRateError(error)) return rateMessage(error);
+  if (error instanceof WorkbookError) {
+    return {
+      title: "Problem with the workbook",
+      body: `${error.message} Nothing in the budget was changed.`,
+    };
+  }
+  const message =
+    error instanceof Error
+      ? error.message || error.name
+      : typeof error === "string"
+        ? error
+        : safeString(error);
+  return { title: "Something went wrong", body: `Something went wrong: ${message}` };
+}
+
+function safeString(value: unknown): string {
+  try {
+    const json = JSON.stringify(value);
+    return json === undefined ? String(value) : json;
+  } catch (e) {
+    // A value that cannot be printed (circular, throwing toJSON): name what it is and why.
+    return `${Object.prototype.toString.call(value)} (${e instanceof Error ? e.message : "unprintable"})`;
+  }
+}
