@@ -4,7 +4,7 @@ import tseslint from "typescript-eslint";
 
 export default tseslint.config(
   {
-    ignores: ["dist/**", "node_modules/**", "test-results/**", "coverage/**", "bin/**"],
+    ignores: ["dist/**", "node_modules/**", "test-results/**", "coverage/**", ".tmp/**"],
   },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,

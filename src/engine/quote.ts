@@ -77,15 +77,21 @@ export function checkDate(text: string): string {
 }
 
 /**
- * The agreement that customarily covers a role at a tier: its first union scale at union tiers,
- * otherwise non-union.
+ * The agreement that customarily covers a role at a tier in a region: its first union scale that
+ * applies there at union tiers, otherwise non-union.
  */
-export function defaultAgreement(index: CardIndex, role: Role, tier: Tier): Agreement {
+export function defaultAgreement(
+  index: CardIndex,
+  role: Role,
+  tier: Tier,
+  region: Region,
+): Agreement {
   const { meta } = index.card;
   if (meta.unionTiers.includes(tier.id)) {
     for (const ref of role.scales) {
       const book = index.books.get(ref.agreement);
-      const agreement = book && index.agreementById.get(book.agreement);
+      if (!book || !(book.regions.includes("*") || book.regions.includes(region.id))) continue;
+      const agreement = index.agreementById.get(book.agreement);
       if (agreement) return agreement;
     }
   }
@@ -114,7 +120,7 @@ export function resolveTerms(index: CardIndex, req: QuoteRequest): ResolvedTerms
   const tier = findTier(index, req.tier ?? meta.defaults.tier);
   const agreement =
     req.agreement === undefined
-      ? defaultAgreement(index, role, tier)
+      ? defaultAgreement(index, role, tier, region)
       : findAgreement(index, req.agreement);
   const date = req.date === undefined ? meta.defaultDate : checkDate(req.date);
   const { hoursPerDay } = req;

@@ -5,16 +5,14 @@
  */
 import { existsSync, mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import webpack from "webpack";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { engine } from "../../src/data";
 import { formatUsd } from "../../src/engine";
 import { COLUMNS, FIRST_LINE_ROW } from "../../src/office/budgetLayout";
-// @ts-expect-error -- plain ESM helpers shared with the bench, without type declarations
 import { launchChromium } from "../../bench/firstRender.mjs";
-// @ts-expect-error -- plain ESM script without type declarations
-import { serveStatic } from "../../scripts/serve.mjs";
+import { serveStatic, type StaticServer } from "../../scripts/serve.mjs";
 // @ts-expect-error -- the webpack config is plain ESM
 import makeConfig from "../../webpack.config.js";
 
@@ -23,14 +21,7 @@ const results = `${root}test-results/`;
 const dist = `${results}e2e-dist`;
 const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
-interface Served {
-  url: string;
-  close: () => Promise<void>;
-}
-interface Launched {
-  browser: Browser;
-  close: () => Promise<void>;
-}
+type Launched = Awaited<ReturnType<typeof launchChromium>>;
 
 function buildProduction(): Promise<void> {
   const config = (makeConfig as (env: object, argv: { mode: string }) => webpack.Configuration)(
@@ -52,7 +43,7 @@ function buildProduction(): Promise<void> {
 const col = (name: (typeof COLUMNS)[number]) => COLUMNS.indexOf(name);
 
 describe.skipIf(!existsSync(chromiumPath))("the preview in headless Chromium", () => {
-  let server: Served;
+  let server: StaticServer;
   let chromium: Launched;
   let page: Page;
   const outside: string[] = [];
@@ -62,8 +53,8 @@ describe.skipIf(!existsSync(chromiumPath))("the preview in headless Chromium", (
   beforeAll(async () => {
     mkdirSync(results, { recursive: true });
     await buildProduction();
-    server = (await serveStatic({ dir: dist })) as Served;
-    chromium = (await launchChromium(chromiumPath)) as Launched;
+    server = await serveStatic({ dir: dist });
+    chromium = await launchChromium(chromiumPath);
     page = await chromium.browser.newPage({ viewport: { width: 1400, height: 900 } });
     page.on("request", (req) => {
       const url = req.url();
@@ -94,7 +85,7 @@ describe.skipIf(!existsSync(chromiumPath))("the preview in headless Chromium", (
     );
 
   it("shows the pane and says it is a preview", async () => {
-    await expect(page.getByText("CrewRate preview")).toBeTruthy();
+    expect(await page.getByText("CrewRate preview").count()).toBeGreaterThan(0);
     expect(await page.getByText("This is a preview").count()).toBeGreaterThan(0);
     console.log(`e2e: navigation to a usable pane took ${firstRenderMs} ms`);
     await page.screenshot({ path: `${results}preview-start.png` });

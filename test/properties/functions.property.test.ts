@@ -129,32 +129,42 @@ describe("CREW functions never throw and never return a bad number", () => {
   ];
   it.each(money)("CREW.%s", (_, fn, max) => {
     fc.assert(
-      fc.property(args(max), (a) => checkResult(fn(a), true)),
+      fc.property(args(max), (a) => {
+        checkResult(fn(a), true);
+      }),
       { numRuns: RUNS },
     );
   });
 
   it("CREW.INFO", () => {
     fc.assert(
-      fc.property(args(2), (a) => checkResult(crew.info(...a), false)),
+      fc.property(args(2), (a) => {
+        checkResult(crew.info(...a), false);
+      }),
       { numRuns: RUNS },
     );
   });
   it("CREW.ROLES", () => {
     fc.assert(
-      fc.property(cell, cell, (d, s) => checkResult(crew.roles(d, s), false)),
+      fc.property(cell, cell, (d, s) => {
+        checkResult(crew.roles(d, s), false);
+      }),
       { numRuns: RUNS },
     );
   });
   it("CREW.EXPLAIN", () => {
     fc.assert(
-      fc.property(fc.array(cell, { maxLength: 9 }), (a) => checkResult(crew.explain(...a), false)),
+      fc.property(fc.array(cell, { maxLength: 9 }), (a) => {
+        checkResult(crew.explain(...a), false);
+      }),
       { numRuns: RUNS },
     );
   });
   it("CREW.PAYHOURS", () => {
     fc.assert(
-      fc.property(args(2), (a) => checkResult(crew.payHours(...a), true)),
+      fc.property(args(2), (a) => {
+        checkResult(crew.payHours(...a), true);
+      }),
       { numRuns: RUNS },
     );
   });
