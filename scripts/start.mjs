@@ -47,7 +47,11 @@ const devServer = new WebpackDevServer(
   },
   compiler,
 );
+const firstBuild = new Promise((resolve) => compiler.hooks.done.tap("crewrate-start", resolve));
 await devServer.start();
+const stats = await firstBuild;
+if (stats.hasErrors())
+  console.error("The first build has errors (see above); the pages may not load.");
 const preview = await serveStatic({ port: PREVIEW_PORT });
 
 console.log(`
