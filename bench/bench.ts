@@ -118,25 +118,38 @@ function timeQuantityEdit(
   return performance.now() - t0;
 }
 
-function recalcCrew(withTopsheet: boolean): { buildMs: number; recalcMs: number; total: number } {
+/** A built budget whose quantities can be edited and timed. */
+interface TimedBudget {
+  buildMs: number;
+  /** Changes every quantity in one batch and returns the milliseconds the recalculation took. */
+  edit: (round: number) => number;
+  total: () => number;
+  destroy: () => void;
+}
+
+function timedBudget(hf: HyperFormula, buildMs: number, totalRow: number): TimedBudget {
+  const sheet = hf.getSheetId(BUDGET_SHEET)!;
+  return {
+    buildMs,
+    edit: (round) => timeQuantityEdit(hf, sheet, COLUMNS.indexOf("Qty"), FIRST_LINE_ROW - 1, round),
+    total: () => {
+      const v = hf.getCellValue({ sheet, row: totalRow, col: COLUMNS.indexOf("Total") });
+      if (typeof v !== "number") throw new Error(`budget total is ${String(v)}`);
+      return v;
+    },
+    destroy: () => {
+      hf.destroy();
+    },
+  };
+}
+
+/** The budget the pane builds: crew lines of live CREW formulas (PreviewWorkbook's layout). */
+function crewBudget(withTopsheet: boolean): TimedBudget {
   const t0 = performance.now();
   const wb = new PreviewWorkbook(engine);
   if (!withTopsheet) wb.hf.removeSheet(wb.sheetId("Topsheet"));
   void wb.appendCrewLines(budgetLines());
-  const buildMs = performance.now() - t0;
-  const sheet = wb.sheetId(BUDGET_SHEET);
-  const times: number[] = [];
-  for (let round = 0; round < 5; round++) {
-    times.push(timeQuantityEdit(wb.hf, sheet, COLUMNS.indexOf("Qty"), FIRST_LINE_ROW - 1, round));
-  }
-  const total = wb.hf.getCellValue({
-    sheet,
-    row: FIRST_LINE_ROW - 1 + RECALC_LINES,
-    col: COLUMNS.indexOf("Total"),
-  });
-  if (typeof total !== "number") throw new Error(`CREW budget total is ${String(total)}`);
-  wb.hf.destroy();
-  return { buildMs, recalcMs: median(times), total };
+  return timedBudget(wb.hf, performance.now() - t0, FIRST_LINE_ROW - 1 + RECALC_LINES);
 }
 
 /**
@@ -145,11 +158,7 @@ function recalcCrew(withTopsheet: boolean): { buildMs: number; recalcMs: number;
  * percentage. Same columns, totals row and topsheet as the CREW budget, so the two differ only in
  * how a line gets its rate and fringe.
  */
-function recalcVlookup(withTopsheet: boolean): {
-  buildMs: number;
-  recalcMs: number;
-  total: number;
-} {
+function vlookupBudget(withTopsheet: boolean): TimedBudget {
   const rates = engine.roles.map((role) => {
     const q = engine.quoteFast({ role: role.id });
     let day: number;
@@ -195,16 +204,36 @@ function recalcVlookup(withTopsheet: boolean): {
   if (withTopsheet) sheets.Topsheet = topsheetRows(engine.departments);
   const t0 = performance.now();
   const hf = HyperFormula.buildFromSheets(sheets, HF_CONFIG);
-  const buildMs = performance.now() - t0;
-  const sheet = hf.getSheetId(BUDGET_SHEET)!;
-  const times: number[] = [];
-  for (let round = 0; round < 5; round++) {
-    times.push(timeQuantityEdit(hf, sheet, COLUMNS.indexOf("Qty"), FIRST_LINE_ROW - 1, round));
+  return timedBudget(hf, performance.now() - t0, lastLine);
+}
+
+declare const gc: (() => void) | undefined;
+
+/**
+ * Both budgets built side by side, then every quantity edited in alternating rounds (so both see
+ * the same machine state), with a garbage collection before each timing when node allows it.
+ */
+function compareRecalc(withTopsheet: boolean) {
+  const crew = crewBudget(withTopsheet);
+  const vlookup = vlookupBudget(withTopsheet);
+  const crewTimes: number[] = [];
+  const vlookupTimes: number[] = [];
+  for (let round = 0; round < 9; round++) {
+    if (typeof gc === "function") gc();
+    crewTimes.push(crew.edit(round));
+    if (typeof gc === "function") gc();
+    vlookupTimes.push(vlookup.edit(round));
   }
-  const total = hf.getCellValue({ sheet, row: lastLine, col: COLUMNS.indexOf("Total") });
-  if (typeof total !== "number") throw new Error(`VLOOKUP budget total is ${String(total)}`);
-  hf.destroy();
-  return { buildMs, recalcMs: median(times), total };
+  if (!(crew.total() > 0 && vlookup.total() > 0)) throw new Error("a budget totals nothing");
+  const result = {
+    crewMs: median(crewTimes),
+    vlookupMs: median(vlookupTimes),
+    crewBuildMs: crew.buildMs,
+    vlookupBuildMs: vlookup.buildMs,
+  };
+  crew.destroy();
+  vlookup.destroy();
+  return result;
 }
 
 const SEARCH_QUERIES = [
@@ -263,12 +292,10 @@ function searchP95Ms(): number {
 log("quotes…");
 const qps = quotesPerSecond();
 log(`quotes: ${qps}/s; recalc of 5,000 lines…`);
-const crew = recalcCrew(true);
-const vlookup = recalcVlookup(true);
-const crewLines = recalcCrew(false);
-const vlookupLines = recalcVlookup(false);
+const full = compareRecalc(true);
+const lines = compareRecalc(false);
 log(
-  `CREW ${crew.recalcMs.toFixed(0)} ms, VLOOKUP ${vlookup.recalcMs.toFixed(0)} ms (lines only: ${crewLines.recalcMs.toFixed(0)} vs ${vlookupLines.recalcMs.toFixed(0)}); search…`,
+  `CREW ${full.crewMs.toFixed(0)} ms, VLOOKUP ${full.vlookupMs.toFixed(0)} ms (lines only: ${lines.crewMs.toFixed(0)} vs ${lines.vlookupMs.toFixed(0)}); search…`,
 );
 const search = searchP95Ms();
 
@@ -278,16 +305,16 @@ process.stdout.write(
     quotesPerSecond: qps,
     recalc: {
       lines: RECALC_LINES,
-      crewMs: ms(crew.recalcMs),
-      vlookupMs: ms(vlookup.recalcMs),
-      ratio: Number((crew.recalcMs / vlookup.recalcMs).toFixed(3)),
+      crewMs: ms(full.crewMs),
+      vlookupMs: ms(full.vlookupMs),
+      ratio: Number((full.crewMs / full.vlookupMs).toFixed(3)),
       linesOnly: {
-        crewMs: ms(crewLines.recalcMs),
-        vlookupMs: ms(vlookupLines.recalcMs),
-        ratio: Number((crewLines.recalcMs / vlookupLines.recalcMs).toFixed(3)),
+        crewMs: ms(lines.crewMs),
+        vlookupMs: ms(lines.vlookupMs),
+        ratio: Number((lines.crewMs / lines.vlookupMs).toFixed(3)),
       },
-      crewBuildMs: ms(crew.buildMs),
-      vlookupBuildMs: ms(vlookup.buildMs),
+      crewBuildMs: ms(full.crewBuildMs),
+      vlookupBuildMs: ms(full.vlookupBuildMs),
     },
     searchP95Ms: search,
   })}\n`,
