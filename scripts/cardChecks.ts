@@ -10,7 +10,7 @@ import {
   scaleBookSchema,
 } from "../src/engine/cardSchema";
 import {
-  compareVersions,
+  belongsToVersion,
   normalizeName,
   RateEngine,
   isRateError,
@@ -28,16 +28,6 @@ function schemaProblems(name: string, schema: z.ZodType, value: unknown): string
   const result = schema.safeParse(value);
   if (result.success) return [];
   return result.error.issues.map((i) => `${name}: ${i.path.join(".")}: ${i.message}`);
-}
-
-function belongsTo(
-  p: { since?: string | undefined; until?: string | undefined },
-  version: string,
-): boolean {
-  return (
-    (p.since === undefined || compareVersions(p.since, version) <= 0) &&
-    (p.until === undefined || compareVersions(version, p.until) <= 0)
-  );
 }
 
 function versionsOf(card: RateCard): Set<string> {
@@ -82,7 +72,9 @@ export function checkCardFiles(files: CardFiles, card: RateCard): string[] {
     for (const c of book.classifications) {
       classifications.add(`${book.id} ${c.code}`);
       for (const s of c.schedules) {
-        if ([...versionsOf(card)].some((v) => overlaps(s.rates.filter((p) => belongsTo(p, v)))))
+        if (
+          [...versionsOf(card)].some((v) => overlaps(s.rates.filter((p) => belongsToVersion(p, v))))
+        )
           problems.push(`${book.id} ${c.code} schedule ${s.label}: overlapping periods`);
         for (const p of s.rates) {
           if (
@@ -118,7 +110,7 @@ export function checkCardFiles(files: CardFiles, card: RateCard): string[] {
   for (const f of card.fringes) {
     for (const p of f.periods) checkVersions(`fringe ${f.id} ${p.from}`, p);
     for (const v of versions) {
-      if (overlaps(f.periods.filter((p) => belongsTo(p, v))))
+      if (overlaps(f.periods.filter((p) => belongsToVersion(p, v))))
         problems.push(`fringe ${f.id}: overlapping periods in card ${v}`);
     }
   }

@@ -7,7 +7,7 @@ export { explainQuote, describeFringeRate, describeSource } from "./explain";
 export { normalizeName, editDistance } from "./names";
 export { payHoursForDay } from "./workRules";
 export { MAX_QUANTITY } from "./quote";
-export { compareVersions, cardAtVersion } from "./versions";
+export { belongsToVersion, compareVersions, cardAtVersion } from "./versions";
 export { diffCardVersions, type UpdateDiff, type LineChange } from "./updateDiff";
 export type { RateListing } from "./describe";
 export * from "./types";

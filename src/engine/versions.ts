@@ -8,7 +8,8 @@ export function compareVersions(a: string, b: string): number {
   return ay - by || an - bn;
 }
 
-function inVersion(
+/** Whether a figure with since/until belongs to a card version. */
+export function belongsToVersion(
   p: { since?: string | undefined; until?: string | undefined },
   version: string,
 ): boolean {
@@ -44,13 +45,13 @@ export function cardAtVersion(card: RateCard, version: string): RateCard {
         ...c,
         schedules: c.schedules.map((s) => ({
           ...s,
-          rates: s.rates.filter((p) => inVersion(p, version)),
+          rates: s.rates.filter((p) => belongsToVersion(p, version)),
         })),
       })),
     })),
     fringes: card.fringes.map((f) => ({
       ...f,
-      periods: f.periods.filter((p) => inVersion(p, version)),
+      periods: f.periods.filter((p) => belongsToVersion(p, version)),
     })),
   };
 }
