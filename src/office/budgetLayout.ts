@@ -205,3 +205,75 @@ export function validateLine(line: CrewLineInput): string | undefined {
   }
   return undefined;
 }
+
+/** The sheets "Share as values" copies, and the names of their copies (CrewRate's own sheets). */
+export const SHARED_SHEETS = [
+  { source: BUDGET_SHEET, copy: `${BUDGET_SHEET} (values)` },
+  { source: TOPSHEET_SHEET, copy: `${TOPSHEET_SHEET} (values)` },
+] as const;
+
+/** The note a values copy carries in row 2, where the budget's own note was. No date: deterministic. */
+export function valuesNote(settings: { cardVersion: string; budgetDate: string }): string {
+  return `Values from CrewRate rate card ${settings.cardVersion}, budget date ${settings.budgetDate}, shared — no add-in needed to read it.`;
+}
+
+/**
+ * What a cell's formula becomes in a values copy: "keep" it (plain arithmetic over the copy's own
+ * cells, or the budget table's structured references, copied with the sheet), replace it by its
+ * current "value" (any CREW formula, and anything that reads another sheet: a sheet reference, a
+ * workbook name such as =ShootWeeks, another table), or a `formula` whose references to the Budget
+ * sheet now point at its values copy (the topsheet's SUMIFs).
+ */
+export type ShareCell = "keep" | "value" | { formula: string };
+
+const SHEET_REF = /(?:'((?:[^']|'')+)'|([A-Za-z_\\][\w.\\]*))!/g;
+const IDENTIFIER = /[A-Za-z_\\][\w.\\]*/g;
+/** Stands in for a structured reference's brackets once their contents are dropped. */
+const TABLE_MARK = "\u0001";
+
+export function shareCell(formula: string): ShareCell {
+  if (!formula.startsWith("=")) return "keep";
+  if (/CREW\./i.test(formula)) return "value";
+  const budgetCopy = SHARED_SHEETS[0].copy;
+  let otherSheet = false;
+  let pointsAtBudget = false;
+  // Odd parts are string literals ("..." with "" inside), left as they are.
+  const parts = formula.split(/("(?:[^"]|"")*")/);
+  const code = parts.filter((_, i) => i % 2 === 0);
+  const rewritten = parts
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part.replace(SHEET_REF, (ref, quoted?: string, bare?: string) => {
+            const sheet = (quoted ?? bare ?? "").replace(/''/g, "'");
+            if (sheet.toLowerCase() !== BUDGET_SHEET.toLowerCase()) {
+              otherSheet = true;
+              return ref;
+            }
+            pointsAtBudget = true;
+            return `'${budgetCopy}'!`;
+          }),
+    )
+    .join("");
+  if (otherSheet) return "value";
+
+  let text = code.join(" ").replace(SHEET_REF, " ").replace(/\$/g, "");
+  for (let before = ""; before !== text;) {
+    before = text;
+    text = text.replace(/\[[^[\]]*\]/g, TABLE_MARK);
+  }
+  for (const match of text.matchAll(IDENTIFIER)) {
+    const name = match[0];
+    const start = match.index;
+    const next = text.charAt(start + name.length);
+    const previous = text.charAt(start - 1);
+    if (/[\d.]/.test(previous)) continue; // an exponent (1E5), not a name
+    const isFunction = next === "(";
+    const isBudgetTable = next === TABLE_MARK && name.toLowerCase() === BUDGET_TABLE.toLowerCase();
+    const isCell = /^[A-Z]{1,3}\d+$/i.test(name);
+    const isColumn = /^[A-Z]{1,3}$/i.test(name) && (next === ":" || previous === ":");
+    const isBoolean = /^(TRUE|FALSE)$/i.test(name);
+    if (!(isFunction || isBudgetTable || isCell || isColumn || isBoolean)) return "value";
+  }
+  return pointsAtBudget ? { formula: rewritten } : "keep";
+}

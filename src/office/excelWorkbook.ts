@@ -19,9 +19,12 @@ import {
   SETTINGS_FIRST_ROW,
   SETTINGS_SHEET,
   settingsRows,
+  shareCell,
+  SHARED_SHEETS,
   TOPSHEET_SHEET,
   topsheetRows,
   validateLine,
+  valuesNote,
   type CrewLineInput,
   type SettingSpec,
 } from "./budgetLayout";
@@ -29,6 +32,7 @@ import {
   WorkbookError,
   type AppendResult,
   type BudgetSettings,
+  type SharedCopy,
   type WorkbookPort,
 } from "./workbookPort";
 
@@ -221,7 +225,7 @@ export class ExcelWorkbook implements WorkbookPort {
       cells = await this.run(async (context) => {
         const range = context.workbook.worksheets
           .getItem(SETTINGS_SHEET)
-          .getRange(`B${SETTINGS_FIRST_ROW}:B${SETTINGS_FIRST_ROW + SETTINGS.length - 1}`);
+          .getRange(settingsValueBlock());
         range.load("values");
         await context.sync();
         const values: unknown[][] = range.values;
@@ -233,22 +237,7 @@ export class ExcelWorkbook implements WorkbookPort {
         { cause: error },
       );
     }
-    const cell = (name: string): { spec: SettingSpec; value: unknown } => {
-      const i = SETTINGS.findIndex((s) => s.name === name);
-      const spec = SETTINGS[i];
-      if (spec === undefined) throw new Error(`CrewRate invariant failed: no setting ${name}`);
-      return { spec, value: cells[i]?.[0] };
-    };
-    return {
-      budgetDate: dateSetting(cell("BudgetDate")),
-      region: textSetting(cell("Region")),
-      tier: textSetting(cell("Tier")),
-      hoursPerDay: numberSetting(cell("HoursPerDay")),
-      prepWeeks: numberSetting(cell("PrepWeeks")),
-      shootWeeks: numberSetting(cell("ShootWeeks")),
-      wrapWeeks: numberSetting(cell("WrapWeeks")),
-      cardVersion: textSetting(cell("CardVersion")),
-    };
+    return settingsFrom(cells);
   }
 
   async appendCrewLines(lines: readonly CrewLineInput[]): Promise<AppendResult> {
@@ -310,6 +299,116 @@ export class ExcelWorkbook implements WorkbookPort {
       }
       return this.undoAppend(written.undo, reason, error);
     }
+  }
+
+  async shareAsValues(): Promise<SharedCopy> {
+    // Set just before the write sync: from then on, part of the batch may have landed.
+    const written: { copies?: string[]; replaced?: string[] } = {};
+    try {
+      return await this.run(async (context) => {
+        const worksheets = context.workbook.worksheets;
+        // Read: the sheets to copy (their used ranges' formulas and values), the settings for the
+        // note, and earlier copies to replace.
+        const sources = SHARED_SHEETS.map(({ source, copy }) => {
+          const sheet = worksheets.getItemOrNullObject(source);
+          sheet.load("isNullObject");
+          const used = sheet.getUsedRange();
+          used.load("formulas, values, rowIndex, columnIndex");
+          const earlier = worksheets.getItemOrNullObject(copy);
+          earlier.load("isNullObject");
+          return { source, copy, sheet, used, earlier };
+        });
+        const settingsSheet = worksheets.getItemOrNullObject(SETTINGS_SHEET);
+        settingsSheet.load("isNullObject");
+        const settingsRange = settingsSheet.getRange(settingsValueBlock());
+        settingsRange.load("values");
+        await context.sync(); // 1: read
+
+        const missing = [
+          ...sources.map((s) => ({ name: s.source, sheet: s.sheet })),
+          {
+            name: SETTINGS_SHEET,
+            sheet: settingsSheet,
+          },
+        ].filter((s) => s.sheet.isNullObject);
+        if (missing.length > 0) {
+          throw new WorkbookError(
+            `There is no ${orList(missing.map((s) => s.name))} sheet to share yet. Insert crew lines first (the pane creates the budget sheets), then try again.`,
+          );
+        }
+        const settings = settingsFrom(settingsRange.values);
+        const plans = sources.map((s) => ({
+          ...s,
+          writes: valueWrites(s.used.formulas, s.used.values, s.used.rowIndex, s.used.columnIndex),
+        }));
+
+        // Write: replace earlier copies, copy, and turn the chosen cells into values, in one batch.
+        const replaced: string[] = [];
+        for (const plan of plans) {
+          if (!plan.earlier.isNullObject) {
+            plan.earlier.delete();
+            replaced.push(plan.copy);
+          }
+        }
+        for (const plan of plans) {
+          const copy = plan.sheet.copy("End");
+          copy.name = plan.copy;
+          for (const write of plan.writes) {
+            const range = copy.getRange(write.address);
+            if (write.kind === "values") range.values = [write.cells];
+            else range.formulas = [write.cells];
+          }
+          if (plan.source === BUDGET_SHEET) copy.getRange("A2").values = [[valuesNote(settings)]];
+        }
+        const copies = plans.map((p) => p.copy);
+        written.copies = copies;
+        written.replaced = replaced;
+        await context.sync(); // 2: write
+        return { sheets: copies };
+      });
+    } catch (error) {
+      if (error instanceof WorkbookError) throw error;
+      const reason = reasonOf(error);
+      if (written.copies === undefined) {
+        throw new WorkbookError(`Could not make the values copy: ${reason}. Nothing was changed.`, {
+          cause: error,
+        });
+      }
+      return this.undoShare(written.copies, written.replaced ?? [], reason, error);
+    }
+  }
+
+  /** Deletes the copies a failed shareAsValues may have made (they are CrewRate's), then reports. */
+  private async undoShare(
+    copies: readonly string[],
+    replaced: readonly string[],
+    reason: string,
+    cause: unknown,
+  ): Promise<never> {
+    try {
+      await this.run(async (context) => {
+        const sheets = copies.map((name) => {
+          const sheet = context.workbook.worksheets.getItemOrNullObject(name);
+          sheet.load("isNullObject");
+          return sheet;
+        });
+        await context.sync();
+        const landed = sheets.filter((sheet) => !sheet.isNullObject);
+        for (const sheet of landed) sheet.delete();
+        if (landed.length > 0) await context.sync();
+      });
+    } catch (undoError) {
+      throw new WorkbookError(
+        `Could not make the values copy: ${reason}, and taking back the part that may have landed failed too (${reasonOf(undoError)}). Delete the sheets ${copies.join(" and ")} if they are there, then try again.`,
+        { cause },
+      );
+    }
+    const earlier =
+      replaced.length > 0 ? ` The earlier ${replaced.join(" and ")} may be gone: share again.` : "";
+    throw new WorkbookError(
+      `Could not make the values copy: ${reason}. Your Budget and Topsheet were not changed.${earlier}`,
+      { cause },
+    );
   }
 
   /** Takes away the rows a failed append may have left, then reports the failure. */
@@ -383,6 +482,64 @@ export class ExcelWorkbook implements WorkbookPort {
       cause,
     });
   }
+}
+
+/** One write into a values copy: a run of neighbouring cells in a row, all values or all formulas. */
+interface ValueWrite {
+  address: string;
+  kind: "values" | "formulas";
+  cells: unknown[];
+}
+
+/**
+ * What to write over a copied sheet, from the original's used range (at 0-based `top`, `left`):
+ * values where shareCell says so, rewritten formulas where it rewrites; runs of neighbouring cells
+ * of one kind go in one range. @throws WorkbookError while a CREW formula still shows #BUSY!
+ */
+function valueWrites(
+  formulas: unknown[][],
+  values: unknown[][],
+  top: number,
+  left: number,
+): ValueWrite[] {
+  const writes: ValueWrite[] = [];
+  formulas.forEach((row, r) => {
+    let run: (ValueWrite & { end: number }) | undefined;
+    row.forEach((formula, c) => {
+      const verdict = typeof formula === "string" ? shareCell(formula) : "keep";
+      if (verdict === "keep") {
+        run = undefined;
+        return;
+      }
+      const kind = verdict === "value" ? "values" : "formulas";
+      const cell = verdict === "value" ? values[r]?.[c] : verdict.formula;
+      if (cell === "#BUSY!") {
+        throw new WorkbookError(
+          "The budget is still calculating (a cell shows #BUSY!). Wait for it to finish, then try again.",
+        );
+      }
+      if (run?.kind === kind && run.end === c - 1) {
+        run.cells.push(cell);
+        run.end = c;
+        run.address = `${run.address.split(":")[0] ?? ""}:${columnLetter(left + c)}${top + r + 1}`;
+      } else {
+        run = { address: `${columnLetter(left + c)}${top + r + 1}`, kind, cells: [cell], end: c };
+        writes.push(run);
+      }
+    });
+  });
+  return writes.map(({ address, kind, cells }) => ({ address, kind, cells }));
+}
+
+/** "A", "A or B", "A, B or C" */
+function orList(items: readonly string[]): string {
+  return items.length <= 1
+    ? items.join("")
+    : `${items.slice(0, -1).join(", ")} or ${items.at(-1) ?? ""}`;
+}
+
+function settingsValueBlock(): string {
+  return `B${SETTINGS_FIRST_ROW}:B${SETTINGS_FIRST_ROW + SETTINGS.length - 1}`;
 }
 
 interface SheetProbe {
@@ -565,6 +722,26 @@ function reasonOf(error: unknown): string {
         ? String(error.message)
         : String(error);
   return message.trim().replace(/\.$/, "");
+}
+
+/** The settings from the values of Settings!B2:B9. @throws WorkbookError naming a bad cell */
+function settingsFrom(cells: unknown[][]): BudgetSettings {
+  const cell = (name: string): { spec: SettingSpec; value: unknown } => {
+    const i = SETTINGS.findIndex((s) => s.name === name);
+    const spec = SETTINGS[i];
+    if (spec === undefined) throw new Error(`CrewRate invariant failed: no setting ${name}`);
+    return { spec, value: cells[i]?.[0] };
+  };
+  return {
+    budgetDate: dateSetting(cell("BudgetDate")),
+    region: textSetting(cell("Region")),
+    tier: textSetting(cell("Tier")),
+    hoursPerDay: numberSetting(cell("HoursPerDay")),
+    prepWeeks: numberSetting(cell("PrepWeeks")),
+    shootWeeks: numberSetting(cell("ShootWeeks")),
+    wrapWeeks: numberSetting(cell("WrapWeeks")),
+    cardVersion: textSetting(cell("CardVersion")),
+  };
 }
 
 function where(spec: SettingSpec): string {

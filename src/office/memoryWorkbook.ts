@@ -4,11 +4,18 @@
  * validates exactly as the real adapters do (all lines or none), and records every call so tests
  * can assert on what the pane asked for.
  */
-import { FIRST_LINE_ROW, SETTINGS, validateLine, type CrewLineInput } from "./budgetLayout";
+import {
+  FIRST_LINE_ROW,
+  SETTINGS,
+  SHARED_SHEETS,
+  validateLine,
+  type CrewLineInput,
+} from "./budgetLayout";
 import {
   WorkbookError,
   type AppendResult,
   type BudgetSettings,
+  type SharedCopy,
   type WorkbookPort,
 } from "./workbookPort";
 
@@ -66,6 +73,8 @@ export class MemoryWorkbook implements WorkbookPort {
   private readonly calls: CrewLineInput[][] = [];
   private nextAppendFailure: Error | undefined;
   private nextReadFailure: Error | undefined;
+  private nextShareFailure: Error | undefined;
+  private shares = 0;
 
   constructor(options: MemoryWorkbookOptions = {}) {
     this.hostName = options.hostName ?? "Memory workbook";
@@ -90,6 +99,20 @@ export class MemoryWorkbook implements WorkbookPort {
     ),
   ): void {
     this.nextAppendFailure = error;
+  }
+
+  /** How many times shareAsValues was called, including failed calls. */
+  get shareCalls(): number {
+    return this.shares;
+  }
+
+  /** Makes the next shareAsValues call fail with `error` and change nothing. */
+  failNextShare(
+    error: Error = new WorkbookError(
+      "Could not make the values copy: An internal error has occurred. Nothing was changed.",
+    ),
+  ): void {
+    this.nextShareFailure = error;
   }
 
   /** Makes the next readSettings call fail with `error`. */
@@ -130,5 +153,15 @@ export class MemoryWorkbook implements WorkbookPort {
     this.stored.push(...lines.map((line) => ({ ...line })));
     this.hasBudget = true;
     return { firstRow, rowsAdded: lines.length };
+  }
+
+  shareAsValues(): Promise<SharedCopy> {
+    this.shares += 1;
+    const failure = this.nextShareFailure;
+    if (failure) {
+      this.nextShareFailure = undefined;
+      return Promise.reject(failure);
+    }
+    return Promise.resolve({ sheets: SHARED_SHEETS.map((s) => s.copy) });
   }
 }

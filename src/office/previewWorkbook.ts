@@ -4,7 +4,7 @@
  * edit quantity → totals works in a browser exactly as in Excel. (HyperFormula is GPL-3.0: this
  * module belongs to the preview, CLI and tests only, never to the add-in bundles.)
  */
-import type { HyperFormula, RawCellContent } from "hyperformula";
+import type { CellValue, HyperFormula, RawCellContent } from "hyperformula";
 import type { RateEngine } from "../engine";
 import { buildCrewWorkbook } from "../functions/hyperformula";
 import {
@@ -18,16 +18,20 @@ import {
   SETTINGS_SHEET,
   settingAddress,
   settingsRows,
+  shareCell,
+  SHARED_SHEETS,
   TOPSHEET_SHEET,
   topsheetRows,
   totalsRow,
   validateLine,
+  valuesNote,
   type CrewLineInput,
 } from "./budgetLayout";
 import {
   WorkbookError,
   type AppendResult,
   type BudgetSettings,
+  type SharedCopy,
   type WorkbookPort,
 } from "./workbookPort";
 
@@ -62,9 +66,10 @@ export class PreviewWorkbook implements WorkbookPort {
     }
   }
 
-  /** Sheet names in tab order. */
+  /** Sheet names in tab order: the budget's, then any values copies. */
   get sheetNames(): readonly string[] {
-    return SHEET_ORDER;
+    const copies = SHARED_SHEETS.map((s) => s.copy).filter((name) => this.hf.doesSheetExist(name));
+    return [...SHEET_ORDER, ...copies];
   }
 
   sheetId(name: string): number {
@@ -102,6 +107,10 @@ export class PreviewWorkbook implements WorkbookPort {
   }
 
   readSettings(): Promise<BudgetSettings> {
+    return Promise.resolve(this.settingsNow());
+  }
+
+  private settingsNow(): BudgetSettings {
     const sheet = this.sheetId(SETTINGS_SHEET);
     const value = (name: string): string | number => {
       const i = SETTINGS.findIndex((s) => s.name === name);
@@ -109,7 +118,7 @@ export class PreviewWorkbook implements WorkbookPort {
       return typeof v === "number" || typeof v === "string" ? v : "";
     };
     const num = (name: string) => Number(value(name)) || 0;
-    return Promise.resolve({
+    return {
       budgetDate: String(value("BudgetDate")),
       region: String(value("Region")),
       tier: String(value("Tier")),
@@ -118,7 +127,7 @@ export class PreviewWorkbook implements WorkbookPort {
       shootWeeks: num("ShootWeeks"),
       wrapWeeks: num("WrapWeeks"),
       cardVersion: String(value("CardVersion")),
-    });
+    };
   }
 
   appendCrewLines(lines: readonly CrewLineInput[]): Promise<AppendResult> {
@@ -149,4 +158,49 @@ export class PreviewWorkbook implements WorkbookPort {
     this.changed();
     return { firstRow, rowsAdded: rows.length };
   }
+
+  shareAsValues(): Promise<SharedCopy> {
+    try {
+      return Promise.resolve(this.share());
+    } catch (e) {
+      return Promise.reject(e instanceof Error ? e : new WorkbookError(String(e)));
+    }
+  }
+
+  private share(): SharedCopy {
+    const note = valuesNote(this.settingsNow());
+    // Read everything first, then write the copies in one batch (budget first: the topsheet copy's
+    // SUMIFs point at it).
+    const copies = SHARED_SHEETS.map(({ source, copy }) => {
+      const id = this.sheetId(source);
+      const values = this.hf.getSheetValues(id);
+      const content = this.hf.getSheetSerialized(id).map((row, r) =>
+        row.map((raw, c): RawCellContent => {
+          const verdict = typeof raw === "string" ? shareCell(raw) : "keep";
+          if (verdict === "keep") return raw;
+          if (verdict === "value") return plainValue(values[r]?.[c] ?? null);
+          return verdict.formula;
+        }),
+      );
+      if (source === BUDGET_SHEET) {
+        const noteRow = content[1] ?? [];
+        noteRow[0] = note;
+        content[1] = noteRow;
+      }
+      return { copy, content };
+    });
+    this.hf.batch(() => {
+      for (const { copy } of copies) {
+        if (!this.hf.doesSheetExist(copy)) this.hf.addSheet(copy);
+      }
+      for (const { copy, content } of copies) this.hf.setSheetContent(this.sheetId(copy), content);
+    });
+    this.changed();
+    return { sheets: copies.map((c) => c.copy) };
+  }
+}
+
+/** A computed value as a cell can hold it: an error as its text ("#VALUE!"). */
+function plainValue(value: CellValue): RawCellContent {
+  return typeof value === "object" && value !== null ? value.value : value;
 }

@@ -48,4 +48,21 @@ export interface WorkbookPort {
    * Validates every line before writing.
    */
   appendCrewLines(lines: readonly CrewLineInput[]): Promise<AppendResult>;
+  /**
+   * "Share as values", for people without the add-in: copies the Budget and Topsheet sheets to
+   * "Budget (values)" and "Topsheet (values)" (replacing earlier copies of those names, which are
+   * CrewRate's; no other sheet is touched), keeping layout and number formats. In the copies every
+   * formula containing "CREW." becomes its current value, and so does any formula reading another
+   * sheet or a workbook name (=Region, =ShootWeeks); plain sums and arithmetic over the copy's own
+   * cells stay formulas, and the topsheet's SUMIFs point at "Budget (values)". Row 2 of the budget
+   * copy says which card version and budget date the values come from (see budgetLayout's
+   * shareCell and valuesNote). The original sheets stay as they were.
+   * @returns the new sheets' names, budget first
+   */
+  shareAsValues(): Promise<SharedCopy>;
+}
+
+/** What shareAsValues made. */
+export interface SharedCopy {
+  sheets: string[];
 }

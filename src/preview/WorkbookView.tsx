@@ -37,6 +37,7 @@ import {
   COLUMNS,
   HEADER_ROW,
   MONEY_COLUMNS,
+  SHARED_SHEETS,
   TOPSHEET_SHEET,
 } from "../office/budgetLayout";
 import type { PreviewWorkbook } from "../office/previewWorkbook";
@@ -59,6 +60,11 @@ const MONEY_COLUMNS_BY_SHEET: Readonly<Record<string, ReadonlySet<number>>> = {
   [BUDGET_SHEET]: new Set(MONEY_COLUMNS.map((name) => COLUMNS.indexOf(name))),
   [TOPSHEET_SHEET]: new Set([2, 3, 4]),
 };
+
+/** The layout a sheet follows: a "share as values" copy is laid out like its source. */
+function layoutOf(sheet: string): string {
+  return SHARED_SHEETS.find((s) => s.copy === sheet)?.source ?? sheet;
+}
 
 /** What an error code means, for errors HyperFormula reports without a message. */
 const ERROR_HELP: Readonly<Record<string, string>> = {
@@ -155,7 +161,7 @@ function cellView(value: CellValue, money: boolean): CellView {
 
 /** The header row (0-based): the budget table's header on Budget, the first row elsewhere. */
 function headerRowOf(sheet: string): number {
-  return sheet === BUDGET_SHEET ? HEADER_ROW - 1 : 0;
+  return layoutOf(sheet) === BUDGET_SHEET ? HEADER_ROW - 1 : 0;
 }
 
 function sameCell(a: CellView, b: CellView): boolean {
@@ -182,7 +188,7 @@ function buildModel(
   const values = workbook.hf.getSheetValues(id);
   const rowCount = height + EXTRA_ROWS;
   const colCount = width + EXTRA_COLS;
-  const money = MONEY_COLUMNS_BY_SHEET[sheet];
+  const money = MONEY_COLUMNS_BY_SHEET[layoutOf(sheet)];
   const headerRow = headerRowOf(sheet);
 
   const cells: CellView[][] = [];

@@ -153,6 +153,10 @@ class FakeExcel {
   readonly rowsAddCalls: { index: number | undefined; values: unknown[][] }[] = [];
   /** context.sync() calls of each Excel.run, in order. */
   readonly syncsPerRun: number[] = [];
+  /** What formulas calculate to, by "Sheet!A1" (the fake does not calculate: 0 otherwise). */
+  readonly calculated = new Map<string, Cell>();
+  /** Renamed sheets: old name → new, so proxies made before a rename still find their sheet. */
+  readonly renamed = new Map<string, string>();
   private failure: SyncFailure | undefined;
 
   constructor(sheets: Record<string, Record<string, Cell>> = { Sheet1: {} }) {
@@ -188,14 +192,18 @@ class FakeExcel {
     return f;
   }
 
+  resolve(sheet: string): string {
+    return this.state.cells.has(sheet) ? sheet : (this.renamed.get(sheet) ?? sheet);
+  }
+
   sheetCells(sheet: string): Map<string, Cell> {
-    const cells = this.state.cells.get(sheet);
+    const cells = this.state.cells.get(this.resolve(sheet));
     if (!cells) throw excelError("ItemNotFound", `fake Excel: no sheet ${sheet}`);
     return cells;
   }
 
   sheetFormats(sheet: string): Map<string, string> {
-    const formats = this.state.formats.get(sheet);
+    const formats = this.state.formats.get(this.resolve(sheet));
     if (!formats) throw excelError("ItemNotFound", `fake Excel: no sheet ${sheet}`);
     return formats;
   }
@@ -332,35 +340,70 @@ class Session {
 
   private sheetMock(name: string): OfficeMockObject {
     const exists = this.book.state.cells.has(name);
-    return this.track(
-      mockOf({
-        isNullObject: !exists,
-        name,
-        getRange: (address: string) => this.rangeMock(name, parseAddress(address), !exists),
-        tables: {
-          add: (address: string, hasHeaders: boolean) => this.addTable(name, address, hasHeaders),
-        },
-        charts: {
-          add: (type: string, source: object, seriesBy: string) =>
-            this.addChart(name, type, source, seriesBy),
-          getItemOrNullObject: (chartName: string) =>
-            this.chartMock(
-              this.book.state.charts.find((c) => c.sheet === name && c.name === chartName),
-            ),
-        },
-        delete: () => {
-          this.book.calls.push(`worksheet.delete ${name}`);
-          const s = this.book.state;
-          s.cells.delete(name);
-          s.formats.delete(name);
-          s.tables = s.tables.filter((t) => t.sheet !== name);
-          s.charts = s.charts.filter((c) => c.sheet !== name);
-          for (const [n, f] of s.names) {
-            if (f.startsWith(`=${name}!`)) s.names.set(n, f.replace(`=${name}!`, "=#REF!"));
-          }
-        },
-      }),
-    );
+    const mock = mockOf({
+      isNullObject: !exists,
+      name,
+      getRange: (address: string) => this.rangeMock(name, parseAddress(address), !exists),
+      getUsedRange: () => {
+        const keys = exists ? [...this.book.sheetCells(name).keys()] : ["1:0"];
+        const rows = keys.map((k) => Number(k.split(":")[0]));
+        const cols = keys.map((k) => Number(k.split(":")[1]));
+        const box = {
+          top: Math.min(...rows),
+          bottom: Math.max(...rows),
+          left: Math.min(...cols),
+          right: Math.max(...cols),
+        };
+        return this.rangeMock(name, box, !exists);
+      },
+      // Cells and formats only: enough for "Share as values".
+      copy: (position: string) => {
+        let n = 2;
+        while (this.book.state.cells.has(`${name} (${n})`)) n++;
+        const copy = `${name} (${n})`;
+        this.book.calls.push(`worksheet.copy ${name} ${position} → ${copy}`);
+        this.book.renamed.delete(copy);
+        this.book.state.cells.set(copy, new Map(this.book.sheetCells(name)));
+        this.book.state.formats.set(copy, new Map(this.book.sheetFormats(name)));
+        return this.sheetMock(copy);
+      },
+      tables: {
+        add: (address: string, hasHeaders: boolean) => this.addTable(name, address, hasHeaders),
+      },
+      charts: {
+        add: (type: string, source: object, seriesBy: string) =>
+          this.addChart(name, type, source, seriesBy),
+        getItemOrNullObject: (chartName: string) =>
+          this.chartMock(
+            this.book.state.charts.find((c) => c.sheet === name && c.name === chartName),
+          ),
+      },
+      delete: () => {
+        this.book.calls.push(`worksheet.delete ${name}`);
+        const s = this.book.state;
+        s.cells.delete(name);
+        s.formats.delete(name);
+        s.tables = s.tables.filter((t) => t.sheet !== name);
+        s.charts = s.charts.filter((c) => c.sheet !== name);
+        for (const [n, f] of s.names) {
+          if (f.startsWith(`=${name}!`)) s.names.set(n, f.replace(`=${name}!`, "=#REF!"));
+        }
+      },
+    });
+    return this.track(mock, () => {
+      const next = props(mock).name;
+      const current = this.book.resolve(name);
+      if (typeof next !== "string" || isMockError(next) || next === current) return;
+      if (!this.book.state.cells.has(current)) return;
+      if (this.book.state.cells.has(next)) throw new Error(`fake Excel: sheet ${next} exists`);
+      this.book.calls.push(`worksheet.name ${current} → ${next}`);
+      const s = this.book.state;
+      s.cells.set(next, s.cells.get(current) ?? new Map<string, Cell>());
+      s.formats.set(next, s.formats.get(current) ?? new Map<string, string>());
+      s.cells.delete(current);
+      s.formats.delete(current);
+      this.book.renamed.set(name, next);
+    });
   }
 
   private rangeMock(sheet: string, box: Box, isNull = false): OfficeMockObject {
@@ -370,8 +413,9 @@ class Session {
         : Array.from({ length: box.bottom - box.top + 1 }, (_, r) =>
             Array.from({ length: box.right - box.left + 1 }, (_, c) => {
               const v = this.book.sheetCells(sheet).get(key(box.top + r, box.left + c)) ?? "";
-              // The fake does not calculate: a formula's value reads as 0.
-              return asValues && typeof v === "string" && v.startsWith("=") ? 0 : v;
+              if (!asValues || typeof v !== "string" || !v.startsWith("=")) return v;
+              const address = `${sheet}!${colLetters(box.left + c)}${box.top + r}`;
+              return this.book.calculated.get(address) ?? 0;
             }),
           );
     const loaded: Record<string, unknown> = { formulas: read(false), values: read(true) };
@@ -983,4 +1027,136 @@ describe("ExcelWorkbook.readSettings", () => {
 
     await expect(workbook.readSettings()).rejects.toBeInstanceOf(WorkbookError);
   });
+});
+
+describe("ExcelWorkbook.shareAsValues", () => {
+  const CREW_COLUMNS = ["Rate", "Subtotal", "Fringe"] as const;
+
+  /** A 3-line budget whose formulas "calculate" to distinct numbers, as Excel's would. */
+  async function calculatedBudget() {
+    const { book, workbook } = await budgetWith(3);
+    for (let row = 5; row <= 8; row++) {
+      COLUMNS.forEach((name, c) => {
+        const address = `${colLetters(c)}${row}`;
+        const formula = book.cell("Budget", address);
+        if (typeof formula !== "string" || !formula.startsWith("=")) return;
+        const value =
+          name === "Region" ? "Los Angeles" : name === "Tier" ? "Studio" : row * 1000 + c + 0.25;
+        book.calculated.set(`Budget!${address}`, value);
+      });
+    }
+    return { book, workbook };
+  }
+
+  function snapshot(book: FakeExcel, sheet: string): [string, Cell][] {
+    return [...book.sheetCells(sheet)];
+  }
+
+  it("copies Budget and Topsheet, writes CREW formulas' values over the copy, in one read and one write", async () => {
+    const { book, workbook } = await calculatedBudget();
+    const budgetBefore = snapshot(book, "Budget");
+    const topBefore = snapshot(book, "Topsheet");
+    const settings = await workbook.readSettings();
+    const callsBefore = book.calls.length;
+
+    const result = await workbook.shareAsValues();
+
+    expect(result).toEqual({ sheets: ["Budget (values)", "Topsheet (values)"] });
+    expect(book.syncsPerRun.at(-1)).toBe(2);
+    expect(book.calls.slice(callsBefore).filter((c) => c.startsWith("worksheet."))).toEqual([
+      "worksheet.copy Budget End → Budget (2)",
+      "worksheet.copy Topsheet End → Topsheet (2)",
+      "worksheet.name Budget (2) → Budget (values)",
+      "worksheet.name Topsheet (2) → Topsheet (values)",
+    ]);
+    // The originals are untouched; no other sheet appeared or changed.
+    expect(snapshot(book, "Budget")).toEqual(budgetBefore);
+    expect(snapshot(book, "Topsheet")).toEqual(topBefore);
+    expect([...book.state.cells.keys()].sort()).toEqual(
+      ["Budget", "Budget (values)", "Settings", "Sheet1", "Topsheet", "Topsheet (values)"].sort(),
+    );
+
+    const copy = book.sheetCells("Budget (values)");
+    expect([...copy.values()].filter((v) => typeof v === "string" && v.includes("CREW."))).toEqual(
+      [],
+    );
+    for (let row = 5; row <= 7; row++) {
+      for (const name of CREW_COLUMNS) {
+        const address = `${colLetters(COLUMNS.indexOf(name))}${row}`;
+        expect(book.cell("Budget (values)", address)).toBe(
+          book.calculated.get(`Budget!${address}`),
+        );
+        expect(book.format("Budget (values)", address)).toBe(MONEY_FORMAT);
+      }
+    }
+    expect(book.cell("Budget (values)", "N5")).toBe("=L5+M5"); // arithmetic over the copy stays
+    expect(book.cell("Budget (values)", "G5")).toBe("Los Angeles"); // =Region reads Settings
+    expect(book.cell("Budget (values)", "I5")).toBe(book.calculated.get("Budget!I5")); // =ShootWeeks
+    expect(book.cell("Budget (values)", "L8")).toBe("=SUM(CrewBudget[Subtotal])");
+    expect(book.cell("Budget (values)", "A1")).toBe(BUDGET_TITLE);
+    expect(book.cell("Budget (values)", "A2")).toBe(
+      `Values from CrewRate rate card ${settings.cardVersion}, budget date ${settings.budgetDate}, shared — no add-in needed to read it.`,
+    );
+    expect(book.cell("Topsheet (values)", "C2")).toBe(
+      "=SUMIF('Budget (values)'!$B:$B,B2,'Budget (values)'!$L:$L)",
+    );
+    expect(book.cell("Topsheet (values)", "E4")).toBe("=SUM(E2:E3)");
+  });
+
+  it("replaces its own earlier copies and leaves every other sheet alone", async () => {
+    const { book, workbook } = await calculatedBudget();
+    await workbook.shareAsValues();
+    book.calculated.set("Budget!L5", 1.5);
+    const sheet1 = snapshot(book, "Sheet1");
+
+    await workbook.shareAsValues();
+
+    expect(book.syncsPerRun.at(-1)).toBe(2);
+    expect(book.calls.filter((c) => c.startsWith("worksheet.delete"))).toEqual([
+      "worksheet.delete Budget (values)",
+      "worksheet.delete Topsheet (values)",
+    ]);
+    expect(book.state.cells.size).toBe(6);
+    expect(book.cell("Budget (values)", "L5")).toBe(1.5);
+    expect(snapshot(book, "Sheet1")).toEqual(sheet1);
+  });
+
+  it("refuses while a CREW formula still shows #BUSY!, having changed nothing", async () => {
+    const { book, workbook } = await calculatedBudget();
+    book.calculated.set("Budget!L6", "#BUSY!");
+    const before = structuredClone(book.state);
+
+    await expect(workbook.shareAsValues()).rejects.toThrow(/still calculating/);
+    expect(book.syncsPerRun.at(-1)).toBe(1);
+    expect(book.state).toEqual(before);
+  });
+
+  it("says there is nothing to share in a workbook without the budget sheets", async () => {
+    const book = new FakeExcel();
+    const workbook = new ExcelWorkbook({ departments: DEPARTMENTS, run: book.run });
+
+    await expect(workbook.shareAsValues()).rejects.toThrow(
+      "There is no Budget, Topsheet or Settings sheet to share yet.",
+    );
+    expect(book.syncsPerRun).toEqual([1]);
+    expect(book.calls).toEqual([]);
+  });
+
+  it.each(["all", "none"] as const)(
+    "deletes the copies when the write sync fails with %s of the batch applied",
+    async (applied) => {
+      const { book, workbook } = await calculatedBudget();
+      const before = structuredClone(book.state);
+      book.failNextRun(2, applied);
+
+      const error: unknown = await workbook.shareAsValues().catch((e: unknown) => e);
+
+      expect(error).toBeInstanceOf(WorkbookError);
+      expect((error as WorkbookError).message).toBe(
+        "Could not make the values copy: An internal error has occurred. Your Budget and Topsheet were not changed.",
+      );
+      expect(book.syncsPerRun.slice(-2)).toEqual([2, applied === "all" ? 2 : 1]);
+      expect(book.state).toEqual(before);
+    },
+  );
 });

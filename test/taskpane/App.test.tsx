@@ -562,3 +562,50 @@ describe("error boundary", () => {
     expect(screen.getByRole("alert")).toBeTruthy();
   });
 });
+
+describe("share as values", () => {
+  const shareButton = () => screen.getByRole("button", { name: "Share as values" });
+
+  it("makes the values copy in one call and names the new sheets", async () => {
+    const { user, port } = renderPane();
+    await user.click(shareButton());
+    const status = await screen.findByRole("status");
+    expect(status.textContent).toContain("Made Budget (values) and Topsheet (values)");
+    expect(port.shareCalls).toBe(1);
+    expect(port.appendCalls).toHaveLength(0);
+  });
+
+  it("shows a readable error when sharing fails, and tries again", async () => {
+    const { user, port } = renderPane();
+    port.failNextShare(
+      new WorkbookError(
+        "The budget is still calculating (a cell shows #BUSY!). Wait for it to finish, then try again.",
+      ),
+    );
+    await user.click(shareButton());
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toContain("Problem with the workbook");
+    expect(alert.textContent).toContain("The budget is still calculating");
+    expect(port.shareCalls).toBe(1);
+
+    await user.click(within(alert).getByRole("button", { name: "Try again" }));
+    expect((await screen.findByRole("status")).textContent).toContain("Budget (values)");
+    expect(screen.queryByRole("alert")).toBeNull();
+    expect(port.shareCalls).toBe(2);
+  });
+
+  it("copies the preview's budget with its values", async () => {
+    const workbook = new PreviewWorkbook(engine);
+    await workbook.appendCrewLines(typicalCrewLines(engine, "camera"));
+    const { user } = renderPane(workbook);
+    await user.click(shareButton());
+    await screen.findByRole("status");
+    const total = (sheet: string) =>
+      workbook.hf.getCellValue({
+        sheet: workbook.sheetId(sheet),
+        row: FIRST_LINE_ROW - 1,
+        col: COLUMNS.indexOf("Total"),
+      });
+    expect(total("Budget (values)")).toBe(total(BUDGET_SHEET));
+  });
+});

@@ -21,6 +21,7 @@ import { phaseWeeks, QuoteForm, type QuoteInputs, type QuoteResult } from "./Quo
 import { RoleCard } from "./RoleCard";
 import { RoleSearch } from "./RoleSearch";
 import { SettingsSummary } from "./SettingsSummary";
+import { ShareValues } from "./ShareValues";
 
 /** Inserts quicker than this show no progress bar, so fast workbooks do not flicker. */
 const PROGRESS_DELAY_MS = 300;
@@ -412,6 +413,8 @@ export function TaskPane({ engine, port }: TaskPaneProps) {
       ) : (
         actions
       )}
+
+      <ShareValues port={port} />
     </div>
   );
 }

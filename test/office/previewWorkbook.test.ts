@@ -1,0 +1,184 @@
+/**
+ * "Share as values" in the preview workbook, over the real engine and HyperFormula: the copies hold
+ * no CREW formula, carry the same numbers as the live budget, and stay put when the budget changes.
+ */
+import { describe, expect, it } from "vitest";
+import { engine } from "../../src/data";
+import {
+  BUDGET_SHEET,
+  COLUMNS,
+  FIRST_LINE_ROW,
+  shareCell,
+  SHARED_SHEETS,
+  TOPSHEET_SHEET,
+  valuesNote,
+  type CrewLineInput,
+} from "../../src/office/budgetLayout";
+import { PreviewWorkbook } from "../../src/office/previewWorkbook";
+
+const BUDGET_COPY = "Budget (values)";
+const TOPSHEET_COPY = "Topsheet (values)";
+const TOTAL = COLUMNS.indexOf("Total");
+const QTY = COLUMNS.indexOf("Qty");
+
+function line(
+  title: string,
+  quantity: CrewLineInput["quantity"],
+  unit: CrewLineInput["unit"],
+  person?: string,
+): CrewLineInput {
+  const role = engine.findRole(title);
+  return {
+    account: role.account,
+    department: engine.departmentOf(role).name,
+    role: role.title,
+    person,
+    description: role.title,
+    quantity,
+    unit,
+  };
+}
+
+const LINES: CrewLineInput[] = [
+  line("Director of Photography", "shoot", "week", "Pat Lee"),
+  line("Director of Photography", "prep", "week", "Pat Lee"),
+  line("Gaffer", 10, "week"),
+  line("Key Grip", 5, "day"),
+  line("Editor", 24, "week"),
+];
+
+async function sharedBudget() {
+  const wb = new PreviewWorkbook(engine);
+  await wb.appendCrewLines(LINES);
+  let changes = 0;
+  wb.subscribe(() => (changes += 1));
+  const result = await wb.shareAsValues();
+  return { wb, result, changes: () => changes };
+}
+
+function cents(value: unknown): number {
+  expect(typeof value).toBe("number");
+  return Math.round(Number(value) * 100);
+}
+
+/** A column's values from the first line row to the totals row, in cents. */
+function column(wb: PreviewWorkbook, sheet: string, col: number): number[] {
+  const id = wb.sheetId(sheet);
+  return Array.from({ length: LINES.length + 1 }, (_, i) =>
+    cents(wb.hf.getCellValue({ sheet: id, row: FIRST_LINE_ROW - 1 + i, col })),
+  );
+}
+
+function formulas(wb: PreviewWorkbook, sheet: string): string[] {
+  return wb.hf
+    .getSheetFormulas(wb.sheetId(sheet))
+    .flat()
+    .filter((f): f is string => typeof f === "string");
+}
+
+describe("PreviewWorkbook.shareAsValues", () => {
+  it("copies Budget and Topsheet with no CREW formula left, and tells the views", async () => {
+    const { wb, result, changes } = await sharedBudget();
+
+    expect(result).toEqual({ sheets: [BUDGET_COPY, TOPSHEET_COPY] });
+    expect(wb.sheetNames).toEqual(["Budget", "Topsheet", "Settings", BUDGET_COPY, TOPSHEET_COPY]);
+    expect(changes()).toBe(1);
+    expect(formulas(wb, BUDGET_SHEET).some((f) => f.includes("CREW."))).toBe(true);
+    for (const sheet of [BUDGET_COPY, TOPSHEET_COPY]) {
+      expect(formulas(wb, sheet).filter((f) => f.toUpperCase().includes("CREW."))).toEqual([]);
+    }
+    // The totals row and the topsheet stay plain sums, over the copy.
+    expect(formulas(wb, BUDGET_COPY)).toContain(
+      `=SUM(N${FIRST_LINE_ROW}:N${FIRST_LINE_ROW + LINES.length - 1})`,
+    );
+    expect(formulas(wb, TOPSHEET_COPY).some((f) => f.includes("'Budget (values)'!"))).toBe(true);
+    expect(formulas(wb, TOPSHEET_COPY).some((f) => /(^|[^(])Budget!/.test(f))).toBe(false);
+  });
+
+  it("holds the original's totals to the cent, lines, totals row and topsheet", async () => {
+    const { wb } = await sharedBudget();
+
+    for (const name of ["Subtotal", "Fringe", "Total"] as const) {
+      const col = COLUMNS.indexOf(name);
+      expect(column(wb, BUDGET_COPY, col)).toEqual(column(wb, BUDGET_SHEET, col));
+    }
+    const top = wb.hf.getSheetValues(wb.sheetId(TOPSHEET_SHEET));
+    const copy = wb.hf.getSheetValues(wb.sheetId(TOPSHEET_COPY));
+    expect(copy).toEqual(top);
+    const grandTotal = top.at(-1)?.[4];
+    expect(cents(grandTotal)).toBe(column(wb, BUDGET_SHEET, TOTAL).at(-1));
+  });
+
+  it("writes the note in row 2 and keeps the labels", async () => {
+    const { wb } = await sharedBudget();
+    const sheet = wb.sheetId(BUDGET_COPY);
+    const settings = await wb.readSettings();
+
+    expect(wb.hf.getCellValue({ sheet, row: 1, col: 0 })).toBe(valuesNote(settings));
+    expect(valuesNote(settings)).toBe(
+      `Values from CrewRate rate card ${settings.cardVersion}, budget date ${settings.budgetDate}, shared — no add-in needed to read it.`,
+    );
+    expect(wb.hf.getCellValue({ sheet, row: 0, col: 0 })).toBe("CrewRate budget");
+    expect(wb.hf.getCellValue({ sheet, row: FIRST_LINE_ROW - 1, col: 2 })).toBe(
+      "Director of Photography",
+    );
+    // =ShootWeeks reads the Settings sheet: the copy holds the number.
+    expect(wb.hf.getCellFormula({ sheet, row: FIRST_LINE_ROW - 1, col: QTY })).toBeUndefined();
+    expect(wb.hf.getCellValue({ sheet, row: FIRST_LINE_ROW - 1, col: QTY })).toBe(8);
+  });
+
+  it("does not follow later edits to the budget or its settings", async () => {
+    const { wb } = await sharedBudget();
+    const before = column(wb, BUDGET_COPY, TOTAL);
+    const topBefore = wb.hf.getSheetValues(wb.sheetId(TOPSHEET_COPY));
+    const liveBefore = column(wb, BUDGET_SHEET, TOTAL);
+
+    wb.setCell(BUDGET_SHEET, FIRST_LINE_ROW + 1, QTY, "20"); // the Gaffer's weeks
+    wb.setCell("Settings", 6, 1, "12"); // shoot weeks
+
+    expect(column(wb, BUDGET_SHEET, TOTAL)).not.toEqual(liveBefore);
+    expect(column(wb, BUDGET_COPY, TOTAL)).toEqual(before);
+    expect(wb.hf.getSheetValues(wb.sheetId(TOPSHEET_COPY))).toEqual(topBefore);
+  });
+
+  it("replaces its own copies when shared again, with the new numbers", async () => {
+    const { wb } = await sharedBudget();
+    wb.setCell(BUDGET_SHEET, FIRST_LINE_ROW + 1, QTY, "20");
+
+    await wb.shareAsValues();
+
+    expect(wb.sheetNames.filter((n) => n.includes("(values)"))).toEqual([
+      BUDGET_COPY,
+      TOPSHEET_COPY,
+    ]);
+    expect(column(wb, BUDGET_COPY, TOTAL)).toEqual(column(wb, BUDGET_SHEET, TOTAL));
+  });
+});
+
+describe("shareCell", () => {
+  it.each([
+    ["=CREW.RATE(C5,I5,J5,F5,G5,H5,BudgetDate)", "value"],
+    ["=crew.fringe(C5)", "value"],
+    ["=Region", "value"],
+    ["=ShootWeeks", "value"],
+    ["=VLOOKUP(A5,Rates!A:B,2,FALSE)", "value"],
+    ["=SUM(OtherTable[Cost])", "value"],
+    ["=L5+M5", "keep"],
+    ["=SUM($N$5:N9)", "keep"],
+    ["=SUM(CrewBudget[Total])", "keep"],
+    ["=C2+D2*1E3", "keep"],
+    ['=IF(A5="Region!",1,0)', "keep"],
+    ["Total", "keep"],
+    [
+      "=SUMIF(Budget!$B:$B,B2,Budget!$L:$L)",
+      { formula: "=SUMIF('Budget (values)'!$B:$B,B2,'Budget (values)'!$L:$L)" },
+    ],
+    ["=SUMIF('Budget'!$B:$B,B2,Settings!$B:$B)", "value"],
+  ])("%s → %j", (formula, expected) => {
+    expect(shareCell(formula)).toEqual(expected);
+  });
+
+  it("names CrewRate's copies", () => {
+    expect(SHARED_SHEETS.map((s) => s.copy)).toEqual([BUDGET_COPY, TOPSHEET_COPY]);
+  });
+});
