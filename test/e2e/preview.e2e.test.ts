@@ -3,7 +3,7 @@
  * playwright-core), driven as a producer would. Fails on any request that leaves localhost and on
  * any console error. Screenshots go to test-results/ (look at them).
  */
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
 import webpack from "webpack";
@@ -86,6 +86,12 @@ describe.skipIf(!hasChromium)("the preview in headless Chromium", () => {
     page.locator(
       `table[aria-label="Budget sheet"] td[data-row="${row}"][data-col="${col(column)}"]`,
     );
+
+  it("keeps HyperFormula (GPL) out of the add-in bundles: only the preview has it", () => {
+    const has = (file: string) => readFileSync(`${dist}/${file}`, "utf8").includes("HyperFormula");
+    expect(["runtime.js", "card.js", "taskpane.js", "functions.js"].filter(has)).toEqual([]);
+    expect(has("preview.js")).toBe(true);
+  });
 
   it("shows the pane and says it is a preview", async () => {
     expect(await page.getByText("CrewRate preview").count()).toBeGreaterThan(0);
