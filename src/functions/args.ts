@@ -4,7 +4,7 @@
  */
 import { cellFailure, type CellFailure } from "./toExcelError";
 
-/** One cell's value as any host hands it over. Blank cells arrive as null (Excel) or undefined. */
+/** One cell's value as a host hands it over. Blank cells arrive as null (Excel) or undefined. */
 export type CellInput = string | number | boolean | null | undefined;
 /** An argument: one value, or a range of them (rows of columns). */
 export type CellArg = CellInput | readonly (readonly CellInput[])[];

@@ -55,7 +55,7 @@ function lift(args: readonly CellArg[], fn: (values: CellInput[]) => CellOutput)
   return out;
 }
 
-/** Whole-result functions (spills): any failure becomes the function's one error. */
+/** Whole-result functions (spills): a failure anywhere becomes the function's one error. */
 function guard(fn: () => CellOutput[][]): CellResult {
   try {
     return fn();

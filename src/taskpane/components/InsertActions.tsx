@@ -3,16 +3,13 @@ import {
   Caption1,
   Field,
   makeStyles,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
   ProgressBar,
   Spinner,
   tokens,
 } from "@fluentui/react-components";
-import { AddRegular, DismissRegular, PeopleTeamAddRegular } from "@fluentui/react-icons";
+import { AddRegular, PeopleTeamAddRegular } from "@fluentui/react-icons";
 import { ErrorMessageBar } from "./ErrorMessageBar";
+import { SuccessMessageBar } from "./SuccessMessageBar";
 
 /** What the last insert did: shown under the buttons until dismissed or replaced. */
 export type InsertOutcome =
@@ -99,22 +96,9 @@ export function InsertActions(props: InsertActionsProps) {
         </Field>
       ) : null}
       {outcome?.kind === "success" ? (
-        <MessageBar intent="success" layout="multiline" role="status">
-          <MessageBarBody>
-            <MessageBarTitle>{outcome.title}</MessageBarTitle>
-            {outcome.text}
-          </MessageBarBody>
-          <MessageBarActions
-            containerAction={
-              <Button
-                appearance="transparent"
-                aria-label="Dismiss message"
-                icon={<DismissRegular />}
-                onClick={onDismissOutcome}
-              />
-            }
-          />
-        </MessageBar>
+        <SuccessMessageBar title={outcome.title} onDismiss={onDismissOutcome}>
+          {outcome.text}
+        </SuccessMessageBar>
       ) : null}
       {outcome?.kind === "error" ? (
         <ErrorMessageBar

@@ -1,18 +1,9 @@
-import {
-  Button,
-  Caption1,
-  makeStyles,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  Spinner,
-  tokens,
-} from "@fluentui/react-components";
-import { DismissRegular, ShareRegular } from "@fluentui/react-icons";
+import { Button, Caption1, makeStyles, Spinner, tokens } from "@fluentui/react-components";
+import { ShareRegular } from "@fluentui/react-icons";
 import { useCallback, useId, useRef, useState } from "react";
 import type { WorkbookPort } from "../../office/workbookPort";
 import { ErrorMessageBar } from "./ErrorMessageBar";
+import { SuccessMessageBar } from "./SuccessMessageBar";
 
 type ShareOutcome = { kind: "success"; sheets: string[] } | { kind: "error"; error: unknown };
 
@@ -74,23 +65,10 @@ export function ShareValues({ port }: { port: WorkbookPort }) {
         without the add-in. The originals stay live.
       </Caption1>
       {outcome?.kind === "success" ? (
-        <MessageBar intent="success" layout="multiline" role="status">
-          <MessageBarBody>
-            <MessageBarTitle>Made {andList(outcome.sheets)}</MessageBarTitle>
-            Send the workbook: these sheets need no add-in to read. Share again after changing the
-            budget to replace them.
-          </MessageBarBody>
-          <MessageBarActions
-            containerAction={
-              <Button
-                appearance="transparent"
-                aria-label="Dismiss message"
-                icon={<DismissRegular />}
-                onClick={dismiss}
-              />
-            }
-          />
-        </MessageBar>
+        <SuccessMessageBar title={`Made ${andList(outcome.sheets)}`} onDismiss={dismiss}>
+          Send the workbook: these sheets need no add-in to read. Share again after changing the
+          budget to replace them.
+        </SuccessMessageBar>
       ) : null}
       {outcome?.kind === "error" ? (
         <ErrorMessageBar

@@ -1,0 +1,37 @@
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+} from "@fluentui/react-components";
+import { DismissRegular } from "@fluentui/react-icons";
+import type { ReactNode } from "react";
+
+export interface SuccessMessageBarProps {
+  title: string;
+  children: ReactNode;
+  onDismiss: () => void;
+}
+
+/** What a write just did, announced politely, with a dismiss button. */
+export function SuccessMessageBar({ title, children, onDismiss }: SuccessMessageBarProps) {
+  return (
+    <MessageBar intent="success" layout="multiline" role="status">
+      <MessageBarBody>
+        <MessageBarTitle>{title}</MessageBarTitle>
+        {children}
+      </MessageBarBody>
+      <MessageBarActions
+        containerAction={
+          <Button
+            appearance="transparent"
+            aria-label="Dismiss message"
+            icon={<DismissRegular />}
+            onClick={onDismiss}
+          />
+        }
+      />
+    </MessageBar>
+  );
+}
