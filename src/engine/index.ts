@@ -6,6 +6,7 @@ export { centsToDollars, dollarsToCents, formatUsd, formatBps, roundCents } from
 export { explainQuote, describeFringeRate, describeSource } from "./explain";
 export { normalizeName, editDistance } from "./names";
 export { payHoursForDay } from "./workRules";
+export { isoToSerial, LAST_EXCEL_SERIAL, serialToIso } from "./excelDates";
 export { MAX_QUANTITY } from "./quote";
 export { belongsToVersion, compareVersions, cardAtVersion } from "./versions";
 export { diffCardVersions, type UpdateDiff, type LineChange } from "./updateDiff";

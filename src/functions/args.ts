@@ -2,6 +2,7 @@
  * The one place that turns what a spreadsheet passes (cells, ranges, blanks, numbers typed as text,
  * date serials) into engine arguments. Function bodies stay one line into the engine.
  */
+import { LAST_EXCEL_SERIAL, serialToIso } from "../engine";
 import { cellFailure, type CellFailure } from "./toExcelError";
 
 /** One cell's value as a host hands it over. Blank cells arrive as null (Excel) or undefined. */
@@ -73,26 +74,17 @@ export function optionalNumber(value: CellInput, name: string): number | undefin
   return fail(`${name} must be a number, not ${String(value).toUpperCase()}.`);
 }
 
-/** Excel's day 0 is 1899-12-30 (serial 1 = 1900-01-01, counting Lotus's phantom 1900-02-29). */
-const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
-const DAY_MS = 86_400_000;
-
 /** A date cell (a serial number) or text YYYY-MM-DD, as ISO text; undefined for a blank. */
 export function optionalDate(value: CellInput, name: string): string | undefined {
   if (isBlank(value)) return undefined;
   if (typeof value === "number") {
-    if (!Number.isFinite(value) || value < 1 || value > 2_958_465) {
+    if (!Number.isFinite(value) || value < 1 || value > LAST_EXCEL_SERIAL) {
       return fail(`${name} must be a date between 1990 and 2100.`);
     }
-    return new Date(EXCEL_EPOCH_MS + Math.floor(value) * DAY_MS).toISOString().slice(0, 10);
+    return serialToIso(value);
   }
   if (typeof value === "string") return value.trim();
   return fail(`${name} must be a date, not ${String(value).toUpperCase()}.`);
-}
-
-/** ISO date → Excel serial (for tests and the preview's date cells). */
-export function dateToSerial(iso: string): number {
-  return Math.round((Date.parse(`${iso}T00:00:00Z`) - EXCEL_EPOCH_MS) / DAY_MS);
 }
 
 function isRange(arg: CellArg): arg is readonly (readonly CellInput[])[] {

@@ -7,7 +7,8 @@
  * Qty, Agreement or a setting recalculates in any spreadsheet.
  */
 import { rateCard } from "../data";
-import type { Unit } from "../engine";
+import { isoToSerial, LAST_EXCEL_SERIAL, serialToIso, type Unit } from "../engine";
+import { WorkbookError, type BudgetSettings } from "./workbookPort";
 
 export const SETTINGS_SHEET = "Settings";
 export const BUDGET_SHEET = "Budget";
@@ -276,4 +277,74 @@ export function shareCell(formula: string): ShareCell {
     if (!(isFunction || isBudgetTable || isCell || isColumn || isBoolean)) return "value";
   }
   return pointsAtBudget ? { formula: rewritten } : "keep";
+}
+
+/**
+ * The settings as the Settings sheet holds them (column B, one row per setting, in SETTINGS order),
+ * checked: a problem names the cell, so the producer can fix it. Every port reads settings this way.
+ * @param cells column B's values, as rows of one cell
+ * @throws WorkbookError naming the cell that is empty or not a date or number
+ */
+export function settingsFromCells(cells: readonly (readonly unknown[])[]): BudgetSettings {
+  const cell = (name: string): { spec: SettingSpec; value: unknown } => {
+    const i = SETTINGS.findIndex((s) => s.name === name);
+    const spec = SETTINGS[i];
+    if (spec === undefined) throw new Error(`CrewRate invariant failed: no setting ${name}`);
+    return { spec, value: cells[i]?.[0] };
+  };
+  return {
+    budgetDate: dateSetting(cell("BudgetDate")),
+    region: textSetting(cell("Region")),
+    tier: textSetting(cell("Tier")),
+    hoursPerDay: numberSetting(cell("HoursPerDay")),
+    prepWeeks: numberSetting(cell("PrepWeeks")),
+    shootWeeks: numberSetting(cell("ShootWeeks")),
+    wrapWeeks: numberSetting(cell("WrapWeeks")),
+    cardVersion: textSetting(cell("CardVersion")),
+  };
+}
+
+function where(spec: SettingSpec): string {
+  return `${SETTINGS_SHEET}!B${SETTINGS_FIRST_ROW + SETTINGS.indexOf(spec)} (${spec.label})`;
+}
+
+function dateSetting({ spec, value }: { spec: SettingSpec; value: unknown }): string {
+  if (
+    typeof value === "number" &&
+    Number.isFinite(value) &&
+    value >= 1 &&
+    value <= LAST_EXCEL_SERIAL
+  ) {
+    return serialToIso(value);
+  }
+  if (typeof value === "string") {
+    // Text typed into a text-formatted cell; a real calendar date only ("2026-02-30" is not).
+    const text = value.trim();
+    const serial = /^\d{4}-\d{2}-\d{2}$/.test(text) ? isoToSerial(text) : NaN;
+    if (Number.isFinite(serial) && serialToIso(serial) === text) return text;
+  }
+  throw new WorkbookError(
+    `${where(spec)} must be a date (YYYY-MM-DD); it holds "${String(value)}".`,
+  );
+}
+
+function textSetting({ spec, value }: { spec: SettingSpec; value: unknown }): string {
+  const text = typeof value === "string" || typeof value === "number" ? String(value).trim() : "";
+  if (text === "") throw new WorkbookError(`${where(spec)} is empty.`);
+  return text;
+}
+
+function numberSetting({ spec, value }: { spec: SettingSpec; value: unknown }): number {
+  const n =
+    typeof value === "number"
+      ? value
+      : typeof value === "string" && value.trim() !== ""
+        ? Number(value)
+        : NaN;
+  if (!Number.isFinite(n) || n < 0) {
+    throw new WorkbookError(
+      `${where(spec)} must be a number of 0 or more; it holds "${String(value)}".`,
+    );
+  }
+  return n;
 }

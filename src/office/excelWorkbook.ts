@@ -7,6 +7,7 @@
  * Excel may have applied part of it, a second Excel.run undoes what landed before the error is
  * reported.
  */
+import { isoToSerial } from "../engine";
 import {
   BUDGET_SHEET,
   BUDGET_TABLE,
@@ -26,6 +27,7 @@ import {
   validateLine,
   valuesNote,
   type CrewLineInput,
+  settingsFromCells,
   type SettingSpec,
 } from "./budgetLayout";
 import {
@@ -53,12 +55,6 @@ export const TOPSHEET_CHART = "CrewRateSpend";
 const TOPSHEET_HEADER_ROWS = 1;
 const SETTINGS_DATE_FORMAT = "yyyy-mm-dd";
 const TEXT_FORMAT = "@";
-
-/** Excel's day 0 is 1899-12-30: serials from 61 (1900-03-01) on match the calendar. */
-const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
-const DAY_MS = 86_400_000;
-/** 9999-12-31, the last date Excel can hold. */
-const LAST_EXCEL_SERIAL = 2_958_465;
 
 type SheetState = "missing" | "empty" | "ours";
 type Verdict = SheetState | { problem: string };
@@ -237,7 +233,7 @@ export class ExcelWorkbook implements WorkbookPort {
         { cause: error },
       );
     }
-    return settingsFrom(cells);
+    return settingsFromCells(cells);
   }
 
   async appendCrewLines(lines: readonly CrewLineInput[]): Promise<AppendResult> {
@@ -336,7 +332,7 @@ export class ExcelWorkbook implements WorkbookPort {
             `There is no ${orList(missing.map((s) => s.name))} sheet to share yet. Insert crew lines first (the pane creates the budget sheets), then try again.`,
           );
         }
-        const settings = settingsFrom(settingsRange.values);
+        const settings = settingsFromCells(settingsRange.values);
         const plans = sources.map((s) => ({
           ...s,
           writes: valueWrites(s.used.formulas, s.used.values, s.used.rowIndex, s.used.columnIndex),
@@ -725,74 +721,3 @@ function reasonOf(error: unknown): string {
 }
 
 /** The settings from the values of Settings!B2:B9. @throws WorkbookError naming a bad cell */
-function settingsFrom(cells: unknown[][]): BudgetSettings {
-  const cell = (name: string): { spec: SettingSpec; value: unknown } => {
-    const i = SETTINGS.findIndex((s) => s.name === name);
-    const spec = SETTINGS[i];
-    if (spec === undefined) throw new Error(`CrewRate invariant failed: no setting ${name}`);
-    return { spec, value: cells[i]?.[0] };
-  };
-  return {
-    budgetDate: dateSetting(cell("BudgetDate")),
-    region: textSetting(cell("Region")),
-    tier: textSetting(cell("Tier")),
-    hoursPerDay: numberSetting(cell("HoursPerDay")),
-    prepWeeks: numberSetting(cell("PrepWeeks")),
-    shootWeeks: numberSetting(cell("ShootWeeks")),
-    wrapWeeks: numberSetting(cell("WrapWeeks")),
-    cardVersion: textSetting(cell("CardVersion")),
-  };
-}
-
-function where(spec: SettingSpec): string {
-  return `${SETTINGS_SHEET}!B${SETTINGS_FIRST_ROW + SETTINGS.indexOf(spec)} (${spec.label})`;
-}
-
-function dateSetting({ spec, value }: { spec: SettingSpec; value: unknown }): string {
-  if (
-    typeof value === "number" &&
-    Number.isFinite(value) &&
-    value >= 1 &&
-    value <= LAST_EXCEL_SERIAL
-  ) {
-    return serialToIso(value);
-  }
-  if (typeof value === "string") {
-    // Text typed into a text-formatted cell; a real calendar date only ("2026-02-30" is not).
-    const text = value.trim();
-    const serial = /^\d{4}-\d{2}-\d{2}$/.test(text) ? isoToSerial(text) : NaN;
-    if (Number.isFinite(serial) && serialToIso(serial) === text) return text;
-  }
-  throw new WorkbookError(
-    `${where(spec)} must be a date (YYYY-MM-DD); it holds "${String(value)}".`,
-  );
-}
-
-function textSetting({ spec, value }: { spec: SettingSpec; value: unknown }): string {
-  const text = typeof value === "string" || typeof value === "number" ? String(value).trim() : "";
-  if (text === "") throw new WorkbookError(`${where(spec)} is empty.`);
-  return text;
-}
-
-function numberSetting({ spec, value }: { spec: SettingSpec; value: unknown }): number {
-  const n =
-    typeof value === "number"
-      ? value
-      : typeof value === "string" && value.trim() !== ""
-        ? Number(value)
-        : NaN;
-  if (!Number.isFinite(n) || n < 0) {
-    throw new WorkbookError(
-      `${where(spec)} must be a number of 0 or more; it holds "${String(value)}".`,
-    );
-  }
-  return n;
-}
-
-function serialToIso(serial: number): string {
-  return new Date(EXCEL_EPOCH_MS + Math.floor(serial) * DAY_MS).toISOString().slice(0, 10);
-}
-
-function isoToSerial(iso: string): number {
-  return Math.round((Date.parse(`${iso}T00:00:00Z`) - EXCEL_EPOCH_MS) / DAY_MS);
-}

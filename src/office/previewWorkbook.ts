@@ -17,6 +17,7 @@ import {
   SETTINGS_FIRST_ROW,
   SETTINGS_SHEET,
   settingAddress,
+  settingsFromCells,
   settingsRows,
   shareCell,
   SHARED_SHEETS,
@@ -107,27 +108,20 @@ export class PreviewWorkbook implements WorkbookPort {
   }
 
   readSettings(): Promise<BudgetSettings> {
-    return Promise.resolve(this.settingsNow());
+    try {
+      return Promise.resolve(this.settingsNow());
+    } catch (e) {
+      return Promise.reject(e instanceof Error ? e : new WorkbookError(String(e)));
+    }
   }
 
   private settingsNow(): BudgetSettings {
     const sheet = this.sheetId(SETTINGS_SHEET);
-    const value = (name: string): string | number => {
-      const i = SETTINGS.findIndex((s) => s.name === name);
-      const v = this.hf.getCellValue({ sheet, row: SETTINGS_FIRST_ROW - 1 + i, col: 1 });
-      return typeof v === "number" || typeof v === "string" ? v : "";
-    };
-    const num = (name: string) => Number(value(name)) || 0;
-    return {
-      budgetDate: String(value("BudgetDate")),
-      region: String(value("Region")),
-      tier: String(value("Tier")),
-      hoursPerDay: num("HoursPerDay"),
-      prepWeeks: num("PrepWeeks"),
-      shootWeeks: num("ShootWeeks"),
-      wrapWeeks: num("WrapWeeks"),
-      cardVersion: String(value("CardVersion")),
-    };
+    return settingsFromCells(
+      SETTINGS.map((_, i) => [
+        this.hf.getCellValue({ sheet, row: SETTINGS_FIRST_ROW - 1 + i, col: 1 }),
+      ]),
+    );
   }
 
   appendCrewLines(lines: readonly CrewLineInput[]): Promise<AppendResult> {

@@ -8,6 +8,8 @@ import {
   BUDGET_SHEET,
   COLUMNS,
   FIRST_LINE_ROW,
+  SETTINGS,
+  SETTINGS_FIRST_ROW,
   shareCell,
   SHARED_SHEETS,
   TOPSHEET_SHEET,
@@ -180,5 +182,29 @@ describe("shareCell", () => {
 
   it("names CrewRate's copies", () => {
     expect(SHARED_SHEETS.map((s) => s.copy)).toEqual([BUDGET_COPY, TOPSHEET_COPY]);
+  });
+});
+
+describe("PreviewWorkbook.readSettings", () => {
+  const row = (name: string) => SETTINGS_FIRST_ROW - 1 + SETTINGS.findIndex((s) => s.name === name);
+
+  it("reads the settings sheet as typed, with the card version as text", async () => {
+    const wb = new PreviewWorkbook(engine);
+    wb.setCell("Settings", row("ShootWeeks"), 1, "10");
+    const settings = await wb.readSettings();
+    expect(settings.shootWeeks).toBe(10);
+    expect(settings.cardVersion).toBe(engine.card.meta.version);
+    expect(settings.budgetDate).toBe(engine.card.meta.defaultDate);
+  });
+
+  it("names the cell when a setting is not a number or not a date, instead of reading 0", async () => {
+    const wb = new PreviewWorkbook(engine);
+    wb.setCell("Settings", row("HoursPerDay"), 1, "ten");
+    await expect(wb.readSettings()).rejects.toThrow(
+      /Settings!B5 \(Hours per day\) must be a number/,
+    );
+    wb.setCell("Settings", row("HoursPerDay"), 1, "12");
+    wb.setCell("Settings", row("BudgetDate"), 1, "2026-02-30");
+    await expect(wb.readSettings()).rejects.toThrow(/Settings!B2 \(Budget date\) must be a date/);
   });
 });
