@@ -10,7 +10,7 @@ import webpack from "webpack";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { engine } from "../../src/data";
 import { formatUsd } from "../../src/engine";
-import { COLUMNS, FIRST_LINE_ROW } from "../../src/office/budgetLayout";
+import { COLUMNS, FIRST_LINE_ROW, SETTINGS } from "../../src/office/budgetLayout";
 import { launchChromium } from "../../bench/firstRender.mjs";
 import { serveStatic, type StaticServer } from "../../scripts/serve.mjs";
 // @ts-expect-error -- the webpack config is plain ESM
@@ -41,6 +41,8 @@ function buildProduction(): Promise<void> {
 }
 
 const col = (name: (typeof COLUMNS)[number]) => COLUMNS.indexOf(name);
+/** The sheet's default hours per day, which inserted lines pass to CREW formulas. */
+const SHEET_HOURS = Number(SETTINGS.find((s) => s.name === "HoursPerDay")?.value);
 
 // Skipped only on a developer machine without Chromium; in CI (CI=true) a missing browser fails.
 const hasChromium = existsSync(chromiumPath) || Boolean(process.env.CI);
@@ -112,7 +114,9 @@ describe.skipIf(!hasChromium)("the preview in headless Chromium", () => {
       .fill("10");
     await page.getByRole("button", { name: "Insert crew line" }).click();
     const row = FIRST_LINE_ROW - 1;
-    const expected = formatUsd(engine.quote({ role: "Post Producer", quantity: 10 }).totalCents);
+    const expected = formatUsd(
+      engine.quote({ role: "Post Producer", quantity: 10, hoursPerDay: SHEET_HOURS }).totalCents,
+    );
     await expect
       .poll(async () => budgetCell(row, "Total").textContent(), { timeout: 10_000 })
       .toBe(expected);
@@ -125,7 +129,9 @@ describe.skipIf(!hasChromium)("the preview in headless Chromium", () => {
     const input = page.locator('input[aria-label^="Contents of"]');
     await input.fill("12");
     await input.press("Enter");
-    const expected = formatUsd(engine.quote({ role: "Post Producer", quantity: 12 }).totalCents);
+    const expected = formatUsd(
+      engine.quote({ role: "Post Producer", quantity: 12, hoursPerDay: SHEET_HOURS }).totalCents,
+    );
     await expect
       .poll(async () => budgetCell(row, "Total").textContent(), { timeout: 10_000 })
       .toBe(expected);
