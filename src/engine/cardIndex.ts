@@ -1,5 +1,6 @@
 import { assert } from "./errors";
 import { NameIndex } from "./names";
+import type { Production, RateOverride } from "./production";
 import type {
   Agreement,
   Classification,
@@ -20,6 +21,10 @@ export interface ClassificationRef {
 /** The card with the lookups the engine needs, built once per card. */
 export interface CardIndex {
   card: RateCard;
+  /** The card's roles, then the production's own. */
+  allRoles: readonly Role[];
+  /** The workbook's rate overrides by role id (empty without production tables). */
+  overrides: ReadonlyMap<string, readonly RateOverride[]>;
   roles: NameIndex<Role>;
   agreements: NameIndex<Agreement>;
   regions: NameIndex<Region>;
@@ -43,10 +48,10 @@ function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {
   return new Map(items.map((item) => [item.id, item]));
 }
 
-export function indexCard(card: RateCard): CardIndex {
+export function indexCard(card: RateCard, production?: Production): CardIndex {
+  const allRoles: Role[] = production ? [...card.roles, ...production.roles] : card.roles;
   const roles = new NameIndex<Role>();
-  for (const role of card.roles)
-    roles.add(role, role.title, [role.id, role.title, ...role.aliases]);
+  for (const role of allRoles) roles.add(role, role.title, [role.id, role.title, ...role.aliases]);
 
   const agreements = new NameIndex<Agreement>();
   for (const a of card.meta.agreements) agreements.add(a, a.name, [a.id, a.name, ...a.aliases]);
@@ -78,11 +83,13 @@ export function indexCard(card: RateCard): CardIndex {
     }
   }
   const departmentById = byId(card.departments);
-  for (const role of card.roles) {
+  for (const role of allRoles) {
     assert(departmentById.has(role.department), `role ${role.id} names no known department`);
   }
   return {
     card,
+    allRoles,
+    overrides: production?.overrides ?? new Map(),
     roles,
     agreements,
     regions,

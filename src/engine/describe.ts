@@ -15,7 +15,7 @@ export interface RateListing {
   tier: string;
   effectiveFrom: string;
   effectiveTo: string;
-  kind: "published" | "estimate";
+  kind: "published" | "estimate" | "override";
   source: string;
 }
 
@@ -31,6 +31,25 @@ const FIGURES = [
  */
 export function listRates(index: CardIndex, role: Role): RateListing[] {
   const out: RateListing[] = [];
+  // The workbook's own rates first: they win over everything below.
+  for (const o of index.overrides.get(role.id) ?? []) {
+    out.push({
+      agreement: o.agreementId
+        ? (index.agreementById.get(o.agreementId)?.name ?? o.agreementId)
+        : "Any agreement",
+      classification:
+        o.table === "Production Roles" ? "This production's own role" : "Negotiated rate",
+      schedule: o.note,
+      unit: o.unit,
+      amountCents: o.amountCents,
+      region: "all regions",
+      tier: "all tiers",
+      effectiveFrom: "",
+      effectiveTo: "",
+      kind: "override",
+      source: `${o.table} table in this workbook, line ${o.line}`,
+    });
+  }
   for (const ref of role.scales) {
     const cref = index.classifications.get(classificationKey(ref.agreement, ref.code));
     if (!cref) continue;
@@ -65,8 +84,10 @@ export function listRates(index: CardIndex, role: Role): RateListing[] {
       }
     }
   }
+  const { estimate } = role;
+  if (!estimate) return out;
   const basis = index.classifications.get(
-    classificationKey(role.estimate.basis.agreement, role.estimate.basis.code),
+    classificationKey(estimate.basis.agreement, estimate.basis.code),
   );
   const nonUnion = index.agreementById.get("non-union");
   const region = index.regionById.get(index.card.meta.defaults.region);
@@ -74,8 +95,7 @@ export function listRates(index: CardIndex, role: Role): RateListing[] {
   const periods = new Map<string, string>();
   for (const s of basis.classification.schedules)
     for (const p of s.rates) periods.set(p.from, p.to);
-  const unit: Unit =
-    role.unit === "flat" && role.estimate.flatWeeks !== undefined ? "flat" : "week";
+  const unit: Unit = role.unit === "flat" && estimate.flatWeeks !== undefined ? "flat" : "week";
   for (const tier of index.card.meta.tiers) {
     for (const [from, to] of [...periods].sort()) {
       const request: ResolvedTerms = {
@@ -89,7 +109,7 @@ export function listRates(index: CardIndex, role: Role): RateListing[] {
         daysPerWeek: 5,
       };
       const plan = planRate(index, request);
-      if (isRateError(plan)) continue;
+      if (isRateError(plan) || plan.basis.kind === "override") continue;
       out.push({
         agreement: nonUnion.name,
         classification: `estimate from ${basis.book.name}: ${basis.classification.title} (${basis.classification.code})`,

@@ -13,6 +13,13 @@ import {
   type ResolvedTerms,
   type RatePlan,
 } from "./quote";
+import {
+  productionToken,
+  readProduction,
+  tablesFromToken,
+  type Production,
+  type ProductionTables,
+} from "./production";
 import { RoleSearch } from "./search";
 import { cardAtVersion } from "./versions";
 import { classificationInForce, priceUnit } from "./scales";
@@ -26,6 +33,8 @@ export interface ExplainedQuote extends Quote {
 }
 
 const PLAN_CACHE_LIMIT = 5_000;
+/** Workbooks' production tables kept parsed at once (a few workbooks open, a few edits back). */
+const PRODUCTION_CACHE_LIMIT = 16;
 
 interface PlanEntry {
   terms: ResolvedTerms;
@@ -41,22 +50,84 @@ export class RateEngine {
   private readonly roleSearch: RoleSearch;
   private readonly plans: PlanTree = new Map();
   private readonly versions = new Map<string, RateEngine>();
+  private readonly productions = new Map<string, RateEngine | RateError>();
 
   /** Every version's figures, for `forVersion`; `card` holds only this version's. */
   private readonly allVersions: RateCard;
+  /** The workbook tables this engine prices with (none for the card alone). */
+  private readonly tables: ProductionTables | undefined;
+  /** The production's own roles and overrides, checked against the card. */
+  readonly production: Production | undefined;
 
-  constructor(card: RateCard) {
+  /**
+   * @param card the rate card with every version's figures
+   * @param tables a workbook's Rate Overrides and Production Roles rows
+   * @throws RateError BAD_TABLE when a table row does not check out
+   */
+  constructor(card: RateCard, tables?: ProductionTables) {
     this.allVersions = card;
+    this.tables = tables;
     this.card = cardAtVersion(card, card.meta.version);
-    this.index = indexCard(this.card);
+    const cardIndex = indexCard(this.card);
+    this.production = tables
+      ? readProduction(cardIndex, tables, (roles) => {
+          const index = indexCard(this.card, { roles, overrides: new Map() });
+          return {
+            find: (name) => index.roles.get(name),
+            suggest: (name) => index.roles.suggest(name),
+          };
+        })
+      : undefined;
+    this.index = this.production ? indexCard(this.card, this.production) : cardIndex;
     this.roleSearch = new RoleSearch(
-      this.card.roles,
+      this.index.allRoles,
       (id) => this.index.departmentById.get(id)?.name ?? id,
     );
   }
 
+  /** The card's roles, then the production's own. */
   get roles(): readonly Role[] {
-    return this.card.roles;
+    return this.index.allRoles;
+  }
+
+  /**
+   * The engine with a workbook's Rate Overrides and Production Roles: overrides win over the
+   * card, production roles are found, searched and priced like card roles. Cached by content.
+   * @throws RateError BAD_TABLE naming the table line that does not check out
+   */
+  withProduction(tables: ProductionTables): RateEngine {
+    return this.withProductionToken(productionToken(tables));
+  }
+
+  /**
+   * `withProduction` for the text of a workbook's production tables cell (`=CREW.TABLES(...)`);
+   * blank means none. The hot path for spreadsheets: one map lookup per call.
+   * @throws RateError BAD_TABLE
+   */
+  withProductionToken(token: string | undefined): RateEngine {
+    if (token === undefined || token === "") return this;
+    let found = this.productions.get(token);
+    if (found === undefined) {
+      try {
+        const tables = tablesFromToken(token);
+        found =
+          tables.overrides.length === 0 && tables.roles.length === 0
+            ? this
+            : new RateEngine(this.versionCard(), tables);
+      } catch (e) {
+        if (!isRateError(e)) throw e;
+        found = e;
+      }
+      if (this.productions.size >= PRODUCTION_CACHE_LIMIT) this.productions.clear();
+      this.productions.set(token, found);
+    }
+    if (isRateError(found)) throw found;
+    return found;
+  }
+
+  /** This engine's card with only this version's figures, as a card to build engines on. */
+  private versionCard(): RateCard {
+    return { ...this.card, meta: { ...this.allVersions.meta, version: this.card.meta.version } };
   }
 
   get departments(): readonly Department[] {
@@ -80,10 +151,13 @@ export class RateEngine {
     if (version === undefined || version === this.card.meta.version) return this;
     let engine = this.versions.get(version);
     if (!engine) {
-      engine = new RateEngine({
-        ...cardAtVersion(this.allVersions, version),
-        meta: { ...this.allVersions.meta, version },
-      });
+      engine = new RateEngine(
+        {
+          ...cardAtVersion(this.allVersions, version),
+          meta: { ...this.allVersions.meta, version },
+        },
+        this.tables,
+      );
       this.versions.set(version, engine);
     }
     return engine;
@@ -113,7 +187,7 @@ export class RateEngine {
     const dept = options.department ? this.findDepartment(options.department).id : undefined;
     const inDept = dept === undefined ? undefined : (role: Role) => role.department === dept;
     if (!normalizeName(query)) {
-      const all = inDept ? this.card.roles.filter(inDept) : this.card.roles;
+      const all = inDept ? this.roles.filter(inDept) : this.roles;
       return all.slice(0, options.limit ?? all.length);
     }
     return this.roleSearch.search(query, options.limit, inDept);

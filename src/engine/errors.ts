@@ -13,7 +13,8 @@ export type RateErrorCode =
   | "BAD_HOURS"
   | "BAD_DAYS"
   | "BAD_WAGES"
-  | "NO_RATE";
+  | "NO_RATE"
+  | "BAD_TABLE";
 
 export interface RateErrorDetails {
   /** What the user typed, as received. */
@@ -28,6 +29,9 @@ export interface RateErrorDetails {
   tier?: string;
   unit?: string;
   date?: string;
+  /** For BAD_TABLE: which workbook table, and its line (1 = the first data line). */
+  table?: string;
+  line?: number;
 }
 
 /**
@@ -93,6 +97,8 @@ export function describeRateError(code: RateErrorCode, d: RateErrorDetails): str
       }${d.unit ? ` by the ${d.unit}` : ""}${d.date ? ` on ${d.date}` : ""}${
         d.reason ? `: ${d.reason}` : "."
       }`;
+    case "BAD_TABLE":
+      return `${d.table ?? "Table"}${d.line === undefined ? "" : ` line ${d.line}`}: ${d.reason ?? "cannot be read"}.${didYouMean(d.suggestions)}`;
   }
 }
 

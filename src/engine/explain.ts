@@ -24,7 +24,10 @@ export function describeSource(source: Source, page?: number): string {
 
 /** Every source a quote rests on, without repeats: the rate's first, then each fringe's. */
 export function quoteSources(q: Quote): string[] {
-  const out = [describeSource(q.basis.source, q.basis.period.page)];
+  const { basis } = q;
+  const out = [
+    describeSource(basis.source, basis.kind === "override" ? undefined : basis.period.page),
+  ];
   for (const line of q.fringes) {
     const s = describeSource(line.source);
     if (!out.includes(s)) out.push(s);
@@ -37,10 +40,19 @@ export function explainQuote(q: Quote): string {
   const { basis } = q;
   const what = `${plural(q.quantity, q.unit)} of ${q.role.title} (${q.department.name}, account ${q.role.account})`;
   const terms = `${q.agreement.name}, ${q.region.name}, ${q.tier.name} tier, rates in force on ${q.date}`;
-  const rate =
-    basis.kind === "published"
-      ? `${formatUsd(q.unitRateCents)} per ${q.unit} is the published minimum for ${basis.classification.title} (occ. ${basis.classification.code}, schedule ${basis.schedule.label}, ${basis.period.from} to ${basis.period.to}) in ${describeSource(basis.source, basis.period.page)}.`
-      : `${formatUsd(q.unitRateCents)} per ${q.unit} is an estimate. ${basis.method ?? ""}`;
+  const perUnit = `${formatUsd(q.unitRateCents)} per ${q.unit}`;
+  let rate: string;
+  if (basis.kind === "override") {
+    const card =
+      basis.cardRateCents === undefined
+        ? ""
+        : ` It replaces the card's ${formatUsd(basis.cardRateCents)}.`;
+    rate = `${perUnit} is an override: ${basis.method}${card}`;
+  } else if (basis.kind === "published") {
+    rate = `${perUnit} is the published minimum for ${basis.classification.title} (occ. ${basis.classification.code}, schedule ${basis.schedule.label}, ${basis.period.from} to ${basis.period.to}) in ${describeSource(basis.source, basis.period.page)}.`;
+  } else {
+    rate = `${perUnit} is an estimate. ${basis.method ?? ""}`;
+  }
   const notes = q.notes.length ? ` ${q.notes.join(" ")}` : "";
   const fringeText = q.fringes.length
     ? ` Fringes ${formatUsd(q.fringeCents)}: ${q.fringes

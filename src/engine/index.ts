@@ -12,3 +12,15 @@ export { belongsToVersion, compareVersions, cardAtVersion } from "./versions";
 export { diffCardVersions, type UpdateDiff, type LineChange } from "./updateDiff";
 export type { RateListing } from "./describe";
 export * from "./types";
+export {
+  productionToken,
+  tablesFromToken,
+  OVERRIDES_TABLE,
+  PRODUCTION_ROLES_TABLE,
+  OVERRIDE_COLUMNS,
+  PRODUCTION_ROLE_COLUMNS,
+  type ProductionTables,
+  type TableCell,
+  type TableRows,
+  type RateOverride,
+} from "./production";

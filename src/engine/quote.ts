@@ -1,6 +1,7 @@
 import { classificationKey, type CardIndex } from "./cardIndex";
 import { RateError } from "./errors";
 import { fringesInForce, applyFringes, type FringeInForce } from "./fringes";
+import { overrideFor, type RateOverride } from "./production";
 import { dollarsToCents, formatUsd, roundCents } from "./money";
 import { classificationInForce, priceUnit, type PricingFailure, type UnitPricing } from "./scales";
 import type { Agreement, Quote, QuoteRequest, RateBasis, Region, Role, Tier, Unit } from "./types";
@@ -87,6 +88,10 @@ export function defaultAgreement(
   region: Region,
 ): Agreement {
   const { meta } = index.card;
+  if (role.production) {
+    const own = index.agreementById.get(role.production.agreement);
+    if (own) return own;
+  }
   if (meta.unionTiers.includes(tier.id)) {
     for (const ref of role.scales) {
       const book = index.books.get(ref.agreement);
@@ -267,6 +272,7 @@ function publishedPlan(index: CardIndex, r: ResolvedTerms): RatePlan | RateError
 
 function estimatePlan(index: CardIndex, r: ResolvedTerms): RatePlan | RateError {
   const { estimate } = r.role;
+  if (!estimate) return noRate(r, "the role has no non-union estimate on the card");
   const cref = index.classifications.get(
     classificationKey(estimate.basis.agreement, estimate.basis.code),
   );
@@ -315,9 +321,85 @@ function estimatePlan(index: CardIndex, r: ResolvedTerms): RatePlan | RateError 
   };
 }
 
-/** The rate plan for a resolved request: a published scale, or the role's non-union estimate. */
-export function planRate(index: CardIndex, r: ResolvedTerms): RatePlan | RateError {
+/** The card's rate plan: a published scale, or the role's non-union estimate. */
+function cardPlan(index: CardIndex, r: ResolvedTerms): RatePlan | RateError {
   return r.agreement.id === "non-union" ? estimatePlan(index, r) : publishedPlan(index, r);
+}
+
+/** Hours a unit stands for when no scale says (per-hour plan contributions on a workbook rate). */
+function unitHours(r: ResolvedTerms): number {
+  const day = r.hoursPerDay ?? 8;
+  switch (r.unit) {
+    case "hour":
+      return 1;
+    case "day":
+      return day;
+    case "week":
+      return day * r.daysPerWeek;
+    case "flat":
+      return 0;
+  }
+}
+
+/**
+ * A workbook rate: used as written for the unit it names (no overtime or premiums are added),
+ * with the fringes of its agreement and region.
+ */
+function overridePlan(index: CardIndex, r: ResolvedTerms, o: RateOverride): RatePlan {
+  const card = r.role.production ? undefined : cardPlan(index, r);
+  const fromCard = card && !(card instanceof RateError) ? card : undefined;
+  const where =
+    o.table === "Production Roles"
+      ? `${o.table} line ${o.line} (this production's own role)`
+      : `${o.table} line ${o.line}${o.note ? `: "${o.note}"` : ""}`;
+  const notes: string[] = [];
+  if (r.hoursPerDay !== undefined && (r.unit === "day" || r.unit === "week")) {
+    notes.push(
+      `The workbook's rate is used as written for ${r.hoursPerDay}-hour days: no overtime is added.`,
+    );
+  }
+  if (r.unit === "week" && r.daysPerWeek > 5) {
+    notes.push("No sixth- or seventh-day premium is added to the workbook's weekly rate.");
+  }
+  return {
+    unitRateCents: o.amountCents,
+    contributionHoursPerUnit: fromCard?.contributionHoursPerUnit ?? unitHours(r),
+    notes,
+    basis: {
+      kind: "override",
+      agreement: r.agreement,
+      table: o.table,
+      line: o.line,
+      note: o.note,
+      cardRateCents: fromCard?.unitRateCents,
+      factor: 1,
+      method: `Set in this workbook's ${where}.`,
+      source: {
+        title: `${o.table} table in this workbook`,
+        section: `line ${o.line}`,
+        ...(o.note ? { note: o.note } : {}),
+      },
+    },
+    fringes: fringesInForce(index.card.fringes, r.agreement.id, r.region.id, r.date),
+  };
+}
+
+/**
+ * The rate plan for a resolved request: the workbook's override for these terms if it has one,
+ * else a published scale or the role's non-union estimate.
+ */
+export function planRate(index: CardIndex, r: ResolvedTerms): RatePlan | RateError {
+  const o = overrideFor(index.overrides, r.role.id, r.agreement.id, r.unit);
+  if (o) return overridePlan(index, r, o);
+  const own = r.role.production;
+  if (own) {
+    const agreement = index.agreementById.get(own.agreement)?.name ?? own.agreement;
+    return noRate(
+      r,
+      `${r.role.title} is this production's own role, with a rate per ${own.unit} under ${agreement} only (Production Roles line ${own.line}); use that, or add a Rate Overrides line for these terms`,
+    );
+  }
+  return cardPlan(index, r);
 }
 
 /** Prices a crew line from its resolved terms, its amounts and its rate plan. */

@@ -23,7 +23,40 @@ export type Unit = z.infer<typeof unitSchema>;
 export type Hire = z.infer<typeof hireSchema>;
 export type Source = z.infer<typeof sourceSchema>;
 export type Department = z.infer<typeof departmentSchema>;
-export type Role = z.infer<typeof roleSchema> & { department: string };
+/** A role as the card holds it. */
+export type CardRole = z.infer<typeof roleSchema> & { department: string; production?: undefined };
+export type ScaleRef = CardRole["scales"][number];
+
+/** Where a production's own role came from, and the one rate it was given. */
+export interface ProductionMark {
+  /** The role's line in the workbook's Production Roles table (1 = its first data line). */
+  line: number;
+  /** Agreement id the rate is under. */
+  agreement: string;
+  unit: Unit;
+  rateCents: number;
+}
+
+/**
+ * A role the production added in its workbook (the Production Roles table): found, searched,
+ * described and priced like a card role, at the one rate the production gave it.
+ */
+export interface ProductionRole {
+  id: string;
+  title: string;
+  aliases: string[];
+  account: string;
+  description: string;
+  responsibilities: string[];
+  skills: string[];
+  unit: Unit;
+  department: string;
+  scales: ScaleRef[];
+  estimate?: undefined;
+  production: ProductionMark;
+}
+
+export type Role = CardRole | ProductionRole;
 export type PeriodRate = z.infer<typeof periodRateSchema>;
 export type Schedule = z.infer<typeof scheduleSchema>;
 export type Classification = z.infer<typeof classificationSchema>;
@@ -102,7 +135,8 @@ export class FringeLine {
   }
 }
 
-export interface RateBasis {
+/** A rate from the card: a published scale, or an estimate derived from one. */
+export interface ScaleBasis {
   kind: "published" | "estimate";
   agreement: Agreement;
   book: ScaleBook;
@@ -114,6 +148,23 @@ export interface RateBasis {
   method: string | undefined;
   source: Source;
 }
+
+/** A rate from the workbook: a line of Rate Overrides, or a Production Roles rate. */
+export interface OverrideBasis {
+  kind: "override";
+  agreement: Agreement;
+  table: "Rate Overrides" | "Production Roles";
+  /** The line in that table, 1 = its first data line. */
+  line: number;
+  note: string;
+  /** What the card would have charged per unit, where it has a rate for the same terms. */
+  cardRateCents: number | undefined;
+  factor: 1;
+  method: string;
+  source: Source;
+}
+
+export type RateBasis = ScaleBasis | OverrideBasis;
 
 export interface Quote {
   role: Role;

@@ -9,8 +9,11 @@ import {
   formatUsd,
   RateError,
   type QuoteRequest,
+  productionToken,
+  type Quote,
   type RateEngine,
   type Role,
+  type TableCell,
 } from "../engine";
 import {
   ArgumentError,
@@ -27,6 +30,15 @@ import {
 import { cellFailure, toExcelError, type CellFailure } from "./toExcelError";
 
 export type CellOutput = number | string | CellFailure;
+
+/** Excel's longest cell text. */
+const MAX_CELL_TEXT = 32_767;
+
+/** A table argument as rows; a single cell is a one-cell table. */
+function rowsOf(arg: CellArg): TableCell[][] {
+  if (typeof arg === "object" && arg !== null) return arg.map((row) => [...row]);
+  return [[arg]];
+}
 export type CellResult = CellOutput | CellOutput[][];
 
 /** Runs a scalar function over single values or, Excel-style, element-wise over ranges. */
@@ -97,9 +109,26 @@ export type InfoField = (typeof INFO_FIELDS)[number];
 
 /** The CREW functions over one engine. Arguments are cells or ranges as the host passes them. */
 export function createCrewFunctions(engine: RateEngine) {
-  /** The engine for a workbook's pinned card version (blank: this add-in's card). */
-  function at(version: CellInput): RateEngine {
-    return engine.forVersion(optionalText(version, "Card version"));
+  /**
+   * The engine for a workbook: its pinned card version (blank: this add-in's card) with its
+   * production tables cell (blank: none).
+   */
+  function at(version: CellInput, production?: CellInput): RateEngine {
+    return engine
+      .forVersion(optionalText(version, "Card version"))
+      .withProductionToken(optionalText(production, "Production tables"));
+  }
+
+  /** "Published", "Estimate", or where the workbook's rate comes from. */
+  function basisLabel(q: Quote): string {
+    const { basis } = q;
+    if (basis.kind === "override") {
+      return basis.table === "Production Roles"
+        ? `Production role (Production Roles line ${basis.line})`
+        : `Override (Rate Overrides line ${basis.line})`;
+    }
+    if (basis.kind === "published") return `Published (${basis.book.name})`;
+    return "Estimate";
   }
 
   function agreementsOf(role: Role): string[] {
@@ -109,7 +138,12 @@ export function createCrewFunctions(engine: RateEngine) {
       const agreement = book && engine.card.meta.agreements.find((a) => a.id === book.agreement);
       if (agreement && !names.includes(agreement.name)) names.push(agreement.name);
     }
-    names.push("Non-union (estimate)");
+    if (role.production) {
+      const own = engine.card.meta.agreements.find((a) => a.id === role.production.agreement);
+      names.push(`${own?.name ?? role.production.agreement} (this production's rate)`);
+    } else {
+      names.push("Non-union (estimate)");
+    }
     return names;
   }
 
@@ -120,7 +154,13 @@ export function createCrewFunctions(engine: RateEngine) {
       const title = book?.classifications.find((c) => c.code === ref.code)?.title;
       if (book) out.push(`${book.source.title}: ${title ?? ref.code} (${ref.code})`);
     }
-    out.push(`Non-union: estimate. ${role.estimate.note}`);
+    if (role.production) {
+      out.push(
+        `This production's own role: Production Roles table in this workbook, line ${role.production.line}`,
+      );
+    } else {
+      out.push(`Non-union: estimate. ${role.estimate.note}`);
+    }
     return out;
   }
 
@@ -129,7 +169,7 @@ export function createCrewFunctions(engine: RateEngine) {
       case "title":
         return role.title;
       case "department":
-        return engine.departmentOf(role).name;
+        return engine.findDepartment(role.department).name;
       case "account":
         return role.account;
       case "description":
@@ -162,39 +202,77 @@ export function createCrewFunctions(engine: RateEngine) {
   }
 
   return {
-    /** Labor cost before fringes; argument 8 is hours per day, 9 card version. */
+    /** Labor cost before fringes; argument 8 is hours per day, 9 card version, 10 production tables. */
     rate: (...args: CellArg[]): CellResult =>
-      lift(args, (v) => centsToDollars(at(v[8]).quoteFast(quoteRequest(v)).subtotalCents)),
+      lift(args, (v) => centsToDollars(at(v[8], v[9]).quoteFast(quoteRequest(v)).subtotalCents)),
 
-    /** Fringe amount for the labor; argument 8 is wages to date, 9 hours per day, 10 card version. */
+    /** Fringe for the labor; argument 8 is wages to date, 9 hours per day, 10 card version, 11 tables. */
     fringe: (...args: CellArg[]): CellResult =>
-      lift(args, (v) => centsToDollars(at(v[9]).quoteFast(quoteRequest(v, 7, 8)).fringeCents)),
+      lift(args, (v) =>
+        centsToDollars(at(v[9], v[10]).quoteFast(quoteRequest(v, 7, 8)).fringeCents),
+      ),
 
     /** Labor plus fringe; arguments as FRINGE. */
     total: (...args: CellArg[]): CellResult =>
-      lift(args, (v) => centsToDollars(at(v[9]).quoteFast(quoteRequest(v, 7, 8)).totalCents)),
+      lift(args, (v) =>
+        centsToDollars(at(v[9], v[10]).quoteFast(quoteRequest(v, 7, 8)).totalCents),
+      ),
 
-    /** The rate for one unit: (role, unit, agreement, region, tier, date, hoursPerDay, cardVersion). */
+    /** The rate for one unit: (role, unit, agreement, region, tier, date, hoursPerDay, cardVersion, tables). */
     unitRate: (...args: CellArg[]): CellResult =>
       lift(args, (v) =>
         centsToDollars(
-          at(v[7]).quoteFast(quoteRequest([v[0], 1, v[1], v[2], v[3], v[4], v[5], v[6]]))
+          at(v[7], v[8]).quoteFast(quoteRequest([v[0], 1, v[1], v[2], v[3], v[4], v[5], v[6]]))
             .unitRateCents,
         ),
       ),
 
-    /** A field of the role's card entry. */
-    info: (...args: CellArg[]): CellResult =>
+    /** Where a line's rate comes from; arguments as UNITRATE. */
+    basis: (...args: CellArg[]): CellResult =>
       lift(args, (v) =>
-        info(engine.findRole(requiredText(v[0], "Role")), parseField(requiredText(v[1], "Field"))),
+        basisLabel(
+          at(v[7], v[8]).quoteFast(quoteRequest([v[0], 1, v[1], v[2], v[3], v[4], v[5], v[6]])),
+        ),
       ),
 
+    /** A field of the role's entry; argument 3 is the production tables (for the production's roles). */
+    info: (...args: CellArg[]): CellResult =>
+      lift(args, (v) =>
+        info(
+          at(undefined, v[2]).findRole(requiredText(v[0], "Role")),
+          parseField(requiredText(v[1], "Field")),
+        ),
+      ),
+
+    /**
+     * The production tables cell: the Rate Overrides and Production Roles rows as one text that
+     * crew lines pass on. Checks every row, so a bad one shows here with its line and the fix.
+     */
+    tables: (overrides: CellArg, roles: CellArg): CellResult => {
+      try {
+        const token = productionToken({ overrides: rowsOf(overrides), roles: rowsOf(roles) });
+        engine.withProductionToken(token);
+        if (token.length > MAX_CELL_TEXT) {
+          return cellFailure(
+            "#VALUE!",
+            `The production tables are too long for one cell (${token.length} of ${MAX_CELL_TEXT} characters): shorten notes and descriptions.`,
+          );
+        }
+        return token;
+      } catch (e) {
+        return toExcelError(e);
+      }
+    },
+
     /** A column of role titles, optionally within a department and matching a search. */
-    roles: (department: CellInput, search: CellInput): CellResult =>
+    roles: (department: CellInput, search: CellInput, production?: CellInput): CellResult =>
       guard(() => {
         const dept = optionalText(department, "Department");
         const query = optionalText(search, "Search") ?? "";
-        const found = engine.search(query, dept === undefined ? {} : { department: dept });
+        const found = at(undefined, production).search(
+          query,
+          dept === undefined ? {} : { department: dept },
+        );
         if (found.length === 0) {
           throw new ArgumentError(cellFailure("#N/A", `No roles match '${query}'.`));
         }
@@ -204,12 +282,12 @@ export function createCrewFunctions(engine: RateEngine) {
     /** A two-column breakdown: base, each fringe with its rate and cap, total, sources. */
     explain: (...args: CellInput[]): CellResult =>
       guard(() => {
-        const q = at(args[9]).quote(quoteRequest(args, 7, 8));
+        const q = at(args[9], args[10]).quote(quoteRequest(args, 7, 8));
         const rows: CellOutput[][] = [
           ["Role", `${q.role.title} (${q.department.name}, ${q.role.account})`],
           ["Terms", `${q.agreement.name}, ${q.region.name}, ${q.tier.name}, ${q.date}`],
           [
-            `Rate per ${q.unit}${q.basis.kind === "estimate" ? " (estimate)" : ""}`,
+            `Rate per ${q.unit}${q.basis.kind === "published" ? "" : ` (${q.basis.kind})`}`,
             centsToDollars(q.unitRateCents),
           ],
           ["Quantity", q.quantity],
@@ -223,6 +301,7 @@ export function createCrewFunctions(engine: RateEngine) {
         }
         rows.push(["Fringe", centsToDollars(q.fringeCents)]);
         rows.push(["Total", centsToDollars(q.totalCents)]);
+        if (q.basis.kind === "override") rows.push(["Rate", q.basis.method]);
         q.sources.forEach((s, i) => rows.push([i === 0 ? "Rate source" : "Fringe source", s]));
         if (q.notes.length) rows.push(["Work rules", q.notes.join(" ")]);
         return rows;

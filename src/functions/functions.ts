@@ -63,6 +63,7 @@ function toExcel(result: CellResult): unknown[][] {
  * @param [date] Budget date; picks the scale period in force. Default: the rate card's own date (2026-08-02), never today.
  * @param [hoursPerDay] Hours worked a day; overtime beyond the scale's guarantee is added. Default: the scale's guarantee.
  * @param [cardVersion] The rate-card version the workbook was built with (its Settings sheet's CardVersion), so everyone gets the same numbers. Default: this add-in's newest card.
+ * @param [production] The workbook's production tables (its Settings sheet's ProductionTables cell, made by CREW.TABLES), so its rate overrides and the production's own roles apply. Default: none.
  * @returns Labor cost in dollars.
  */
 function rate(
@@ -75,10 +76,22 @@ function rate(
   date?: unknown,
   hoursPerDay?: unknown,
   cardVersion?: unknown,
+  production?: unknown,
 ): unknown[][] {
   return toExcel(
     crew.rate(
-      ...cells(role, quantity, unit, agreement, region, tier, date, hoursPerDay, cardVersion),
+      ...cells(
+        role,
+        quantity,
+        unit,
+        agreement,
+        region,
+        tier,
+        date,
+        hoursPerDay,
+        cardVersion,
+        production,
+      ),
     ),
   );
 }
@@ -96,6 +109,7 @@ function rate(
  * @param [wagesToDate] Wages already budgeted this year for the same person, in dollars, so yearly caps hold across lines. Default 0.
  * @param [hoursPerDay] Hours worked a day. Default: the scale's guarantee.
  * @param [cardVersion] The rate-card version the workbook was built with (its Settings sheet's CardVersion), so everyone gets the same numbers. Default: this add-in's newest card.
+ * @param [production] The workbook's production tables (its Settings sheet's ProductionTables cell, made by CREW.TABLES), so its rate overrides and the production's own roles apply. Default: none.
  * @returns Fringe amount in dollars.
  */
 function fringe(
@@ -109,6 +123,7 @@ function fringe(
   wagesToDate?: unknown[][],
   hoursPerDay?: unknown,
   cardVersion?: unknown,
+  production?: unknown,
 ): unknown[][] {
   return toExcel(
     crew.fringe(
@@ -123,6 +138,7 @@ function fringe(
         wagesToDate,
         hoursPerDay,
         cardVersion,
+        production,
       ),
     ),
   );
@@ -141,6 +157,7 @@ function fringe(
  * @param [wagesToDate] Wages already budgeted this year for the same person, in dollars. Default 0.
  * @param [hoursPerDay] Hours worked a day. Default: the scale's guarantee.
  * @param [cardVersion] The rate-card version the workbook was built with (its Settings sheet's CardVersion), so everyone gets the same numbers. Default: this add-in's newest card.
+ * @param [production] The workbook's production tables (its Settings sheet's ProductionTables cell, made by CREW.TABLES), so its rate overrides and the production's own roles apply. Default: none.
  * @returns Total cost in dollars.
  */
 function total(
@@ -154,6 +171,7 @@ function total(
   wagesToDate?: unknown[][],
   hoursPerDay?: unknown,
   cardVersion?: unknown,
+  production?: unknown,
 ): unknown[][] {
   return toExcel(
     crew.total(
@@ -168,6 +186,7 @@ function total(
         wagesToDate,
         hoursPerDay,
         cardVersion,
+        production,
       ),
     ),
   );
@@ -184,6 +203,7 @@ function total(
  * @param [date] Budget date. Default: the rate card's own date, never today.
  * @param [hoursPerDay] Hours worked a day. Default: the scale's guarantee.
  * @param [cardVersion] The rate-card version the workbook was built with (its Settings sheet's CardVersion), so everyone gets the same numbers. Default: this add-in's newest card.
+ * @param [production] The workbook's production tables (its Settings sheet's ProductionTables cell, made by CREW.TABLES), so its rate overrides and the production's own roles apply. Default: none.
  * @returns Dollars per unit.
  */
 function unitRate(
@@ -195,21 +215,68 @@ function unitRate(
   date?: unknown,
   hoursPerDay?: unknown,
   cardVersion?: unknown,
+  production?: unknown,
 ): unknown[][] {
   return toExcel(
-    crew.unitRate(...cells(role, unit, agreement, region, tier, date, hoursPerDay, cardVersion)),
+    crew.unitRate(
+      ...cells(role, unit, agreement, region, tier, date, hoursPerDay, cardVersion, production),
+    ),
   );
 }
 
 /**
- * A fact about a crew role from the rate card.
+ * Where a crew line's rate comes from: Published (with the union book), Estimate, Override (with its Rate Overrides line) or Production role.
+ * @customfunction BASIS
+ * @param role Role title, alias or id. A range gives a range of results.
+ * @param [unit] hour, day, week or flat. Default week.
+ * @param [agreement] Non-union, IATSE, Teamsters or DGA. Default: the role's customary agreement.
+ * @param [region] Region. Default Los Angeles.
+ * @param [tier] Budget tier. Default Studio.
+ * @param [date] Budget date. Default: the rate card's own date, never today.
+ * @param [hoursPerDay] Hours worked a day. Default: the scale's guarantee.
+ * @param [cardVersion] The rate-card version the workbook was built with (its Settings sheet's CardVersion), so everyone gets the same numbers. Default: this add-in's newest card.
+ * @param [production] The workbook's production tables (its Settings sheet's ProductionTables cell, made by CREW.TABLES), so its rate overrides and the production's own roles apply. Default: none.
+ * @returns The rate's basis, e.g. "Override (Rate Overrides line 2)".
+ */
+function basis(
+  role: unknown[][],
+  unit?: unknown,
+  agreement?: unknown,
+  region?: unknown,
+  tier?: unknown,
+  date?: unknown,
+  hoursPerDay?: unknown,
+  cardVersion?: unknown,
+  production?: unknown,
+): unknown[][] {
+  return toExcel(
+    crew.basis(
+      ...cells(role, unit, agreement, region, tier, date, hoursPerDay, cardVersion, production),
+    ),
+  );
+}
+
+/**
+ * The production tables cell: the workbook's Rate Overrides and Production Roles rows as one text that crew lines pass on, so editing either table recalculates the budget. Shows the first bad row as an error.
+ * @customfunction TABLES
+ * @param overrides The Rate Overrides rows: Role, Agreement, Unit, Amount, Note (no header).
+ * @param roles The Production Roles rows: Title, Department, Account, Description, Unit, Rate, Agreement (no header).
+ * @returns A summary of the tables followed by their rows.
+ */
+function tables(overrides: unknown[][], roles: unknown[][]): unknown[][] {
+  return toExcel(crew.tables(cellArg(overrides), cellArg(roles)));
+}
+
+/**
+ * A fact about a crew role from the rate card, or from the workbook's own roles.
  * @customfunction INFO
  * @param role Role title, alias or id. A range gives a range of results.
  * @param field title, department, account, description, responsibilities, skills, agreements, source, aliases, unit or id.
+ * @param [production] The workbook's production tables (its Settings sheet's ProductionTables cell), so the production's own roles are known. Default: none.
  * @returns The field's text.
  */
-function info(role: unknown[][], field: unknown): unknown[][] {
-  return toExcel(crew.info(...cells(role, field)));
+function info(role: unknown[][], field: unknown, production?: unknown): unknown[][] {
+  return toExcel(crew.info(...cells(role, field, production)));
 }
 
 /**
@@ -217,10 +284,11 @@ function info(role: unknown[][], field: unknown): unknown[][] {
  * @customfunction ROLES
  * @param [department] Department name or account, e.g. "Camera" or "3300". Default: every department.
  * @param [search] Words to search for; typos are tolerated. Default: every role.
+ * @param [production] The workbook's production tables (its Settings sheet's ProductionTables cell), so the production's own roles are listed too. Default: none.
  * @returns One role title per row.
  */
-function roles(department?: unknown, search?: unknown): unknown[][] {
-  return toExcel(crew.roles(cellInput(department), cellInput(search)));
+function roles(department?: unknown, search?: unknown, production?: unknown): unknown[][] {
+  return toExcel(crew.roles(cellInput(department), cellInput(search), cellInput(production)));
 }
 
 /**
@@ -236,6 +304,7 @@ function roles(department?: unknown, search?: unknown): unknown[][] {
  * @param [wagesToDate] Wages already budgeted this year for the same person, in dollars. Default 0.
  * @param [hoursPerDay] Hours worked a day. Default: the scale's guarantee.
  * @param [cardVersion] The rate-card version the workbook was built with (its Settings sheet's CardVersion), so everyone gets the same numbers. Default: this add-in's newest card.
+ * @param [production] The workbook's production tables (its Settings sheet's ProductionTables cell, made by CREW.TABLES), so its rate overrides and the production's own roles apply. Default: none.
  * @returns Rows of label and value.
  */
 function explain(
@@ -249,6 +318,7 @@ function explain(
   wagesToDate?: unknown,
   hoursPerDay?: unknown,
   cardVersion?: unknown,
+  production?: unknown,
 ): unknown[][] {
   const args = [
     role,
@@ -261,6 +331,7 @@ function explain(
     wagesToDate,
     hoursPerDay,
     cardVersion,
+    production,
   ].map(cellInput);
   return toExcel(crew.explain(...args));
 }
@@ -282,6 +353,8 @@ export const excelFunctions = {
   FRINGE: fringe,
   TOTAL: total,
   UNITRATE: unitRate,
+  BASIS: basis,
+  TABLES: tables,
   INFO: info,
   ROLES: roles,
   EXPLAIN: explain,

@@ -108,24 +108,32 @@ function sizeOf(result: CellResult): ArraySize {
 }
 
 export const SPECS: readonly CrewFunctionSpec[] = [
-  { id: "RATE", maxArgs: 9, run: (c, a) => c.rate(...a) },
-  { id: "FRINGE", maxArgs: 10, run: (c, a) => c.fringe(...a) },
-  { id: "TOTAL", maxArgs: 10, run: (c, a) => c.total(...a) },
-  { id: "UNITRATE", maxArgs: 8, run: (c, a) => c.unitRate(...a) },
-  { id: "INFO", maxArgs: 2, run: (c, a) => c.info(...a) },
+  { id: "RATE", maxArgs: 10, run: (c, a) => c.rate(...a) },
+  { id: "FRINGE", maxArgs: 11, run: (c, a) => c.fringe(...a) },
+  { id: "TOTAL", maxArgs: 11, run: (c, a) => c.total(...a) },
+  { id: "UNITRATE", maxArgs: 9, run: (c, a) => c.unitRate(...a) },
+  { id: "BASIS", maxArgs: 9, run: (c, a) => c.basis(...a) },
+  { id: "INFO", maxArgs: 3, run: (c, a) => c.info(...a) },
   { id: "PAYHOURS", maxArgs: 2, run: (c, a) => c.payHours(...a) },
   {
-    id: "ROLES",
+    // Two whole tables in, one cell out.
+    id: "TABLES",
     maxArgs: 2,
-    run: (c, a) => c.roles(scalarArg(a[0]), scalarArg(a[1])),
+    run: (c, a) => c.tables(a[0], a[1]),
+    spill: () => ArraySize.scalar(),
+  },
+  {
+    id: "ROLES",
+    maxArgs: 3,
+    run: (c, a) => c.roles(scalarArg(a[0]), scalarArg(a[1]), scalarArg(a[2])),
     spill: (c, lit) =>
       lit
-        ? sizeOf(c.roles(scalarArg(lit[0]), scalarArg(lit[1])))
+        ? sizeOf(c.roles(scalarArg(lit[0]), scalarArg(lit[1]), scalarArg(lit[2])))
         : new ArraySize(1, MAX_ROLES_ROWS),
   },
   {
     id: "EXPLAIN",
-    maxArgs: 10,
+    maxArgs: 11,
     run: (c, a) => c.explain(...a.map(scalarArg)),
     spill: (c, lit) =>
       lit ? sizeOf(c.explain(...lit.map(scalarArg))) : new ArraySize(2, MAX_EXPLAIN_ROWS),

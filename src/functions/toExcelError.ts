@@ -24,6 +24,7 @@ const CODE_TO_EXCEL: Record<RateErrorCode, ExcelErrorCode> = {
   BAD_DAYS: "#NUM!",
   BAD_WAGES: "#NUM!",
   NO_RATE: "#N/A",
+  BAD_TABLE: "#VALUE!",
 };
 
 /** Excel caps a custom function's error message; longer ones are cut at a word. */

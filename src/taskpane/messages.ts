@@ -110,6 +110,11 @@ function rateMessage(error: RateError): PaneMessage {
         body: `The rate card has no rate for ${d.role ?? "this role"}${under}${where}${by}${when}${why}`,
       };
     }
+    case "BAD_TABLE":
+      return {
+        title: `Check the ${d.table ?? "production"} sheet`,
+        body: `${error.message} Every crew line reads that table, so fix it there (or clear the line).`,
+      };
     default: {
       // A code added to the engine but not here: say what the engine says rather than nothing.
       const unhandled: never = code;

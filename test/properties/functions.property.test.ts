@@ -136,6 +136,26 @@ describe("CREW functions never throw and never return a bad number", () => {
     );
   });
 
+  it("CREW.BASIS", () => {
+    fc.assert(
+      fc.property(args(7), (a) => {
+        checkResult(crew.basis(...a), false);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+  it("CREW.TABLES (random rows: a summary cell or an error naming the line)", () => {
+    const rows = fc.array(fc.array(cell, { maxLength: 8 }), { maxLength: 6 });
+    fc.assert(
+      fc.property(rows, rows, (overrides, roles) => {
+        const result = crew.tables(overrides, roles);
+        checkResult(result, false);
+        if (typeof result === "string") expect(result).toMatch(/^CrewRate tables: /);
+      }),
+      // Each accepted pair of tables builds an engine (about 1 ms): fewer runs keep this suite quick.
+      { numRuns: RUNS / 5 },
+    );
+  });
   it("CREW.INFO", () => {
     fc.assert(
       fc.property(args(2), (a) => {

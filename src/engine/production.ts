@@ -1,0 +1,335 @@
+/**
+ * The production's own tables, kept in its workbook: Rate Overrides (negotiated rates that win over
+ * the card) and Production Roles (roles the card lacks). Rows arrive as the spreadsheet holds them;
+ * this module checks them against the card and turns them into roles and override entries the
+ * engine prices like any other. A bad row is a RateError naming the table, the line and the fix.
+ */
+import type { CardIndex } from "./cardIndex";
+import { RateError, isRateError } from "./errors";
+import { dollarsToCents } from "./money";
+import { normalizeName } from "./names";
+import { findAgreement, parseUnit } from "./quote";
+import type { ProductionRole, Role, Unit } from "./types";
+
+/** One cell as a spreadsheet hands it over. */
+export type TableCell = string | number | boolean | null | undefined;
+export type TableRows = readonly (readonly TableCell[])[];
+
+/** The two tables' data rows (no header), in the column order below. */
+export interface ProductionTables {
+  overrides: TableRows;
+  roles: TableRows;
+}
+
+export const OVERRIDES_TABLE = "Rate Overrides";
+export const PRODUCTION_ROLES_TABLE = "Production Roles";
+export const OVERRIDE_COLUMNS = ["Role", "Agreement", "Unit", "Amount", "Note"] as const;
+export const PRODUCTION_ROLE_COLUMNS = [
+  "Title",
+  "Department",
+  "Account",
+  "Description",
+  "Unit",
+  "Rate",
+  "Agreement",
+] as const;
+
+type TableName = typeof OVERRIDES_TABLE | typeof PRODUCTION_ROLES_TABLE;
+
+/** A rate the workbook sets for a role (a Rate Overrides line, or a production role's own rate). */
+export interface RateOverride {
+  table: TableName;
+  line: number;
+  roleId: string;
+  /** Undefined: the override applies under any agreement. */
+  agreementId: string | undefined;
+  unit: Unit;
+  amountCents: number;
+  note: string;
+}
+
+export interface Production {
+  roles: ProductionRole[];
+  /** Overrides by role id. */
+  overrides: Map<string, RateOverride[]>;
+}
+
+const MAX_AMOUNT_DOLLARS = 10_000_000;
+
+function isBlank(cell: TableCell): boolean {
+  return cell === null || cell === undefined || (typeof cell === "string" && cell.trim() === "");
+}
+
+function text(cell: TableCell): string {
+  if (isBlank(cell)) return "";
+  return typeof cell === "string" ? cell.trim() : String(cell);
+}
+
+/** The tables with blank rows and trailing blank cells dropped, each line keeping its number. */
+function dataLines(rows: TableRows): { line: number; cells: readonly TableCell[] }[] {
+  const out: { line: number; cells: readonly TableCell[] }[] = [];
+  rows.forEach((cells, i) => {
+    if (cells.some((c) => !isBlank(c))) out.push({ line: i + 1, cells });
+  });
+  return out;
+}
+
+function bad(table: TableName, line: number, reason: string, suggestions?: string[]): RateError {
+  return new RateError("BAD_TABLE", {
+    table,
+    line,
+    reason,
+    ...(suggestions?.length ? { suggestions } : {}),
+  });
+}
+
+/** A money cell: a number, or text like "$1,250.00". */
+function dollars(cell: TableCell, table: TableName, line: number, column: string): number {
+  const n =
+    typeof cell === "number"
+      ? cell
+      : typeof cell === "string"
+        ? Number(cell.trim().replace(/[$,]/g, ""))
+        : Number.NaN;
+  if (isBlank(cell)) throw bad(table, line, `${column} is empty`);
+  if (!Number.isFinite(n) || n < 0 || n > MAX_AMOUNT_DOLLARS) {
+    throw bad(table, line, `${column} '${text(cell)}' must be an amount in dollars from 0 up`);
+  }
+  return dollarsToCents(n);
+}
+
+/** Re-throws a lookup failure (unknown unit, agreement...) as a failure of this table line. */
+function onLine<T>(table: TableName, line: number, column: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (!isRateError(e)) throw e;
+    const input = e.details.input === undefined ? "" : ` '${e.details.input}'`;
+    throw bad(table, line, `${column}${input} is not known`, e.details.suggestions);
+  }
+}
+
+function unitOf(cell: TableCell, table: TableName, line: number): Unit {
+  if (isBlank(cell)) throw bad(table, line, "Unit is empty (use hour, day, week or flat)");
+  return onLine(table, line, "Unit", () => parseUnit(text(cell)));
+}
+
+function readRoles(index: CardIndex, rows: TableRows): ProductionRole[] {
+  const table = PRODUCTION_ROLES_TABLE;
+  const roles: ProductionRole[] = [];
+  const seen = new Map<string, number>();
+  for (const { line, cells } of dataLines(rows)) {
+    const [title, department, account, description, , , agreement] = cells.map(text);
+    if (!title || title.length < 2) throw bad(table, line, "Title is empty");
+    const key = normalizeName(title);
+    const card = index.roles.get(title);
+    if (card) {
+      throw bad(
+        table,
+        line,
+        `'${title}' is already on the card as ${card.title}; put a negotiated rate for it in ${OVERRIDES_TABLE} instead`,
+      );
+    }
+    const earlier = seen.get(key);
+    if (earlier !== undefined) throw bad(table, line, `'${title}' repeats line ${earlier}`);
+    seen.set(key, line);
+    if (!department) throw bad(table, line, "Department is empty");
+    const dept = index.departments.get(department);
+    if (!dept) {
+      throw bad(
+        table,
+        line,
+        `Department '${department}' is not known`,
+        index.departments.suggest(department),
+      );
+    }
+    if (account && !/^\d{4}$/.test(account)) {
+      throw bad(table, line, `Account '${account}' must be a four-digit account number`);
+    }
+    const agreementId = agreement
+      ? onLine(table, line, "Agreement", () => findAgreement(index, agreement)).id
+      : "non-union";
+    const rateCents = dollars(cells[5], table, line, "Rate");
+    const roleUnit = unitOf(cells[4], table, line);
+    roles.push({
+      id: `production-${key}`,
+      title,
+      aliases: [],
+      account: account || dept.account,
+      description: description ?? "",
+      responsibilities: [],
+      skills: [],
+      unit: roleUnit,
+      department: dept.id,
+      scales: [],
+      production: { line, agreement: agreementId, unit: roleUnit, rateCents },
+    });
+  }
+  return roles;
+}
+
+function readOverrides(
+  index: CardIndex,
+  findRole: (name: string) => Role | undefined,
+  suggest: (name: string) => string[],
+  rows: TableRows,
+): RateOverride[] {
+  const table = OVERRIDES_TABLE;
+  const out: RateOverride[] = [];
+  const seen = new Map<string, number>();
+  for (const { line, cells } of dataLines(rows)) {
+    const [roleName, agreement, , , note] = cells.map(text);
+    if (!roleName) throw bad(table, line, "Role is empty");
+    const role = findRole(roleName);
+    if (!role) throw bad(table, line, `Role '${roleName}' is not known`, suggest(roleName));
+    const agreementId = agreement
+      ? onLine(table, line, "Agreement", () => findAgreement(index, agreement)).id
+      : undefined;
+    const unit = unitOf(cells[2], table, line);
+    const amountCents = dollars(cells[3], table, line, "Amount");
+    const key = `${role.id} ${agreementId ?? "*"} ${unit}`;
+    const earlier = seen.get(key);
+    if (earlier !== undefined) {
+      throw bad(
+        table,
+        line,
+        `repeats line ${earlier} (${role.title}, ${agreement || "any agreement"}, ${unit}); keep one`,
+      );
+    }
+    seen.set(key, line);
+    out.push({ table, line, roleId: role.id, agreementId, unit, amountCents, note: note ?? "" });
+  }
+  return out;
+}
+
+/**
+ * Checks the production's tables against the card: production roles first (overrides may name
+ * them), then overrides.
+ * @throws RateError BAD_TABLE naming the table, line and problem
+ */
+export function readProduction(
+  index: CardIndex,
+  tables: ProductionTables,
+  roleIndex: (roles: ProductionRole[]) => {
+    find: (name: string) => Role | undefined;
+    suggest: (name: string) => string[];
+  },
+): Production {
+  const roles = readRoles(index, tables.roles);
+  const lookup = roleIndex(roles);
+  const overrides = new Map<string, RateOverride[]>();
+  const add = (o: RateOverride) => {
+    const list = overrides.get(o.roleId);
+    if (list) list.push(o);
+    else overrides.set(o.roleId, [o]);
+  };
+  for (const o of readOverrides(index, lookup.find, lookup.suggest, tables.overrides)) add(o);
+  for (const role of roles) {
+    const { line, agreement, unit, rateCents } = role.production;
+    add({
+      table: PRODUCTION_ROLES_TABLE,
+      line,
+      roleId: role.id,
+      agreementId: agreement,
+      unit,
+      amountCents: rateCents,
+      note: "the production's own role",
+    });
+  }
+  return { roles, overrides };
+}
+
+/**
+ * The override for a line's terms: one naming the line's agreement wins over one for any agreement.
+ */
+export function overrideFor(
+  overrides: ReadonlyMap<string, readonly RateOverride[]>,
+  roleId: string,
+  agreementId: string,
+  unit: Unit,
+): RateOverride | undefined {
+  const list = overrides.get(roleId);
+  if (!list) return undefined;
+  let anyAgreement: RateOverride | undefined;
+  for (const o of list) {
+    if (o.unit !== unit) continue;
+    if (o.agreementId === agreementId) return o;
+    if (o.agreementId === undefined) anyAgreement ??= o;
+  }
+  return anyAgreement;
+}
+
+function cleanRows(rows: TableRows): TableCell[][] {
+  return dataLines(rows).map(({ cells }) => {
+    const row = cells.map((c) => (typeof c === "string" ? c.trim() : c));
+    while (row.length > 0 && isBlank(row[row.length - 1])) row.pop();
+    return row.map((c) => (c === undefined ? null : c));
+  });
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+/**
+ * The tables as one cell's text: a readable summary, then the rows as JSON. Crew lines pass this
+ * cell to the CREW functions, so a change to either table changes the cell and Excel recalculates
+ * every line that depends on it, with no hidden state. Blank lines are dropped and kept blank in
+ * the numbering, so cited lines still match the sheet.
+ */
+export function productionToken(tables: ProductionTables): string {
+  const keep = (rows: TableRows) =>
+    rows.map((cells) =>
+      cells.some((c) => !isBlank(c)) ? cleanRows([cells])[0]! : ([] as TableCell[]),
+    );
+  const overrides = keep(tables.overrides);
+  const roles = keep(tables.roles);
+  while (overrides.length && overrides[overrides.length - 1]!.length === 0) overrides.pop();
+  while (roles.length && roles[roles.length - 1]!.length === 0) roles.pop();
+  const summary = `CrewRate tables: ${plural(overrides.filter((r) => r.length).length, "rate override")}, ${plural(roles.filter((r) => r.length).length, "production role")}`;
+  return `${summary} ${JSON.stringify({ o: overrides, r: roles })}`;
+}
+
+function isCell(value: unknown): value is TableCell {
+  return (
+    value === null ||
+    typeof value === "string" ||
+    typeof value === "number" ||
+    typeof value === "boolean"
+  );
+}
+
+function rowsOf(value: unknown): TableCell[][] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const rows: TableCell[][] = [];
+  for (const row of value as unknown[]) {
+    if (!Array.isArray(row) || !(row as unknown[]).every(isCell)) return undefined;
+    rows.push(row as TableCell[]);
+  }
+  return rows;
+}
+
+/**
+ * The tables back from a cell made by `productionToken`.
+ * @throws RateError BAD_TABLE when the text is not such a cell
+ */
+export function tablesFromToken(token: string): ProductionTables {
+  const start = token.indexOf("{");
+  let parsed: unknown;
+  try {
+    parsed = start < 0 ? undefined : JSON.parse(token.slice(start));
+  } catch {
+    parsed = undefined;
+  }
+  const record = typeof parsed === "object" && parsed !== null ? parsed : {};
+  const overrides = rowsOf("o" in record ? record.o : undefined);
+  const roles = rowsOf("r" in record ? record.r : undefined);
+  if (!overrides || !roles) {
+    throw new RateError("BAD_TABLE", {
+      table: "Production tables cell",
+      reason:
+        "it should hold =CREW.TABLES(...) over the Rate Overrides and Production Roles tables, as the Settings sheet does",
+    });
+  }
+  return { overrides, roles };
+}
