@@ -172,9 +172,10 @@ function vlookupBudget(withTopsheet: boolean): TimedBudget {
       q.unitRateCents / 100,
       day,
       Math.round((q.fringeCents / Math.max(1, q.subtotalCents)) * 1000) / 1000,
+      q.basis.kind,
     ];
   });
-  const table = `Rates!$A$1:$D$${rates.length}`;
+  const table = `Rates!$A$1:$E$${rates.length}`;
   const c = (name: (typeof COLUMNS)[number]) => String.fromCharCode(65 + COLUMNS.indexOf(name));
   const lines = budgetLines().map((l, i) => {
     const r = FIRST_LINE_ROW + i;
@@ -193,6 +194,8 @@ function vlookupBudget(withTopsheet: boolean): TimedBudget {
       Subtotal: `=${c("Qty")}${r}*${c("Rate")}${r}`,
       Fringe: `=${c("Subtotal")}${r}*VLOOKUP(${c("Role")}${r},${table},4,0)`,
       Total: `=${c("Subtotal")}${r}+${c("Fringe")}${r}`,
+      // Where the rate came from, as a rate table's source column would say.
+      Basis: `=VLOOKUP(${c("Role")}${r},${table},5,0)`,
     };
     return COLUMNS.map((name) => cells[name]);
   });

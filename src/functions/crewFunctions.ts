@@ -128,7 +128,9 @@ export function createCrewFunctions(engine: RateEngine) {
         : `Override (Rate Overrides line ${basis.line})`;
     }
     if (basis.kind === "published") return `Published (${basis.book.name})`;
-    return "Estimate";
+    return basis.agreement.id === "non-union"
+      ? "Estimate (non-union)"
+      : `Estimate (${basis.book.name}, derived)`;
   }
 
   function agreementsOf(role: Role): string[] {

@@ -7,13 +7,90 @@
  * Qty, Agreement or a setting recalculates in any spreadsheet.
  */
 import { rateCard } from "../data";
-import { isoToSerial, LAST_EXCEL_SERIAL, serialToIso, type Unit } from "../engine";
+import {
+  isoToSerial,
+  LAST_EXCEL_SERIAL,
+  OVERRIDE_COLUMNS,
+  OVERRIDES_TABLE,
+  PRODUCTION_ROLE_COLUMNS,
+  PRODUCTION_ROLES_TABLE,
+  serialToIso,
+  type Unit,
+} from "../engine";
 import { WorkbookError, type BudgetSettings } from "./workbookPort";
 
 export const SETTINGS_SHEET = "Settings";
 export const BUDGET_SHEET = "Budget";
 export const TOPSHEET_SHEET = "Topsheet";
 export const BUDGET_TABLE = "CrewBudget";
+
+/**
+ * The production's own tables, one sheet each: a title in row 1, a note in row 2, the header in
+ * row 3 and up to TABLE_LINES lines below. Line n of a table is sheet row TABLE_FIRST_ROW + n - 1.
+ */
+export const OVERRIDES_SHEET = OVERRIDES_TABLE;
+export const ROLES_SHEET = PRODUCTION_ROLES_TABLE;
+export const TABLE_HEADER_ROW = 3;
+export const TABLE_FIRST_ROW = TABLE_HEADER_ROW + 1;
+export const TABLE_LINES = 200;
+
+export const PRODUCTION_SHEETS = [
+  {
+    sheet: OVERRIDES_SHEET,
+    columns: OVERRIDE_COLUMNS,
+    note: `Negotiated rates: a line here wins over the rate card for that role and unit (and agreement, if given; blank means any). Amount is per unit, used as written (no overtime added). Up to ${TABLE_LINES} lines.`,
+  },
+  {
+    sheet: ROLES_SHEET,
+    columns: PRODUCTION_ROLE_COLUMNS,
+    note: `Roles this production adds (the pane's "Add a role" writes here): priced at their Rate per Unit under their Agreement (blank: Non-union). Up to ${TABLE_LINES} lines.`,
+  },
+] as const;
+
+function columnLetter(index: number): string {
+  return String.fromCharCode(65 + index);
+}
+
+/** The data block of a production table, as an absolute reference: 'Rate Overrides'!$A$4:$E$203. */
+export function tableRange(sheet: string): string {
+  const spec = PRODUCTION_SHEETS.find((p) => p.sheet === sheet);
+  if (!spec) throw new Error(`CrewRate invariant failed: no production sheet ${sheet}`);
+  const last = columnLetter(spec.columns.length - 1);
+  return `'${sheet}'!$A$${TABLE_FIRST_ROW}:$${last}$${TABLE_FIRST_ROW + TABLE_LINES - 1}`;
+}
+
+/** A production sheet's title, note and header rows. */
+export function productionSheetRows(sheet: string): CellContent[][] {
+  const spec = PRODUCTION_SHEETS.find((p) => p.sheet === sheet);
+  if (!spec) throw new Error(`CrewRate invariant failed: no production sheet ${sheet}`);
+  return [[sheet], [spec.note], [...spec.columns]];
+}
+
+/** What "Add a role" writes: one Production Roles line. */
+export interface ProductionRoleInput {
+  title: string;
+  department: string;
+  account: string;
+  description: string;
+  unit: Unit;
+  /** Dollars per unit. */
+  rate: number;
+  /** Agreement name; blank for Non-union. */
+  agreement: string;
+}
+
+/** A Production Roles line's cells, in the table's column order. */
+export function productionRoleRow(role: ProductionRoleInput): (string | number)[] {
+  return [
+    role.title.trim(),
+    role.department,
+    role.account.trim(),
+    role.description.trim(),
+    role.unit,
+    role.rate,
+    role.agreement,
+  ];
+}
 
 /** A named setting: its workbook name, the label shown beside it, and its default. */
 export interface SettingSpec {
@@ -65,6 +142,13 @@ export const SETTINGS: readonly SettingSpec[] = [
     value: rateCard.meta.version,
     note: "The CrewRate rate card this budget was built with; formulas use its figures until you change it.",
   },
+  {
+    // Every crew line passes this cell, so editing either table recalculates the budget.
+    name: "ProductionTables",
+    label: "Production tables",
+    value: `=CREW.TABLES(${tableRange(OVERRIDES_SHEET)},${tableRange(ROLES_SHEET)})`,
+    note: "Made from the Rate Overrides and Production Roles sheets; every crew line reads it. Shows an error naming the line if a table row needs fixing.",
+  },
 ];
 
 /** Row of the first setting on the settings sheet (1-based); row 1 holds headers. */
@@ -91,6 +175,7 @@ export const COLUMNS = [
   "Subtotal",
   "Fringe",
   "Total",
+  "Basis",
 ] as const;
 export type Column = (typeof COLUMNS)[number];
 
@@ -137,6 +222,9 @@ export function crewLineRow(line: CrewLineInput, row: number): CellContent[] {
   const c = (name: Column) => `${col(name)}${row}`;
   const above = (name: Column) => `${col(name)}$${HEADER_ROW}:${col(name)}${row - 1}`;
   const args = `${c("Role")},${c("Qty")},${c("Unit")},${c("Agreement")},${c("Region")},${c("Tier")},BudgetDate`;
+  const unitArgs = `${c("Role")},${c("Unit")},${c("Agreement")},${c("Region")},${c("Tier")},BudgetDate,HoursPerDay`;
+  // The workbook's card version and production tables: the same numbers for everyone.
+  const pinned = "CardVersion,ProductionTables";
   const wagesToDate = `IF(${c("Person")}="",0,SUMIF(${above("Person")},${c("Person")},${above("Subtotal")}))`;
   const cells: Record<Column, CellContent> = {
     Account: line.account,
@@ -149,12 +237,60 @@ export function crewLineRow(line: CrewLineInput, row: number): CellContent[] {
     Tier: line.tier ?? "=Tier",
     Qty: typeof line.quantity === "number" ? line.quantity : `=${PHASE_SETTING[line.quantity]}`,
     Unit: line.unit,
-    Rate: `=CREW.UNITRATE(${c("Role")},${c("Unit")},${c("Agreement")},${c("Region")},${c("Tier")},BudgetDate,HoursPerDay,CardVersion)`,
-    Subtotal: `=CREW.RATE(${args},HoursPerDay,CardVersion)`,
-    Fringe: `=CREW.FRINGE(${args},${wagesToDate},HoursPerDay,CardVersion)`,
+    Rate: `=CREW.UNITRATE(${unitArgs},${pinned})`,
+    Subtotal: `=CREW.RATE(${args},HoursPerDay,${pinned})`,
+    Fringe: `=CREW.FRINGE(${args},${wagesToDate},HoursPerDay,${pinned})`,
     Total: `=${c("Subtotal")}+${c("Fringe")}`,
+    Basis: `=CREW.BASIS(${unitArgs},${pinned})`,
   };
   return COLUMNS.map((name) => cells[name]);
+}
+
+/** A crew line as the budget's cells hold it now (computed cells as their values). */
+export interface BudgetLine {
+  /** 1-based sheet row. */
+  row: number;
+  role: string;
+  person: string;
+  agreement: string;
+  region: string;
+  tier: string;
+  quantity: number;
+  unit: string;
+  /** The Total cell's value; undefined where it shows an error. */
+  total: number | undefined;
+}
+
+/**
+ * The crew lines among budget rows (values in COLUMNS order, the first at sheet row `firstRow`):
+ * rows with a role, skipping blanks and the totals row.
+ */
+export function crewLinesFromCells(
+  rows: readonly (readonly unknown[])[],
+  firstRow: number,
+): BudgetLine[] {
+  const at = (row: readonly unknown[], name: Column) => row[COLUMNS.indexOf(name)];
+  const text = (v: unknown) =>
+    typeof v === "string" ? v.trim() : typeof v === "number" ? String(v) : "";
+  const lines: BudgetLine[] = [];
+  rows.forEach((row, i) => {
+    const role = text(at(row, "Role"));
+    if (!role || text(at(row, "Account")) === "Total") return;
+    const qty = at(row, "Qty");
+    const total = at(row, "Total");
+    lines.push({
+      row: firstRow + i,
+      role,
+      person: text(at(row, "Person")),
+      agreement: text(at(row, "Agreement")),
+      region: text(at(row, "Region")),
+      tier: text(at(row, "Tier")),
+      quantity: typeof qty === "number" ? qty : Number(text(qty)),
+      unit: text(at(row, "Unit")),
+      total: typeof total === "number" ? total : undefined,
+    });
+  });
+  return lines;
 }
 
 /** The totals row under `lastLineRow`. */

@@ -7,7 +7,7 @@
  * Excel may have applied part of it, a second Excel.run undoes what landed before the error is
  * reported.
  */
-import { isoToSerial } from "../engine";
+import { isoToSerial, type ProductionTables } from "../engine";
 import {
   BUDGET_SHEET,
   BUDGET_TABLE,
@@ -29,6 +29,17 @@ import {
   type CrewLineInput,
   settingsFromCells,
   type SettingSpec,
+  PRODUCTION_SHEETS,
+  productionSheetRows,
+  productionRoleRow,
+  ROLES_SHEET,
+  OVERRIDES_SHEET,
+  TABLE_FIRST_ROW,
+  TABLE_HEADER_ROW,
+  TABLE_LINES,
+  crewLinesFromCells,
+  type ProductionRoleInput,
+  type BudgetLine,
 } from "./budgetLayout";
 import {
   WorkbookError,
@@ -107,6 +118,11 @@ export class ExcelWorkbook implements WorkbookPort {
         const settings = probeSheet(workbook, SETTINGS_SHEET, settingsBlock);
         const budget = probeSheet(workbook, BUDGET_SHEET, budgetBlock);
         const topsheet = probeSheet(workbook, TOPSHEET_SHEET, topBlock);
+        const production = PRODUCTION_SHEETS.map((spec) => {
+          const rows = productionSheetRows(spec.sheet);
+          const block = blockAddress(1, rows);
+          return { spec, rows, block, probe: probeSheet(workbook, spec.sheet, block) };
+        });
         const table = workbook.tables.getItemOrNullObject(BUDGET_TABLE);
         table.load("isNullObject");
         table.worksheet.load("name");
@@ -131,6 +147,16 @@ export class ExcelWorkbook implements WorkbookPort {
           sheetVerdict(settings, isSettingsSheet, SETTINGS_SHEET, settingsBlock),
         );
         const topsheetState = stateOf(sheetVerdict(topsheet, isTopsheet, TOPSHEET_SHEET, topBlock));
+        const productionStates = production.map((p) =>
+          stateOf(
+            sheetVerdict(
+              p.probe,
+              (cells) => rowMatches(cells[TABLE_HEADER_ROW - 1], p.spec.columns),
+              p.spec.sheet,
+              p.block,
+            ),
+          ),
+        );
         let budgetState: SheetState;
         if (table.isNullObject) {
           budgetState = stateOf(sheetVerdict(budget, () => false, BUDGET_SHEET, budgetBlock));
@@ -160,6 +186,7 @@ export class ExcelWorkbook implements WorkbookPort {
           settingsState === "ours" &&
           budgetState === "ours" &&
           topsheetState === "ours" &&
+          productionStates.every((state) => state === "ours") &&
           missingNames.length === 0
         ) {
           return; // Everything is there: leave it alone.
@@ -192,6 +219,12 @@ export class ExcelWorkbook implements WorkbookPort {
           pending.chartOnExistingSheet = topsheetState === "empty" && this.departments.length > 0;
           writeTopsheet(sheet, topRows, this.departments.length);
         }
+        // Before the settings: their production tables formula refers to these sheets.
+        production.forEach((p, i) => {
+          const state = productionStates[i]!;
+          if (state === "ours") return;
+          writeProductionSheet(sheetFor(p.spec.sheet, p.probe, state, p.block), p.rows);
+        });
         let settingsSheet = settings.sheet;
         if (settingsState !== "ours") {
           settingsSheet = sheetFor(SETTINGS_SHEET, settings, settingsState, settingsBlock);
@@ -294,6 +327,101 @@ export class ExcelWorkbook implements WorkbookPort {
         });
       }
       return this.undoAppend(written.undo, reason, error);
+    }
+  }
+
+  async readProductionTables(): Promise<ProductionTables> {
+    try {
+      return await this.run(async (context) => {
+        const [overrides, roles] = [OVERRIDES_SHEET, ROLES_SHEET].map((name) => {
+          const sheet = context.workbook.worksheets.getItemOrNullObject(name);
+          sheet.load("isNullObject");
+          const range = sheet.getRange(productionBlock(name));
+          range.load("values");
+          return { sheet, range };
+        });
+        await context.sync();
+        const rows = (t: typeof overrides) =>
+          !t || t.sheet.isNullObject ? [] : (t.range.values as ProductionTables["roles"]);
+        return { overrides: rows(overrides), roles: rows(roles) };
+      });
+    } catch (error) {
+      throw new WorkbookError(
+        `Could not read the ${OVERRIDES_SHEET} and ${ROLES_SHEET} sheets: ${reasonOf(error)}.`,
+        { cause: error },
+      );
+    }
+  }
+
+  async addProductionRole(role: ProductionRoleInput): Promise<{ line: number }> {
+    try {
+      return await this.run(async (context) => {
+        const sheet = context.workbook.worksheets.getItemOrNullObject(ROLES_SHEET);
+        sheet.load("isNullObject");
+        const titles = sheet.getRange(productionBlock(ROLES_SHEET));
+        titles.load("values");
+        await context.sync(); // 1: read
+        if (sheet.isNullObject) {
+          throw new WorkbookError(
+            `The workbook has no ${ROLES_SHEET} sheet: create the budget sheets first.`,
+          );
+        }
+        const values: unknown[][] = titles.values;
+        const index = values.findIndex((row) => isBlankRow(row));
+        if (index < 0) {
+          throw new WorkbookError(
+            `The ${ROLES_SHEET} sheet is full (${TABLE_LINES} lines): clear a line you no longer need, then try again.`,
+          );
+        }
+        const row = TABLE_FIRST_ROW + index;
+        const cells = productionRoleRow(role);
+        sheet.getRange(`A${row}:${columnLetter(cells.length - 1)}${row}`).values = [cells];
+        await context.sync(); // 2: write (one range: it lands whole or not at all)
+        return { line: index + 1 };
+      });
+    } catch (error) {
+      if (error instanceof WorkbookError) throw error;
+      throw new WorkbookError(`Could not add the role: ${reasonOf(error)}. Nothing was changed.`, {
+        cause: error,
+      });
+    }
+  }
+
+  async readCrewLines(): Promise<BudgetLine[]> {
+    try {
+      return await this.run(async (context) => {
+        const table = context.workbook.tables.getItemOrNullObject(BUDGET_TABLE);
+        table.load("isNullObject");
+        const body = table.getDataBodyRange();
+        body.load("values, rowIndex");
+        await context.sync();
+        if (table.isNullObject) return [];
+        return crewLinesFromCells(body.values, body.rowIndex + 1);
+      });
+    } catch (error) {
+      throw new WorkbookError(`Could not read the budget's crew lines: ${reasonOf(error)}.`, {
+        cause: error,
+      });
+    }
+  }
+
+  async setCardVersion(version: string): Promise<void> {
+    const spec = SETTINGS.find((s) => s.name === "CardVersion");
+    if (!spec) throw new Error("CrewRate invariant failed: no CardVersion setting");
+    try {
+      await this.run(async (context) => {
+        const cell = context.workbook.worksheets
+          .getItem(SETTINGS_SHEET)
+          .getRange(settingCell(spec));
+        cell.numberFormat = [[TEXT_FORMAT]];
+        cell.values = [[version]];
+        await context.sync();
+      });
+    } catch (error) {
+      throw new WorkbookError(
+        `Could not set the rate card version on the ${SETTINGS_SHEET} sheet: ${reasonOf(error)}. Nothing was changed.`,
+        { cause: error },
+      );
     }
   }
 
@@ -534,6 +662,13 @@ function orList(items: readonly string[]): string {
     : `${items.slice(0, -1).join(", ")} or ${items.at(-1) ?? ""}`;
 }
 
+/** A production table's line block on its sheet ("A4:G203"). */
+function productionBlock(sheet: string): string {
+  const spec = PRODUCTION_SHEETS.find((p) => p.sheet === sheet);
+  const width = spec?.columns.length ?? 1;
+  return `A${TABLE_FIRST_ROW}:${columnLetter(width - 1)}${TABLE_FIRST_ROW + TABLE_LINES - 1}`;
+}
+
 function settingsValueBlock(): string {
   return `B${SETTINGS_FIRST_ROW}:B${SETTINGS_FIRST_ROW + SETTINGS.length - 1}`;
 }
@@ -587,7 +722,7 @@ function writeSettings(sheet: Excel.Worksheet, block: string): void {
   sheet.getRange(`B${first}:B${last}`).numberFormat = SETTINGS.map((s) => [
     s.name === "BudgetDate"
       ? SETTINGS_DATE_FORMAT
-      : typeof s.value === "string"
+      : typeof s.value === "string" && !s.value.startsWith("=")
         ? TEXT_FORMAT
         : null,
   ]);
@@ -597,6 +732,14 @@ function writeSettings(sheet: Excel.Worksheet, block: string): void {
       ? [row[0] ?? "", isoToSerial(spec.value), row[2] ?? ""]
       : row;
   });
+}
+
+/** A production table's sheet: its title, note and header row. */
+function writeProductionSheet(sheet: Excel.Worksheet, rows: (string | number)[][]): void {
+  const width = rows[TABLE_HEADER_ROW - 1]?.length ?? 1;
+  sheet.getRange(blockAddress(1, rows)).values = rows.map((row) =>
+    Array.from({ length: width }, (_, i) => row[i] ?? ""),
+  );
 }
 
 function writeBudget(sheet: Excel.Worksheet): void {

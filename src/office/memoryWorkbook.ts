@@ -4,12 +4,18 @@
  * validates exactly as the real adapters do (all lines or none), and records every call so tests
  * can assert on what the pane asked for.
  */
+import type { ProductionTables, TableCell } from "../engine";
 import {
   FIRST_LINE_ROW,
+  productionRoleRow,
+  ROLES_SHEET,
   SETTINGS,
   SHARED_SHEETS,
+  TABLE_LINES,
   validateLine,
+  type BudgetLine,
   type CrewLineInput,
+  type ProductionRoleInput,
 } from "./budgetLayout";
 import {
   WorkbookError,
@@ -68,6 +74,14 @@ export class MemoryWorkbook implements WorkbookPort {
   hasBudget = false;
   /** Milliseconds each append takes. */
   appendDelayMs: number;
+
+  /** The Rate Overrides and Production Roles lines; tests may edit them as a user would. */
+  tables: { overrides: TableCell[][]; roles: TableCell[][] } = { overrides: [], roles: [] };
+  /**
+   * What each crew line's Total cell shows, by line index, when a test needs the sheet's numbers
+   * (the memory workbook computes nothing itself).
+   */
+  totals: (number | undefined)[] = [];
 
   private readonly stored: CrewLineInput[] = [];
   private readonly calls: CrewLineInput[][] = [];
@@ -153,6 +167,47 @@ export class MemoryWorkbook implements WorkbookPort {
     this.stored.push(...lines.map((line) => ({ ...line })));
     this.hasBudget = true;
     return { firstRow, rowsAdded: lines.length };
+  }
+
+  readProductionTables(): Promise<ProductionTables> {
+    return Promise.resolve({
+      overrides: this.tables.overrides.map((r) => [...r]),
+      roles: this.tables.roles.map((r) => [...r]),
+    });
+  }
+
+  addProductionRole(role: ProductionRoleInput): Promise<{ line: number }> {
+    const index = this.tables.roles.findIndex((row) => row.every((c) => c === null || c === ""));
+    const at = index < 0 ? this.tables.roles.length : index;
+    if (at >= TABLE_LINES) {
+      return Promise.reject(new WorkbookError(`The ${ROLES_SHEET} sheet is full.`));
+    }
+    this.tables.roles[at] = productionRoleRow(role);
+    return Promise.resolve({ line: at + 1 });
+  }
+
+  readCrewLines(): Promise<BudgetLine[]> {
+    return Promise.resolve(
+      this.stored.map((line, i) => ({
+        row: FIRST_LINE_ROW + i,
+        role: line.role,
+        person: line.person ?? "",
+        agreement: line.agreement ?? "",
+        region: line.region ?? this.settings.region,
+        tier: line.tier ?? this.settings.tier,
+        quantity:
+          typeof line.quantity === "number"
+            ? line.quantity
+            : this.settings[`${line.quantity}Weeks` as const],
+        unit: line.unit,
+        total: this.totals[i],
+      })),
+    );
+  }
+
+  setCardVersion(version: string): Promise<void> {
+    this.settings = { ...this.settings, cardVersion: version };
+    return Promise.resolve();
   }
 
   shareAsValues(): Promise<SharedCopy> {

@@ -5,7 +5,7 @@
  * module belongs to the preview, CLI and tests only, never to the add-in bundles.)
  */
 import type { CellValue, HyperFormula, RawCellContent } from "hyperformula";
-import type { RateEngine } from "../engine";
+import type { ProductionTables, RateEngine, TableCell } from "../engine";
 import { buildCrewWorkbook } from "../functions/hyperformula";
 import {
   BUDGET_SHEET,
@@ -27,6 +27,16 @@ import {
   validateLine,
   valuesNote,
   type CrewLineInput,
+  crewLinesFromCells,
+  OVERRIDES_SHEET,
+  PRODUCTION_SHEETS,
+  productionRoleRow,
+  productionSheetRows,
+  ROLES_SHEET,
+  TABLE_FIRST_ROW,
+  TABLE_LINES,
+  type BudgetLine,
+  type ProductionRoleInput,
 } from "./budgetLayout";
 import {
   WorkbookError,
@@ -36,7 +46,13 @@ import {
   type WorkbookPort,
 } from "./workbookPort";
 
-const SHEET_ORDER = [BUDGET_SHEET, TOPSHEET_SHEET, SETTINGS_SHEET] as const;
+const SHEET_ORDER = [
+  BUDGET_SHEET,
+  TOPSHEET_SHEET,
+  SETTINGS_SHEET,
+  OVERRIDES_SHEET,
+  ROLES_SHEET,
+] as const;
 
 export class PreviewWorkbook implements WorkbookPort {
   readonly hostName = "Preview workbook";
@@ -61,6 +77,8 @@ export class PreviewWorkbook implements WorkbookPort {
       [SETTINGS_SHEET]: settingsRows().map((row, i) =>
         SETTINGS[i - 1]?.name === "CardVersion" ? [row[0]!, `'${String(row[1])}`, row[2]!] : row,
       ),
+      [OVERRIDES_SHEET]: productionSheetRows(OVERRIDES_SHEET),
+      [ROLES_SHEET]: productionSheetRows(ROLES_SHEET),
     });
     for (const s of SETTINGS) {
       this.hf.addNamedExpression(s.name, `=${settingAddress(s.name)}`);
@@ -153,6 +171,60 @@ export class PreviewWorkbook implements WorkbookPort {
     return { firstRow, rowsAdded: rows.length };
   }
 
+  readProductionTables(): Promise<ProductionTables> {
+    const [overrides, roles] = PRODUCTION_SHEETS.map(({ sheet, columns }) => {
+      const id = this.sheetId(sheet);
+      const rows: TableCell[][] = [];
+      for (let r = 0; r < TABLE_LINES; r++) {
+        const row: TableCell[] = [];
+        for (let c = 0; c < columns.length; c++) {
+          row.push(
+            tableCell(this.hf.getCellValue({ sheet: id, row: TABLE_FIRST_ROW - 1 + r, col: c })),
+          );
+        }
+        rows.push(row);
+      }
+      return rows;
+    });
+    return Promise.resolve({ overrides: overrides ?? [], roles: roles ?? [] });
+  }
+
+  addProductionRole(role: ProductionRoleInput): Promise<{ line: number }> {
+    const sheet = this.sheetId(ROLES_SHEET);
+    for (let i = 0; i < TABLE_LINES; i++) {
+      const row = TABLE_FIRST_ROW - 1 + i;
+      const width = PRODUCTION_SHEETS[1].columns.length;
+      let blank = true;
+      for (let c = 0; c < width && blank; c++) {
+        blank = this.hf.isCellEmpty({ sheet, row, col: c });
+      }
+      if (!blank) continue;
+      this.hf.setCellContents({ sheet, row, col: 0 }, [productionRoleRow(role)]);
+      this.changed();
+      return Promise.resolve({ line: i + 1 });
+    }
+    return Promise.reject(
+      new WorkbookError(
+        `The ${ROLES_SHEET} sheet is full (${TABLE_LINES} lines): clear a line, then try again.`,
+      ),
+    );
+  }
+
+  readCrewLines(): Promise<BudgetLine[]> {
+    const values = this.hf.getSheetValues(this.sheetId(BUDGET_SHEET));
+    return Promise.resolve(crewLinesFromCells(values.slice(FIRST_LINE_ROW - 1), FIRST_LINE_ROW));
+  }
+
+  setCardVersion(version: string): Promise<void> {
+    const i = SETTINGS.findIndex((s) => s.name === "CardVersion");
+    this.hf.setCellContents(
+      { sheet: this.sheetId(SETTINGS_SHEET), row: SETTINGS_FIRST_ROW - 1 + i, col: 1 },
+      [[`'${version}`]],
+    );
+    this.changed();
+    return Promise.resolve();
+  }
+
   shareAsValues(): Promise<SharedCopy> {
     try {
       return Promise.resolve(this.share());
@@ -192,6 +264,11 @@ export class PreviewWorkbook implements WorkbookPort {
     this.changed();
     return { sheets: copies.map((c) => c.copy) };
   }
+}
+
+/** A computed value as a table cell: an error as its text. */
+function tableCell(value: CellValue): TableCell {
+  return typeof value === "object" && value !== null ? value.value : value;
 }
 
 /** A computed value as a cell can hold it: an error as its text ("#VALUE!"). */

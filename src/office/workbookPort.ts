@@ -3,9 +3,10 @@
  * (excelWorkbook.ts, the only code that calls Excel.run), the preview's HyperFormula workbook
  * (previewWorkbook.ts) and an in-memory one for tests (memoryWorkbook.ts).
  */
-import type { CrewLineInput } from "./budgetLayout";
+import type { ProductionTables } from "../engine";
+import type { BudgetLine, CrewLineInput, ProductionRoleInput } from "./budgetLayout";
 
-export type { CrewLineInput } from "./budgetLayout";
+export type { BudgetLine, CrewLineInput, ProductionRoleInput } from "./budgetLayout";
 
 /** The workbook-wide settings, as the settings sheet holds them. */
 export interface BudgetSettings {
@@ -60,6 +61,21 @@ export interface WorkbookPort {
    * @returns the new sheets' names, budget first
    */
   shareAsValues(): Promise<SharedCopy>;
+  /**
+   * The Rate Overrides and Production Roles lines as the workbook holds them (empty tables when
+   * the sheets are missing), line 1 first, blank lines kept so line numbers match the sheet.
+   */
+  readProductionTables(): Promise<ProductionTables>;
+  /**
+   * Writes a role to the first blank line of the Production Roles sheet (the caller checks it
+   * against the card first). Refuses (WorkbookError) when the table is full or missing.
+   * @returns the table line it went to
+   */
+  addProductionRole(role: ProductionRoleInput): Promise<{ line: number }>;
+  /** The budget's crew lines as their cells hold them now. */
+  readCrewLines(): Promise<BudgetLine[]>;
+  /** Sets the Settings sheet's rate card version (updating, or setting it back). */
+  setCardVersion(version: string): Promise<void>;
 }
 
 /** What shareAsValues made. */

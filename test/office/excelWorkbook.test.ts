@@ -723,10 +723,29 @@ describe("ExcelWorkbook.ensureBudget", () => {
     expect(book.syncsPerRun).toEqual([2]);
     expect(book.calls.filter((c) => /^(worksheets|tables|charts)\.add/.test(c))).toEqual([
       "worksheets.add Budget",
-      "tables.add Budget!A4:N4",
+      "tables.add Budget!A4:O4",
       "worksheets.add Topsheet",
       "charts.add BarClustered Topsheet!E1:E3 Columns",
+      // The production tables' sheets come before the settings, whose formula reads them.
+      "worksheets.add Rate Overrides",
+      "worksheets.add Production Roles",
       "worksheets.add Settings",
+    ]);
+    expect(book.row("Rate Overrides", 3, 5)).toEqual([
+      "Role",
+      "Agreement",
+      "Unit",
+      "Amount",
+      "Note",
+    ]);
+    expect(book.row("Production Roles", 3, 7)).toEqual([
+      "Title",
+      "Department",
+      "Account",
+      "Description",
+      "Unit",
+      "Rate",
+      "Agreement",
     ]);
 
     // The budget: title, note, the table's header on row 4, one blank row, the totals row.
@@ -737,7 +756,7 @@ describe("ExcelWorkbook.ensureBudget", () => {
         name: BUDGET_TABLE,
         sheet: "Budget",
         headerRow: 4,
-        width: 14,
+        width: COLUMNS.length,
         dataRows: 1,
         showTotals: true,
       },
@@ -811,7 +830,7 @@ describe("ExcelWorkbook.ensureBudget", () => {
 
     expect(error).toBeInstanceOf(WorkbookError);
     expect((error as WorkbookError).message).toMatch(
-      /A sheet named Budget already exists with other content in A1:N6/,
+      /A sheet named Budget already exists with other content in A1:O6/,
     );
     expect(book.syncsPerRun).toEqual([1]); // the read; no write batch
     expect(book.calls).toEqual([]);
@@ -1073,7 +1092,16 @@ describe("ExcelWorkbook.shareAsValues", () => {
     expect(snapshot(book, "Budget")).toEqual(budgetBefore);
     expect(snapshot(book, "Topsheet")).toEqual(topBefore);
     expect([...book.state.cells.keys()].sort()).toEqual(
-      ["Budget", "Budget (values)", "Settings", "Sheet1", "Topsheet", "Topsheet (values)"].sort(),
+      [
+        "Budget",
+        "Budget (values)",
+        "Settings",
+        "Sheet1",
+        "Topsheet",
+        "Topsheet (values)",
+        "Rate Overrides",
+        "Production Roles",
+      ].sort(),
     );
 
     const copy = book.sheetCells("Budget (values)");
@@ -1116,7 +1144,7 @@ describe("ExcelWorkbook.shareAsValues", () => {
       "worksheet.delete Budget (values)",
       "worksheet.delete Topsheet (values)",
     ]);
-    expect(book.state.cells.size).toBe(6);
+    expect(book.state.cells.size).toBe(8); // the budget's five sheets, Sheet1 and two copies
     expect(book.cell("Budget (values)", "L5")).toBe(1.5);
     expect(snapshot(book, "Sheet1")).toEqual(sheet1);
   });
@@ -1159,4 +1187,91 @@ describe("ExcelWorkbook.shareAsValues", () => {
       expect(book.state).toEqual(before);
     },
   );
+});
+
+describe("ExcelWorkbook: the production tables and the card version", () => {
+  it("reads both tables' line blocks in one sync, blank lines kept in place", async () => {
+    const { book, workbook } = await budgetWith(0);
+    book.sheetCells("Rate Overrides").set(key(4, 0), "Gaffer");
+    book.sheetCells("Rate Overrides").set(key(4, 2), "week");
+    book.sheetCells("Rate Overrides").set(key(4, 3), 4200);
+    book.sheetCells("Rate Overrides").set(key(6, 0), "Key Grip");
+
+    const tables = await workbook.readProductionTables();
+
+    expect(book.syncsPerRun.at(-1)).toBe(1);
+    expect(tables.overrides).toHaveLength(200);
+    expect(tables.overrides[0]?.slice(0, 4)).toEqual(["Gaffer", "", "week", 4200]);
+    expect(tables.overrides[1]?.every((c) => c === "")).toBe(true);
+    expect(tables.overrides[2]?.[0]).toBe("Key Grip");
+    expect(tables.roles.every((row) => row.every((c) => c === ""))).toBe(true);
+  });
+
+  it("writes an added role on the first blank line in one read and one write", async () => {
+    const { book, workbook } = await budgetWith(0);
+    book.sheetCells("Production Roles").set(key(4, 0), "Local Fixer");
+
+    const { line } = await workbook.addProductionRole({
+      title: "Drone Pilot",
+      department: "Camera",
+      account: "",
+      description: "Flies the drone.",
+      unit: "day",
+      rate: 1200,
+      agreement: "",
+    });
+
+    expect(line).toBe(2);
+    expect(book.syncsPerRun.at(-1)).toBe(2);
+    // The fake keeps written blanks as empty cells.
+    expect(book.row("Production Roles", 5, 7)).toEqual([
+      "Drone Pilot",
+      "Camera",
+      undefined,
+      "Flies the drone.",
+      "day",
+      1200,
+      undefined,
+    ]);
+  });
+
+  it("refuses, having changed nothing, when the Production Roles table is full", async () => {
+    const { book, workbook } = await budgetWith(0);
+    for (let r = 4; r < 204; r++) book.sheetCells("Production Roles").set(key(r, 0), `Role ${r}`);
+    const before = new Map(book.sheetCells("Production Roles"));
+
+    await expect(
+      workbook.addProductionRole({
+        title: "Drone Pilot",
+        department: "Camera",
+        account: "",
+        description: "",
+        unit: "day",
+        rate: 1,
+        agreement: "",
+      }),
+    ).rejects.toThrow("The Production Roles sheet is full (200 lines)");
+    expect(book.sheetCells("Production Roles")).toEqual(before);
+  });
+
+  it("sets the card version as text, so 2026.10 stays 2026.10", async () => {
+    const { book, workbook } = await budgetWith(0);
+
+    await workbook.setCardVersion("2026.10");
+
+    expect(book.cell("Settings", "B9")).toBe("2026.10");
+    expect(book.format("Settings", "B9")).toBe("@");
+    expect((await workbook.readSettings()).cardVersion).toBe("2026.10");
+  });
+
+  it("reads the budget's crew lines with their cells' values", async () => {
+    const { workbook } = await budgetWith(2);
+
+    const lines = await workbook.readCrewLines();
+
+    expect(lines.map((l) => [l.row, l.role])).toEqual([
+      [5, LINES[0]!.role],
+      [6, LINES[1]!.role],
+    ]);
+  });
 });

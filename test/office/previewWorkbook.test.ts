@@ -83,7 +83,15 @@ describe("PreviewWorkbook.shareAsValues", () => {
     const { wb, result, changes } = await sharedBudget();
 
     expect(result).toEqual({ sheets: [BUDGET_COPY, TOPSHEET_COPY] });
-    expect(wb.sheetNames).toEqual(["Budget", "Topsheet", "Settings", BUDGET_COPY, TOPSHEET_COPY]);
+    expect(wb.sheetNames).toEqual([
+      "Budget",
+      "Topsheet",
+      "Settings",
+      "Rate Overrides",
+      "Production Roles",
+      BUDGET_COPY,
+      TOPSHEET_COPY,
+    ]);
     expect(changes()).toBe(1);
     expect(formulas(wb, BUDGET_SHEET).some((f) => f.includes("CREW."))).toBe(true);
     for (const sheet of [BUDGET_COPY, TOPSHEET_COPY]) {

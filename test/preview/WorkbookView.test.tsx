@@ -86,9 +86,11 @@ describe("WorkbookView", () => {
 
   it("shows the sheets, column letters, row numbers and each line's Total as money", () => {
     renderView();
-    expect(screen.getAllByRole("tab")).toHaveLength(3);
+    expect(screen.getAllByRole("tab")).toHaveLength(5);
     expect(screen.getByRole("tab", { name: "Budget" }).getAttribute("aria-selected")).toBe("true");
     expect(screen.getByRole("tab", { name: "Topsheet" })).toBeTruthy();
+    expect(screen.getByRole("tab", { name: "Rate Overrides" })).toBeTruthy();
+    expect(screen.getByRole("tab", { name: "Production Roles" })).toBeTruthy();
     expect(screen.getByRole("tab", { name: "Settings" })).toBeTruthy();
     const grid = screen.getByRole("grid", { name: "Budget sheet" });
     expect(within(grid).getByRole("columnheader", { name: "A" })).toBeTruthy();
