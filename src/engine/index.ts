@@ -9,7 +9,7 @@ export { payHoursForDay } from "./workRules";
 export { isoToSerial, LAST_EXCEL_SERIAL, serialToIso } from "./excelDates";
 export { MAX_QUANTITY } from "./quote";
 export { belongsToVersion, compareVersions, cardAtVersion } from "./versions";
-export { diffCardVersions, type UpdateDiff, type LineChange } from "./updateDiff";
+export { diffCardVersions, type UpdateDiff, type LineChange, type DiffLine } from "./updateDiff";
 export type { RateListing } from "./describe";
 export * from "./types";
 export {

@@ -2,6 +2,9 @@ import type { RateEngine } from "./engine";
 import { isRateError } from "./errors";
 import type { QuoteRequest } from "./types";
 
+/** A budget line as the diff needs it: its request, and who it pays (yearly caps run per person). */
+export type DiffLine = QuoteRequest & { person?: string | undefined };
+
 /** One budget line whose total changes between two card versions. */
 export interface LineChange {
   /** Index of the line in the list given. */
@@ -21,13 +24,24 @@ export interface UpdateDiff {
   toTotalCents: number;
 }
 
-function totalOf(engine: RateEngine, request: QuoteRequest): number | undefined {
-  try {
-    return engine.quoteFast(request).totalCents;
-  } catch (e) {
-    if (isRateError(e)) return undefined;
-    throw e;
-  }
+/**
+ * Prices lines in order as the budget does: a named person's wages budgeted on the lines above
+ * count toward that person's yearly caps (the sheet's SUMIF over Subtotal).
+ */
+function totalsOf(engine: RateEngine, lines: readonly DiffLine[]): (number | undefined)[] {
+  const paid = new Map<string, number>();
+  return lines.map(({ person, ...request }) => {
+    const name = person?.trim() ?? "";
+    const before = name ? (paid.get(name) ?? 0) : 0;
+    try {
+      const q = engine.quoteFast(name ? { ...request, wagesToDate: before / 100 } : request);
+      if (name) paid.set(name, before + q.subtotalCents);
+      return q.totalCents;
+    } catch (e) {
+      if (isRateError(e)) return undefined;
+      throw e;
+    }
+  });
 }
 
 /**
@@ -37,18 +51,18 @@ function totalOf(engine: RateEngine, request: QuoteRequest): number | undefined 
  */
 export function diffCardVersions(
   engine: RateEngine,
-  lines: readonly QuoteRequest[],
+  lines: readonly DiffLine[],
   from: string,
   to: string,
 ): UpdateDiff {
-  const a = engine.forVersion(from);
-  const b = engine.forVersion(to);
+  const before = totalsOf(engine.forVersion(from), lines);
+  const after = totalsOf(engine.forVersion(to), lines);
   const changes: LineChange[] = [];
   let fromTotalCents = 0;
   let toTotalCents = 0;
   lines.forEach((request, index) => {
-    const fromCents = totalOf(a, request);
-    const toCents = totalOf(b, request);
+    const fromCents = before[index];
+    const toCents = after[index];
     fromTotalCents += fromCents ?? 0;
     toTotalCents += toCents ?? 0;
     if (fromCents !== toCents) changes.push({ index, request, fromCents, toCents });

@@ -6,6 +6,14 @@
 import { isRateError, type RateError, type RateErrorCode } from "../engine";
 import { WorkbookError } from "../office/workbookPort";
 
+/** Something typed in a pane form that cannot be used as it is; the message says what to fix. */
+export class InputProblem extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "InputProblem";
+  }
+}
+
 export interface PaneMessage {
   title: string;
   body: string;
@@ -131,6 +139,7 @@ function rateMessage(error: RateError): PaneMessage {
  */
 export function messageFor(error: unknown): PaneMessage {
   if (isRateError(error)) return rateMessage(error);
+  if (error instanceof InputProblem) return { title: "Check the form", body: error.message };
   if (error instanceof WorkbookError) {
     return {
       title: "Problem with the workbook",

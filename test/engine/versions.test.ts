@@ -4,41 +4,9 @@
  */
 import { describe, expect, it } from "vitest";
 import { rateCard } from "../../src/data";
-import {
-  diffCardVersions,
-  RateEngine,
-  RateError,
-  type QuoteRequest,
-  type RateCard,
-} from "../../src/engine";
+import { diffCardVersions, RateEngine, RateError, type QuoteRequest } from "../../src/engine";
 import { buildCrewWorkbook } from "../../src/functions/hyperformula";
-
-/** The shipped card plus a made-up 2026.2 that corrects the DP's 2026-27 weekly figure. */
-function newerCard(): RateCard {
-  const card = structuredClone(rateCard);
-  card.meta.version = "2026.2";
-  card.meta.versions.push({
-    version: "2026.2",
-    released: "2027-01-15",
-    notes: "Test: a corrected DP figure.",
-  });
-  const dp = card.scales
-    .find((b) => b.id === "iatse-600")!
-    .classifications.find((c) => c.code === "1901")!;
-  for (const schedule of dp.schedules) {
-    const old = schedule.rates.find((r) => r.from === "2026-08-02")!;
-    old.until = "2026.1";
-    schedule.rates.push({
-      ...old,
-      until: undefined,
-      since: "2026.2",
-      hourlyCents: old.hourlyCents === undefined ? undefined : old.hourlyCents + 100,
-      weeklyCents: old.weeklyCents === undefined ? undefined : old.weeklyCents + 10_000,
-      dailyCents: old.dailyCents === undefined ? undefined : old.dailyCents + 800,
-    });
-  }
-  return card;
-}
+import { newerCard } from "../fixtures/newerCard";
 
 const shipped = new RateEngine(rateCard);
 const newer = new RateEngine(newerCard());

@@ -1,13 +1,7 @@
-import {
-  Badge,
-  Caption1,
-  makeStyles,
-  mergeClasses,
-  Text,
-  tokens,
-} from "@fluentui/react-components";
+import { Caption1, makeStyles, mergeClasses, Text, tokens } from "@fluentui/react-components";
 import { formatUsd } from "../../engine";
 import { ErrorMessageBar } from "./ErrorMessageBar";
+import { KindBadge } from "./KindBadge";
 import type { QuoteResult } from "./QuoteForm";
 
 const useStyles = makeStyles({
@@ -56,14 +50,7 @@ export function LiveQuote({ result }: { result: QuoteResult }) {
       <dl className={styles.figures}>
         <dt className={styles.term}>Rate</dt>
         <dd className={styles.amount}>
-          <Badge
-            size="small"
-            appearance="tint"
-            color={quote.basis.kind === "published" ? "success" : "warning"}
-          >
-            {quote.basis.kind === "published" ? "Published" : "Estimate"}
-          </Badge>{" "}
-          {formatUsd(quote.unitRateCents)} {per}
+          <KindBadge size="small" kind={quote.basis.kind} /> {formatUsd(quote.unitRateCents)} {per}
         </dd>
         <dt className={styles.term}>Subtotal</dt>
         <dd className={styles.amount}>{formatUsd(quote.subtotalCents)}</dd>

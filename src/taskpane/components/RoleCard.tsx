@@ -19,6 +19,7 @@ import {
 } from "@fluentui/react-components";
 import { useMemo, useState, type ReactNode, type Ref } from "react";
 import { formatUsd, type Department, type RateListing, type Role } from "../../engine";
+import { KindBadge } from "./KindBadge";
 
 const useStyles = makeStyles({
   card: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -64,7 +65,8 @@ function splitSource(text: string): { label: string; address: string | undefined
 }
 
 function inForce(rate: RateListing, date: string): boolean {
-  return rate.effectiveFrom <= date && date <= rate.effectiveTo;
+  // The workbook's own rates have no period: they hold until someone edits the table.
+  return rate.kind === "override" || (rate.effectiveFrom <= date && date <= rate.effectiveTo);
 }
 
 /** Rates grouped by agreement, the current agreement's group first, card order otherwise. */
@@ -112,8 +114,13 @@ export function RoleCard(props: RoleCardProps) {
           {department.name} · account {role.account}
           {role.aliases.length > 0 ? ` · also ${role.aliases.slice(0, 4).join(", ")}` : ""}
         </Caption1>
+        {role.production ? (
+          <Badge appearance="outline" color="brand">
+            This production&apos;s own role (Production Roles line {role.production.line})
+          </Badge>
+        ) : null}
       </div>
-      <Body1>{role.description}</Body1>
+      {role.description ? <Body1>{role.description}</Body1> : null}
 
       {props.children ? (
         <>
@@ -124,27 +131,27 @@ export function RoleCard(props: RoleCardProps) {
         </>
       ) : null}
 
-      <Subtitle2 as="h3" className={styles.section}>
-        Responsibilities
-      </Subtitle2>
-      <ul className={styles.list}>
-        {role.responsibilities.map((item) => (
-          <li key={item}>
-            <Body1>{item}</Body1>
-          </li>
-        ))}
-      </ul>
-
-      <Subtitle2 as="h3" className={styles.section}>
-        Skills
-      </Subtitle2>
-      <ul className={styles.list}>
-        {role.skills.map((item) => (
-          <li key={item}>
-            <Body1>{item}</Body1>
-          </li>
-        ))}
-      </ul>
+      {(
+        [
+          ["Responsibilities", role.responsibilities],
+          ["Skills", role.skills],
+        ] as const
+      ).map(([heading, items]) =>
+        items.length === 0 ? null : (
+          <section key={heading}>
+            <Subtitle2 as="h3" className={styles.section}>
+              {heading}
+            </Subtitle2>
+            <ul className={styles.list}>
+              {items.map((item) => (
+                <li key={item}>
+                  <Body1>{item}</Body1>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ),
+      )}
 
       <Subtitle2 as="h3" className={styles.section}>
         Rates
@@ -192,8 +199,9 @@ export function RoleCard(props: RoleCardProps) {
                         <Text weight="semibold">{formatUsd(rate.amountCents)}</Text>{" "}
                         <Text size={200}>{rate.unit === "flat" ? "flat" : `per ${rate.unit}`}</Text>
                         <Caption1 block className={styles.meta}>
-                          {rate.effectiveFrom} to {rate.effectiveTo} · schedule {rate.schedule} ·{" "}
-                          {rate.region} · {rate.tier}
+                          {rate.kind === "override"
+                            ? `Set in this workbook${rate.schedule ? ` · ${rate.schedule}` : ""}`
+                            : `${rate.effectiveFrom} to ${rate.effectiveTo} · schedule ${rate.schedule} · ${rate.region} · ${rate.tier}`}
                         </Caption1>
                         <Caption1 block className={styles.meta}>
                           {rate.classification}
@@ -211,15 +219,7 @@ export function RoleCard(props: RoleCardProps) {
                         </Caption1>
                       </TableCell>
                       <TableCell className={styles.rateCell}>
-                        {rate.kind === "published" ? (
-                          <Badge appearance="tint" color="success">
-                            Published
-                          </Badge>
-                        ) : (
-                          <Badge appearance="tint" color="warning">
-                            Estimate
-                          </Badge>
-                        )}
+                        <KindBadge kind={rate.kind} />
                       </TableCell>
                     </TableRow>
                   );

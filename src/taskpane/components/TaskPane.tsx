@@ -4,6 +4,7 @@ import {
   normalizeName,
   RateError,
   type Department,
+  type ProductionTables,
   type QuoteRequest,
   type RateEngine,
   type Role,
@@ -15,6 +16,8 @@ import type {
   WorkbookPort,
 } from "../../office/workbookPort";
 import { lineDescription, typicalCrewLines } from "../typicalCrews";
+import { AddRole } from "./AddRole";
+import { CardUpdate } from "./CardUpdate";
 import { ErrorMessageBar } from "./ErrorMessageBar";
 import { InsertActions, type InsertKind, type InsertOutcome } from "./InsertActions";
 import { phaseWeeks, QuoteForm, type QuoteInputs, type QuoteResult } from "./QuoteForm";
@@ -30,6 +33,11 @@ type SettingsState =
   | { status: "loading"; previous: BudgetSettings | undefined }
   | { status: "ready"; settings: BudgetSettings }
   | { status: "failed"; error: unknown };
+
+const NO_TABLES: ProductionTables = { overrides: [], roles: [] };
+
+/** An engine, or why the workbook's settings or tables give none. */
+type EngineResult = { ok: true; engine: RateEngine } | { ok: false; error: unknown };
 
 const useStyles = makeStyles({
   pane: {
@@ -125,6 +133,11 @@ export function TaskPane({ engine, port }: TaskPaneProps) {
   const [busy, setBusy] = useState<InsertKind | undefined>(undefined);
   const [showProgress, setShowProgress] = useState(false);
   const [outcome, setOutcome] = useState<InsertOutcome | undefined>(undefined);
+  // The workbook's Rate Overrides and Production Roles, read with the settings.
+  const [tables, setTables] = useState<ProductionTables>(NO_TABLES);
+  const [tablesError, setTablesError] = useState<unknown>(undefined);
+  /** A role just added: opened once the tables holding it have been read. */
+  const [pendingRole, setPendingRole] = useState<string | undefined>(undefined);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const isWriting = useRef(false);
   const hasBudget = useRef(false);
@@ -151,6 +164,12 @@ export function TaskPane({ engine, port }: TaskPaneProps) {
       } catch (error) {
         setSettingsState({ status: "failed", error });
       }
+      try {
+        setTables(await port.readProductionTables());
+        setTablesError(undefined);
+      } catch (error) {
+        setTablesError(error);
+      }
     },
     [port],
   );
@@ -172,9 +191,10 @@ export function TaskPane({ engine, port }: TaskPaneProps) {
   const settingsRegion = settings ? canonicalName(meta.regions, settings.region) : "";
   const settingsTier = settings ? canonicalName(meta.tiers, settings.tier) : "";
 
-  // The formulas price with the card version the workbook is pinned to (CardVersion); so does the pane.
+  // The formulas price with the card version the workbook is pinned to (CardVersion) and its
+  // production tables; so does the pane.
   const cardVersion = settings?.cardVersion.trim() || undefined;
-  const pricing = useMemo((): { ok: true; engine: RateEngine } | { ok: false; error: unknown } => {
+  const versioned = useMemo((): EngineResult => {
     try {
       return { ok: true, engine: engine.forVersion(cardVersion) };
     } catch (error) {
@@ -182,6 +202,43 @@ export function TaskPane({ engine, port }: TaskPaneProps) {
       return { ok: false, error };
     }
   }, [engine, cardVersion]);
+  const pricing = useMemo((): EngineResult => {
+    if (!versioned.ok) return versioned;
+    try {
+      return { ok: true, engine: versioned.engine.withProduction(tables) };
+    } catch (error) {
+      // A bad table line: shown above the search and in the live quote.
+      return { ok: false, error };
+    }
+  }, [versioned, tables]);
+  /** What search and the role card browse: the workbook's roles when its tables read well. */
+  const browsing = pricing.ok ? pricing.engine : versioned.ok ? versioned.engine : engine;
+  const withTables = useMemo(() => {
+    try {
+      return engine.withProduction(tables);
+    } catch {
+      // The card update compares card versions; a bad table line is reported above it.
+      return engine;
+    }
+  }, [engine, tables]);
+
+  // Open a role just added once the engine holding it exists.
+  useEffect(() => {
+    if (pendingRole === undefined) return;
+    const added = browsing.roles.find((r) => r.production && r.title === pendingRole);
+    if (!added) return;
+    setPendingRole(undefined);
+    setRole(added);
+    setInputs((previous) => inputsFor(added, previous));
+    setOutcome(undefined);
+  }, [browsing, pendingRole]);
+
+  // Keep the open role in step with the tables (a production role's rate may have been edited).
+  useEffect(() => {
+    if (!role) return;
+    const current = browsing.roles.find((r) => r.id === role.id);
+    if (current && current !== role) setRole(current);
+  }, [browsing, role]);
 
   const result = useMemo((): QuoteResult | undefined => {
     if (!role || !settings) return undefined;
@@ -206,10 +263,15 @@ export function TaskPane({ engine, port }: TaskPaneProps) {
     }
   }, [pricing, role, inputs, settings, result]);
 
-  const rates = useMemo(
-    () => (role ? (pricing.ok ? pricing.engine : engine).listRates(role) : []),
-    [engine, pricing, role],
-  );
+  const rates = useMemo(() => {
+    if (!role) return [];
+    try {
+      return browsing.listRates(role);
+    } catch {
+      // A role from tables that no longer read: the card shows no rates until they are fixed.
+      return [];
+    }
+  }, [browsing, role]);
   const roleDepartment: Department | undefined = role ? engine.departmentOf(role) : undefined;
   const crewDepartmentId = role ? role.department : department;
 
@@ -361,6 +423,25 @@ export function TaskPane({ engine, port }: TaskPaneProps) {
         />
       </header>
 
+      {settings ? (
+        <CardUpdate
+          engine={withTables}
+          settings={settings}
+          port={port}
+          onChanged={() => void loadSettings(false)}
+        />
+      ) : null}
+
+      {tablesError !== undefined ? (
+        <ErrorMessageBar error={tablesError} intent="warning" />
+      ) : versioned.ok && !pricing.ok ? (
+        <ErrorMessageBar
+          error={pricing.error}
+          intent="warning"
+          actions={<Button onClick={() => void loadSettings(false)}>Read it again</Button>}
+        />
+      ) : null}
+
       {settingsState.status === "failed" ? (
         <ErrorMessageBar
           error={settingsState.error}
@@ -374,7 +455,7 @@ export function TaskPane({ engine, port }: TaskPaneProps) {
       ) : null}
 
       <RoleSearch
-        engine={engine}
+        engine={browsing}
         department={department}
         onDepartmentChange={(id) => {
           setDepartment(id);
@@ -382,6 +463,24 @@ export function TaskPane({ engine, port }: TaskPaneProps) {
         }}
         onOpen={openRole}
       />
+
+      {versioned.ok ? (
+        <AddRole
+          engine={versioned.engine}
+          tables={tables}
+          port={port}
+          ensureBudget={async () => {
+            if (!hasBudget.current) {
+              await port.ensureBudget();
+              hasBudget.current = true;
+            }
+          }}
+          onAdded={(title) => {
+            setPendingRole(title);
+            void loadSettings(false);
+          }}
+        />
+      ) : null}
 
       {role && roleDepartment ? (
         <RoleCard

@@ -1,0 +1,244 @@
+import {
+  Button,
+  Caption1,
+  Field,
+  Input,
+  makeStyles,
+  Select,
+  Spinner,
+  Textarea,
+  tokens,
+} from "@fluentui/react-components";
+import { AddRegular } from "@fluentui/react-icons";
+import { useId, useRef, useState } from "react";
+import {
+  isRateError,
+  PRODUCTION_ROLES_TABLE,
+  UNITS,
+  type ProductionTables,
+  type RateEngine,
+  type Unit,
+} from "../../engine";
+import { productionRoleRow, type ProductionRoleInput } from "../../office/budgetLayout";
+import type { WorkbookPort } from "../../office/workbookPort";
+import { InputProblem } from "../messages";
+import { ErrorMessageBar } from "./ErrorMessageBar";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  form: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalS,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  pair: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fit, minmax(130px, 1fr))",
+    gap: tokens.spacingHorizontalS,
+  },
+  buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  meta: { color: tokens.colorNeutralForeground3 },
+});
+
+export interface AddRoleProps {
+  /** The card engine at the workbook's version, without its tables: they are checked here. */
+  engine: RateEngine;
+  /** The workbook's tables as last read. */
+  tables: ProductionTables;
+  port: WorkbookPort;
+  /** Called with the new role's title once it is in the workbook. */
+  onAdded: (title: string) => void;
+  /** Makes sure the budget sheets exist before writing. */
+  ensureBudget: () => Promise<void>;
+}
+
+const EMPTY = {
+  title: "",
+  department: "",
+  account: "",
+  description: "",
+  unit: "day" as Unit,
+  rate: "",
+  agreement: "",
+};
+
+/** The row the form would write, or why it cannot. */
+function parseForm(form: typeof EMPTY): ProductionRoleInput | string {
+  if (form.title.trim().length < 2) return "Give the role a title.";
+  if (!form.department) return "Choose the role's department.";
+  const rate = Number(form.rate.replace(/[$,\s]/g, ""));
+  if (form.rate.trim() === "" || !Number.isFinite(rate) || rate < 0) {
+    return "Give the rate in dollars per unit, e.g. 1200.";
+  }
+  return { ...form, rate };
+}
+
+/**
+ * "Add a role": the production's own role (a drone pilot, a local title) written to the workbook's
+ * Production Roles sheet, checked against the card first; from then on it is searched, quoted and
+ * inserted like a card role, and the CREW functions price it.
+ */
+export function AddRole({ engine, tables, port, onAdded, ensureBudget }: AddRoleProps) {
+  const styles = useStyles();
+  const formId = useId();
+  const [open, setOpen] = useState(false);
+  const [form, setForm] = useState(EMPTY);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<unknown>(undefined);
+  const running = useRef(false);
+  /** A field's change handler: keeps the typed text and clears any earlier problem. */
+  const onField =
+    (field: keyof typeof EMPTY) =>
+    (_: unknown, data: { value: string }): void => {
+      setForm((f) => ({ ...f, [field]: data.value }));
+      setProblem(undefined);
+    };
+
+  async function add(): Promise<void> {
+    if (running.current) return;
+    const parsed = parseForm(form);
+    if (typeof parsed === "string") {
+      setProblem(new InputProblem(parsed));
+      return;
+    }
+    // Checked as the workbook will hold it, so a clash or a typo is refused before writing.
+    const free = tables.roles.findIndex((row) => row.every((c) => c === null || c === ""));
+    const at = free < 0 ? tables.roles.length : free;
+    const roles = [...tables.roles];
+    roles.splice(at, free < 0 ? 0 : 1, productionRoleRow(parsed));
+    try {
+      engine.withProduction({ overrides: tables.overrides, roles });
+    } catch (error) {
+      // A problem with the new role is the form's; one elsewhere in the tables is the sheet's.
+      const own =
+        isRateError(error) &&
+        error.code === "BAD_TABLE" &&
+        error.details.table === PRODUCTION_ROLES_TABLE &&
+        error.details.line === at + 1;
+      setProblem(own ? new InputProblem(error.message.replace(/^[^:]+: /, "")) : error);
+      return;
+    }
+    running.current = true;
+    setBusy(true);
+    try {
+      await ensureBudget();
+      await port.addProductionRole(parsed);
+      setForm(EMPTY);
+      setOpen(false);
+      onAdded(parsed.title.trim());
+    } catch (error) {
+      setProblem(error);
+    } finally {
+      running.current = false;
+      setBusy(false);
+    }
+  }
+
+  if (!open) {
+    return (
+      <div className={styles.buttons}>
+        <Button
+          icon={<AddRegular />}
+          onClick={() => {
+            setOpen(true);
+          }}
+        >
+          Add a role
+        </Button>
+      </div>
+    );
+  }
+
+  const department = engine.departments.find((d) => d.name === form.department);
+  return (
+    <form
+      id={formId}
+      className={styles.form}
+      aria-label="Add a role"
+      // Our own messages say what to fix, the same in every host.
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void add();
+      }}
+    >
+      <Caption1 className={styles.meta}>
+        A role the card lacks, priced at your rate. It goes on the {PRODUCTION_ROLES_TABLE} sheet,
+        travels with the workbook, and is marked as this production&apos;s own.
+      </Caption1>
+      <Field label="Title" required>
+        <Input value={form.title} onChange={onField("title")} />
+      </Field>
+      <div className={styles.pair}>
+        <Field label="Department" required>
+          <Select value={form.department} onChange={onField("department")}>
+            <option value="">Choose…</option>
+            {engine.departments.map((d) => (
+              <option key={d.id} value={d.name}>
+                {d.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label="Account">
+          <Input
+            value={form.account}
+            placeholder={department?.account ?? "e.g. 3300"}
+            onChange={onField("account")}
+          />
+        </Field>
+      </div>
+      <Field label="Description">
+        <Textarea value={form.description} resize="vertical" onChange={onField("description")} />
+      </Field>
+      <div className={styles.pair}>
+        <Field label="Rate ($)" required>
+          <Input value={form.rate} inputMode="decimal" onChange={onField("rate")} />
+        </Field>
+        <Field label="Per">
+          <Select value={form.unit} onChange={onField("unit")}>
+            {UNITS.map((u) => (
+              <option key={u} value={u}>
+                {u}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+      <Field label="Agreement">
+        <Select value={form.agreement} onChange={onField("agreement")}>
+          <option value="">Non-union</option>
+          {engine.card.meta.agreements
+            .filter((a) => a.id !== "non-union")
+            .map((a) => (
+              <option key={a.id} value={a.name}>
+                {a.name}
+              </option>
+            ))}
+        </Select>
+      </Field>
+      {problem === undefined ? null : <ErrorMessageBar error={problem} intent="warning" />}
+      <div className={styles.buttons}>
+        <Button
+          appearance="primary"
+          type="submit"
+          disabled={busy}
+          icon={busy ? <Spinner size="tiny" aria-hidden /> : undefined}
+        >
+          Add role
+        </Button>
+        <Button
+          onClick={() => {
+            setOpen(false);
+            setProblem(undefined);
+          }}
+        >
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}
