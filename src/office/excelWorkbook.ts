@@ -41,6 +41,7 @@ import {
   type ProductionRoleInput,
   type BudgetLine,
 } from "./budgetLayout";
+import { bringAddinAlong, type StartupHost } from "./documentStartup";
 import {
   WorkbookError,
   type AppendResult,
@@ -57,6 +58,13 @@ export interface ExcelWorkbookOptions {
   departments: readonly { name: string; account: string }[];
   /** Defaults to the global Excel.run (looked up when first used, so tests need no Excel global). */
   run?: ExcelRun;
+  /**
+   * The document switches that make the workbook load CrewRate and open its pane for whoever has
+   * the add-in; turned on once the budget exists. Omitted: left alone.
+   */
+  startup?: StartupHost;
+  /** Where problems with those switches are reported (they never fail the budget). */
+  onStartupProblem?: (problems: string[]) => void;
 }
 
 export const BUDGET_TITLE = "CrewRate budget";
@@ -94,13 +102,23 @@ export class ExcelWorkbook implements WorkbookPort {
   readonly hostName = "Excel";
   private readonly departments: readonly { name: string; account: string }[];
   private readonly run: ExcelRun;
+  private readonly options: ExcelWorkbookOptions;
 
   constructor(options: ExcelWorkbookOptions) {
     this.departments = options.departments.map((d) => ({ name: d.name, account: d.account }));
     this.run = options.run ?? ((batch) => Excel.run(batch));
+    this.options = options;
   }
 
   async ensureBudget(): Promise<void> {
+    await this.setUpBudget();
+    const { startup, onStartupProblem } = this.options;
+    if (!startup) return;
+    const problems = await bringAddinAlong(startup);
+    if (problems.length > 0) onStartupProblem?.(problems);
+  }
+
+  private async setUpBudget(): Promise<void> {
     // Set just before the write sync: from then on, part of the batch may have landed.
     const written: { undo?: SetupUndo } = {};
     try {

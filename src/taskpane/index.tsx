@@ -11,6 +11,7 @@ import {
 } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
 import { engine } from "../data";
+import { officeStartupHost } from "../office/documentStartup";
 import { ExcelWorkbook } from "../office/excelWorkbook";
 import { App } from "./App";
 import { NotInOffice } from "./components/NotInOffice";
@@ -29,6 +30,13 @@ void Office.onReady((info) => {
   if (info.host === Office.HostType.Excel) {
     const port = new ExcelWorkbook({
       departments: engine.departments.map((d) => ({ name: d.name, account: d.account })),
+      // The budget then loads CrewRate and opens this pane for collaborators who have it.
+      startup: officeStartupHost(),
+      onStartupProblem: (problems) => {
+        console.warn(
+          `CrewRate could not set the workbook to open with the add-in: ${problems.join("; ")}`,
+        );
+      },
     });
     root.render(
       <FluentProvider theme={officeTheme()} style={{ minHeight: "100vh" }}>

@@ -31,6 +31,7 @@ import {
   type ExcelRun,
 } from "../../src/office/excelWorkbook";
 import { WorkbookError } from "../../src/office/workbookPort";
+import type { StartupHost } from "../../src/office/documentStartup";
 
 type Cell = string | number | boolean;
 
@@ -1273,5 +1274,67 @@ describe("ExcelWorkbook: the production tables and the card version", () => {
       [5, LINES[0]!.role],
       [6, LINES[1]!.role],
     ]);
+  });
+});
+
+describe("ExcelWorkbook: the workbook brings the add-in along", () => {
+  function fakeStartup(opts: { opensPane?: boolean; failLoad?: boolean } = {}) {
+    const calls: string[] = [];
+    const host: StartupHost = {
+      loadWithDocument: () => {
+        calls.push("load");
+        return opts.failLoad
+          ? Promise.reject(new Error("SharedRuntime 1.1 is not supported"))
+          : Promise.resolve();
+      },
+      opensPane: () => opts.opensPane ?? false,
+      openPaneWithDocument: () => {
+        calls.push("autoshow");
+        return Promise.resolve();
+      },
+    };
+    return { host, calls };
+  }
+
+  it("sets the document to load CrewRate and open its pane once the budget exists", async () => {
+    const book = new FakeExcel();
+    const { host, calls } = fakeStartup();
+    const workbook = new ExcelWorkbook({ departments: DEPARTMENTS, run: book.run, startup: host });
+    await workbook.ensureBudget();
+    expect(calls).toEqual(["load", "autoshow"]);
+  });
+
+  it("does not save the pane setting again when the document has it", async () => {
+    const { host, calls } = fakeStartup({ opensPane: true });
+    const workbook = new ExcelWorkbook({
+      departments: DEPARTMENTS,
+      run: new FakeExcel().run,
+      startup: host,
+    });
+    await workbook.ensureBudget();
+    expect(calls).toEqual(["load"]);
+  });
+
+  it("reports a platform that refuses, without failing the budget", async () => {
+    const book = new FakeExcel();
+    const { host } = fakeStartup({ failLoad: true });
+    const problems: string[][] = [];
+    const workbook = new ExcelWorkbook({
+      departments: DEPARTMENTS,
+      run: book.run,
+      startup: host,
+      onStartupProblem: (p) => problems.push(p),
+    });
+    await workbook.ensureBudget();
+    expect(book.table(BUDGET_TABLE)).toBeDefined();
+    expect(problems).toEqual([["loading with the document: SharedRuntime 1.1 is not supported"]]);
+  });
+
+  it("leaves the switches alone when budget setup fails", async () => {
+    const book = new FakeExcel({ Budget: { A1: "My own notes" } });
+    const { host, calls } = fakeStartup();
+    const workbook = new ExcelWorkbook({ departments: DEPARTMENTS, run: book.run, startup: host });
+    await expect(workbook.ensureBudget()).rejects.toBeInstanceOf(WorkbookError);
+    expect(calls).toEqual([]);
   });
 });
