@@ -82,7 +82,9 @@ export default (env, argv) => {
         filename: "preview.html",
         template: "./src/taskpane/taskpane.html",
         chunks: ["runtime", "preview"],
-        templateParameters: { officeJs: "office-js/office.js", csp: csp({ officeCdn: false }) },
+        // No office.js: the preview needs no host, and office.js outside Office reaches for
+        // Microsoft's telemetry (blocked by the CSP, but a request the preview must not make).
+        templateParameters: { officeJs: "", csp: csp({ officeCdn: false }) },
       }),
       new CopyWebpackPlugin({
         patterns: [

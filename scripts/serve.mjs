@@ -1,6 +1,5 @@
 // A small static file server for built pages: the preview over plain http (no certificate warning),
-// `npm run serve:dist`, and the end-to-end tests. Binds to localhost only. office.js is served from
-// the @microsoft/office-js package under /office-js/, so the preview needs no internet.
+// `npm run serve:dist`, and the end-to-end tests. Binds to localhost only.
 import { createReadStream, statSync } from "node:fs";
 import { createServer } from "node:http";
 import { extname, join, normalize, resolve } from "node:path";
@@ -40,10 +39,7 @@ function locate(mounts, urlPath) {
  * @returns {Promise<{ url: string, close: () => Promise<void> }>}
  */
 export function serveStatic({ dir = join(root, "dist"), port = 0, host = "localhost" } = {}) {
-  const mounts = [
-    ["/office-js/", join(root, "node_modules/@microsoft/office-js/dist")],
-    ["/", dir],
-  ];
+  const mounts = [["/", dir]];
   const server = createServer((req, res) => {
     const file = locate(mounts, req.url ?? "/");
     if (!file) {

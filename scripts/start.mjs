@@ -40,9 +40,6 @@ const devServer = new WebpackDevServer(
     liveReload: true,
     headers: { "Access-Control-Allow-Origin": "*" },
     devMiddleware: { writeToDisk: true },
-    static: [
-      { directory: join(root, "node_modules/@microsoft/office-js/dist"), publicPath: "/office-js" },
-    ],
     client: { overlay: { warnings: false, errors: true } },
   },
   compiler,
