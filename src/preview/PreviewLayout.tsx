@@ -8,6 +8,7 @@ import {
 import type { RateEngine } from "../engine";
 import type { PreviewWorkbook } from "../office/previewWorkbook";
 import { App } from "../taskpane/App";
+import { DownloadXlsx } from "./DownloadXlsx";
 import { WorkbookView } from "./WorkbookView";
 
 const useStyles = makeStyles({
@@ -19,6 +20,10 @@ const useStyles = makeStyles({
     overflow: "hidden",
     display: "flex",
     flexDirection: "column",
+  },
+  toolbar: {
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
   },
   pane: {
     borderLeft: `1px solid ${tokens.colorNeutralStroke2}`,
@@ -42,6 +47,9 @@ export function PreviewLayout(props: { engine: RateEngine; workbook: PreviewWork
       </MessageBar>
       <div className={styles.body}>
         <main className={styles.sheet} aria-label="Workbook">
+          <div className={styles.toolbar}>
+            <DownloadXlsx workbook={props.workbook} />
+          </div>
           <WorkbookView workbook={props.workbook} />
         </main>
         <aside className={styles.pane} aria-label="CrewRate task pane">

@@ -1,0 +1,380 @@
+/**
+ * A small .xlsx (Office Open XML spreadsheet) writer for the preview's "Download .xlsx": sheets with
+ * values and formulas (each formula with its cached value), defined names, and optionally the
+ * webextension part that makes Excel offer the add-in to whoever opens the file.
+ *
+ * Pure TypeScript (no DOM, no HyperFormula): it runs in the browser and in Node tests. Every XML
+ * part is built from strings, so every piece of workbook text goes through `xml()`.
+ */
+import { strToU8, zipSync } from "fflate";
+
+export type XlsxValue = string | number | boolean | null | { error: string };
+/** A cell: its value, and for a formula cell the formula in A1 syntax without the leading "=". */
+export interface XlsxCell {
+  value: XlsxValue;
+  formula?: string;
+}
+/** One worksheet; rows[0] is row 1, rows[r][0] is column A. */
+export interface XlsxSheet {
+  name: string;
+  rows: XlsxCell[][];
+  /** Column widths in characters, [0] for column A. */
+  columnWidths?: number[];
+}
+/** The add-in a recipient is offered: the `we:reference` of the webextension part. */
+export interface XlsxAddIn {
+  id: string;
+  version: string;
+  storeType: string;
+  store: string;
+}
+export interface XlsxWorkbook {
+  sheets: XlsxSheet[];
+  /** Workbook-scoped names, e.g. { name: "BudgetDate", ref: "Settings!$B$2" }. */
+  definedNames: { name: string; ref: string }[];
+  addIn?: XlsxAddIn;
+  creator?: string;
+}
+
+const NS = {
+  main: "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+  rel: "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+  pkgRel: "http://schemas.openxmlformats.org/package/2006/relationships",
+  types: "http://schemas.openxmlformats.org/package/2006/content-types",
+  we: "http://schemas.microsoft.com/office/webextensions/webextension/2010/11",
+  wetp: "http://schemas.microsoft.com/office/webextensions/taskpanes/2010/11",
+} as const;
+
+const REL_TYPE = {
+  officeDocument: `${NS.rel}/officeDocument`,
+  worksheet: `${NS.rel}/worksheet`,
+  styles: `${NS.rel}/styles`,
+  sharedStrings: `${NS.rel}/sharedStrings`,
+  coreProperties:
+    "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
+  extendedProperties: `${NS.rel}/extended-properties`,
+  taskpanes: "http://schemas.microsoft.com/office/2011/relationships/webextensiontaskpanes",
+  webextension: "http://schemas.microsoft.com/office/2011/relationships/webextension",
+} as const;
+
+const CONTENT_TYPE = {
+  workbook: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+  worksheet: "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml",
+  styles: "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml",
+  sharedStrings: "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml",
+  core: "application/vnd.openxmlformats-package.core-properties+xml",
+  app: "application/vnd.openxmlformats-officedocument.extended-properties+xml",
+  taskpanes: "application/vnd.ms-office.webextensiontaskpanes+xml",
+  webextension: "application/vnd.ms-office.webextension+xml",
+} as const;
+
+const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+
+/** Errors a file may hold; others (HyperFormula's #CYCLE!, #ERROR!) are written as #VALUE!. */
+const EXCEL_ERRORS = new Set(["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A"]);
+
+/** Escapes text for XML content and attribute values; drops characters XML 1.0 cannot hold. */
+export function xml(text: string): string {
+  return text
+    .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, "")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&apos;");
+}
+
+/** Column letters of a 0-based column index: 0 → A, 25 → Z, 26 → AA. */
+export function columnName(index: number): string {
+  let name = "";
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) {
+    name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  }
+  return name;
+}
+
+/** String literals ("..." with "" inside) and quoted sheet names ('...' with '' inside). */
+const LITERALS = /("(?:[^"]|"")*"|'(?:[^']|'')*')/;
+/** A CREW function call: CREW.NAME before "(", not the tail of a longer name (XCREW.RATE). */
+const CREW_CALL = /(?<![\w.$])CREW\.([A-Za-z0-9_.]+)(?=\s*\()/gi;
+
+/**
+ * A formula as Excel stores it: without "=", and every add-in custom function `CREW.NAME(` as
+ * `_xldudf_CREW_NAME(` (how Excel writes functions it only knows from an add-in). String literals
+ * ("…") and quoted sheet names ('…') are left as they are.
+ */
+export function fileFormula(formula: string): string {
+  const body = formula.startsWith("=") ? formula.slice(1) : formula;
+  // Odd parts are the literals, kept as they are.
+  return body
+    .split(LITERALS)
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part.replace(
+            CREW_CALL,
+            (_, name: string) => `_xldudf_CREW_${name.toUpperCase().replace(/\./g, "_")}`,
+          ),
+    )
+    .join("");
+}
+
+/** Checks a sheet name against Excel's rules, so the file opens instead of being "repaired". */
+function checkSheetNames(sheets: readonly XlsxSheet[]): void {
+  if (sheets.length === 0) throw new Error("A workbook needs at least one sheet.");
+  const seen = new Set<string>();
+  for (const { name } of sheets) {
+    if (name.length === 0 || name.length > 31) {
+      throw new Error(`Sheet name "${name}" must be 1 to 31 characters long.`);
+    }
+    if (/[[\]:*?/\\]/.test(name) || name.startsWith("'") || name.endsWith("'")) {
+      throw new Error(`Sheet name "${name}" contains a character Excel does not allow.`);
+    }
+    const key = name.toLowerCase();
+    if (seen.has(key)) throw new Error(`Two sheets are named "${name}".`);
+    seen.add(key);
+  }
+}
+
+/** Collects the workbook's text into one shared-string table (what Excel itself writes). */
+class SharedStrings {
+  private readonly index = new Map<string, number>();
+  count = 0;
+
+  add(text: string): number {
+    this.count += 1;
+    let i = this.index.get(text);
+    if (i === undefined) {
+      i = this.index.size;
+      this.index.set(text, i);
+    }
+    return i;
+  }
+
+  toXml(): string {
+    const items = [...this.index.keys()].map((text) => `<si>${textElement(text)}</si>`).join("");
+    return `${XML_HEAD}<sst xmlns="${NS.main}" count="${this.count}" uniqueCount="${this.index.size}">${items}</sst>`;
+  }
+}
+
+/** A `<t>` element; leading or trailing spaces and line breaks need xml:space="preserve". */
+function textElement(text: string): string {
+  // OOXML reads "_xHHHH_" as an escaped character: a literal one has its underscore escaped.
+  const escaped = xml(text.replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1"));
+  const preserve = /^\s|\s$|\n/.test(text) ? ' xml:space="preserve"' : "";
+  return `<t${preserve}>${escaped}</t>`;
+}
+
+function numberText(n: number): string {
+  return Object.is(n, -0) ? "0" : String(n);
+}
+
+function errorText(error: string): string {
+  return EXCEL_ERRORS.has(error) ? error : "#VALUE!";
+}
+
+/** A value's cell type ("" for a number) and its `<v>` text. */
+function typedValue(
+  value: Exclude<XlsxValue, null>,
+  text: (s: string) => [string, string],
+): [type: string, v: string] {
+  if (typeof value === "number") {
+    return Number.isFinite(value) ? ["", numberText(value)] : ["e", "#NUM!"];
+  }
+  if (typeof value === "boolean") return ["b", value ? "1" : "0"];
+  if (typeof value === "string") return text(value);
+  return ["e", xml(errorText(value.error))];
+}
+
+/**
+ * One `<c>` element, or "" for an empty cell. A formula carries its last value, typed: a number,
+ * t="str" text, t="b" boolean, t="e" error; plain text goes to the shared-string table (t="s").
+ */
+function cellXml(ref: string, cell: XlsxCell, strings: SharedStrings): string {
+  const { value, formula } = cell;
+  const f = formula ? `<f>${xml(fileFormula(formula))}</f>` : "";
+  if (value === null || (value === "" && f === "")) return f ? `<c r="${ref}">${f}</c>` : "";
+  const [t, v] = typedValue(value, (text): [string, string] =>
+    f ? ["str", xml(text)] : ["s", String(strings.add(text))],
+  );
+  return `<c r="${ref}"${t ? ` t="${t}"` : ""}>${f}<v>${v}</v></c>`;
+}
+
+function sheetXml(sheet: XlsxSheet, strings: SharedStrings): string {
+  const rows = sheet.rows
+    .map((row, r) => {
+      const cells = row.map((cell, c) => cellXml(`${columnName(c)}${r + 1}`, cell, strings));
+      const body = cells.join("");
+      return body === "" ? "" : `<row r="${r + 1}">${body}</row>`;
+    })
+    .join("");
+  const widths = sheet.columnWidths ?? [];
+  const cols = widths
+    .map((w, c) =>
+      Number.isFinite(w) && w > 0
+        ? `<col min="${c + 1}" max="${c + 1}" width="${Math.min(w, 255)}" customWidth="1"/>`
+        : "",
+    )
+    .join("");
+  return (
+    `${XML_HEAD}<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}">` +
+    (cols === "" ? "" : `<cols>${cols}</cols>`) +
+    `<sheetData>${rows}</sheetData></worksheet>`
+  );
+}
+
+function workbookXml(workbook: XlsxWorkbook): string {
+  const sheets = workbook.sheets
+    .map((s, i) => `<sheet name="${xml(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`)
+    .join("");
+  const names = workbook.definedNames
+    .map((n) => `<definedName name="${xml(n.name)}">${xml(fileFormula(n.ref))}</definedName>`)
+    .join("");
+  return (
+    `${XML_HEAD}<workbook xmlns="${NS.main}" xmlns:r="${NS.rel}">` +
+    `<bookViews><workbookView activeTab="0"/></bookViews>` +
+    `<sheets>${sheets}</sheets>` +
+    (names === "" ? "" : `<definedNames>${names}</definedNames>`) +
+    `</workbook>`
+  );
+}
+
+type Relationship = [id: string, type: string, target: string];
+
+function relationships(rels: readonly Relationship[]): string {
+  const items = rels
+    .map(([id, type, target]) => `<Relationship Id="${id}" Type="${type}" Target="${target}"/>`)
+    .join("");
+  return `${XML_HEAD}<Relationships xmlns="${NS.pkgRel}">${items}</Relationships>`;
+}
+
+/** The smallest valid stylesheet: one font, the two required fills, one border, one format. */
+const STYLES_XML =
+  `${XML_HEAD}<styleSheet xmlns="${NS.main}">` +
+  `<fonts count="1"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>` +
+  `<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>` +
+  `<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>` +
+  `<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>` +
+  `<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>` +
+  `<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>` +
+  `</styleSheet>`;
+
+function coreXml(creator: string, now: Date): string {
+  const when = now.toISOString().replace(/\.\d{3}Z$/, "Z");
+  return (
+    `${XML_HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ` +
+    `xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" ` +
+    `xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
+    `<dc:creator>${xml(creator)}</dc:creator>` +
+    `<dcterms:created xsi:type="dcterms:W3CDTF">${when}</dcterms:created>` +
+    `<dcterms:modified xsi:type="dcterms:W3CDTF">${when}</dcterms:modified>` +
+    `</cp:coreProperties>`
+  );
+}
+
+/** The generator is CrewRate: the file must never claim to have been written by Excel. */
+const APP_XML =
+  `${XML_HEAD}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" ` +
+  `xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">` +
+  `<Application>CrewRate</Application></Properties>`;
+
+/**
+ * The add-in's instance in the document ([MS-OWEXML]), with the property that opens its task pane
+ * with the document, and the task pane part that shows it docked right (visibility="1": a
+ * recipient without the add-in is prompted to install or trust it).
+ */
+function webExtensionXml(addIn: XlsxAddIn): string {
+  return (
+    `${XML_HEAD}<we:webextension xmlns:we="${NS.we}" id="{${xml(addIn.id.toUpperCase())}}">` +
+    `<we:reference id="${xml(addIn.id)}" version="${xml(addIn.version)}" store="${xml(addIn.store)}" storeType="${xml(addIn.storeType)}"/>` +
+    `<we:alternateReferences/>` +
+    `<we:properties><we:property name="Office.AutoShowTaskpaneWithDocument" value="true"/></we:properties>` +
+    `<we:bindings/>` +
+    `<we:snapshot xmlns:r="${NS.rel}"/>` +
+    `</we:webextension>`
+  );
+}
+
+const TASKPANES_XML =
+  `${XML_HEAD}<wetp:taskpanes xmlns:wetp="${NS.wetp}">` +
+  `<wetp:taskpane dockstate="right" visibility="1" width="350" row="1">` +
+  `<wetp:webextensionref xmlns:r="${NS.rel}" r:id="rId1"/>` +
+  `</wetp:taskpane></wetp:taskpanes>`;
+
+function contentTypesXml(sheetCount: number, withAddIn: boolean): string {
+  const override = (part: string, type: string) =>
+    `<Override PartName="${part}" ContentType="${type}"/>`;
+  const parts = [
+    override("/xl/workbook.xml", CONTENT_TYPE.workbook),
+    ...Array.from({ length: sheetCount }, (_, i) =>
+      override(`/xl/worksheets/sheet${i + 1}.xml`, CONTENT_TYPE.worksheet),
+    ),
+    override("/xl/styles.xml", CONTENT_TYPE.styles),
+    override("/xl/sharedStrings.xml", CONTENT_TYPE.sharedStrings),
+    override("/docProps/core.xml", CONTENT_TYPE.core),
+    override("/docProps/app.xml", CONTENT_TYPE.app),
+    ...(withAddIn
+      ? [
+          override("/xl/webextensions/taskpanes.xml", CONTENT_TYPE.taskpanes),
+          override("/xl/webextensions/webextension1.xml", CONTENT_TYPE.webextension),
+        ]
+      : []),
+  ];
+  return (
+    `${XML_HEAD}<Types xmlns="${NS.types}">` +
+    `<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
+    `<Default Extension="xml" ContentType="application/xml"/>` +
+    `${parts.join("")}</Types>`
+  );
+}
+
+/**
+ * The workbook as .xlsx bytes.
+ * @throws Error when a sheet name is one Excel would reject (empty, over 31 characters, []:*?/\,
+ *   or a duplicate).
+ */
+export function writeXlsx(workbook: XlsxWorkbook): Uint8Array {
+  checkSheetNames(workbook.sheets);
+  const strings = new SharedStrings();
+  const sheetCount = workbook.sheets.length;
+  const files: Record<string, string> = {};
+
+  files["[Content_Types].xml"] = contentTypesXml(sheetCount, workbook.addIn !== undefined);
+  files["_rels/.rels"] = relationships([
+    ["rId1", REL_TYPE.officeDocument, "xl/workbook.xml"],
+    ["rId2", REL_TYPE.coreProperties, "docProps/core.xml"],
+    ["rId3", REL_TYPE.extendedProperties, "docProps/app.xml"],
+    ...(workbook.addIn
+      ? [["rId4", REL_TYPE.taskpanes, "xl/webextensions/taskpanes.xml"] satisfies Relationship]
+      : []),
+  ]);
+  files["docProps/core.xml"] = coreXml(workbook.creator ?? "CrewRate", new Date());
+  files["docProps/app.xml"] = APP_XML;
+  files["xl/workbook.xml"] = workbookXml(workbook);
+  files["xl/_rels/workbook.xml.rels"] = relationships([
+    ...workbook.sheets.map((_, i): Relationship => [
+      `rId${i + 1}`,
+      REL_TYPE.worksheet,
+      `worksheets/sheet${i + 1}.xml`,
+    ]),
+    [`rId${sheetCount + 1}`, REL_TYPE.styles, "styles.xml"],
+    [`rId${sheetCount + 2}`, REL_TYPE.sharedStrings, "sharedStrings.xml"],
+  ]);
+  workbook.sheets.forEach((sheet, i) => {
+    files[`xl/worksheets/sheet${i + 1}.xml`] = sheetXml(sheet, strings);
+  });
+  files["xl/styles.xml"] = STYLES_XML;
+  // After the sheets: they fill the table.
+  files["xl/sharedStrings.xml"] = strings.toXml();
+  if (workbook.addIn) {
+    files["xl/webextensions/taskpanes.xml"] = TASKPANES_XML;
+    files["xl/webextensions/_rels/taskpanes.xml.rels"] = relationships([
+      ["rId1", REL_TYPE.webextension, "webextension1.xml"],
+    ]);
+    files["xl/webextensions/webextension1.xml"] = webExtensionXml(workbook.addIn);
+  }
+
+  const zipped: Record<string, Uint8Array> = {};
+  for (const [path, text] of Object.entries(files)) zipped[path] = strToU8(text);
+  return zipSync(zipped, { level: 6 });
+}
