@@ -5,12 +5,13 @@
  */
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { strFromU8, unzipSync } from "fflate";
 import type { Page } from "playwright-core";
 import webpack from "webpack";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { engine } from "../../src/data";
 import { formatUsd } from "../../src/engine";
-import { COLUMNS, FIRST_LINE_ROW, SETTINGS } from "../../src/office/budgetLayout";
+import { COLUMNS, FIRST_LINE_ROW, SETTINGS, TABLE_FIRST_ROW } from "../../src/office/budgetLayout";
 import { launchChromium } from "../../bench/firstRender.mjs";
 import { serveStatic, type StaticServer } from "../../scripts/serve.mjs";
 // @ts-expect-error -- the webpack config is plain ESM
@@ -168,6 +169,82 @@ describe.skipIf(!hasChromium)("the preview in headless Chromium", () => {
       .poll(async () => page.getByRole("status").first().textContent())
       .toMatch(/Did you mean Post Producer/);
     await page.screenshot({ path: `${results}preview-error.png` });
+  });
+
+  /** Types into one cell of a sheet as a producer would: click, type, Enter. */
+  async function typeInto(sheet: string, row: number, column: number, text: string) {
+    await page.getByRole("tab", { name: sheet }).click();
+    await page
+      .locator(`table[aria-label="${sheet} sheet"] td[data-row="${row}"][data-col="${column}"]`)
+      .click();
+    const input = page.locator('input[aria-label^="Contents of"]');
+    await input.fill(text);
+    await input.press("Enter");
+  }
+
+  it("prices the Post Producer line at a rate typed on the Rate Overrides sheet, marked as an override", async () => {
+    const line = TABLE_FIRST_ROW - 1;
+    await typeInto("Rate Overrides", line, 0, "Post Producer");
+    await typeInto("Rate Overrides", line, 2, "week");
+    await typeInto("Rate Overrides", line, 3, "6000");
+    await typeInto("Rate Overrides", line, 4, "Deal memo 3 Nov");
+    await page.getByRole("tab", { name: "Budget" }).click();
+    const row = FIRST_LINE_ROW - 1;
+    const expected = formatUsd(
+      engine
+        .withProduction({
+          overrides: [["Post Producer", "", "week", 6000, "Deal memo 3 Nov"]],
+          roles: [],
+        })
+        .quote({ role: "Post Producer", quantity: 12, hoursPerDay: SHEET_HOURS }).totalCents,
+    );
+    await expect
+      .poll(async () => budgetCell(row, "Total").textContent(), { timeout: 10_000 })
+      .toBe(expected);
+    expect(await budgetCell(row, "Basis").textContent()).toBe("Override (Rate Overrides line 1)");
+  });
+
+  it("adds the production's own role from the pane and inserts it", async () => {
+    await page.getByRole("button", { name: "Add a role" }).click();
+    const form = page.getByRole("form", { name: "Add a role" });
+    await form.getByLabel("Title").fill("Drone Pilot");
+    await form.getByLabel("Department").selectOption("Camera");
+    await form.getByLabel("Description").fill("Flies the aerial unit's drone and keeps its logs.");
+    await form.getByLabel("Rate ($)").fill("1200");
+    await form.getByRole("button", { name: "Add role" }).click();
+    await page.getByRole("heading", { level: 2, name: "Drone Pilot" }).waitFor();
+    await page.screenshot({ path: `${results}preview-production-role.png` });
+    await page.getByRole("button", { name: "Insert crew line" }).click();
+    await expect
+      .poll(
+        async () =>
+          page
+            .locator('table[aria-label="Budget sheet"] td', {
+              hasText: "Production role (Production Roles line 1)",
+            })
+            .count(),
+        { timeout: 10_000 },
+      )
+      .toBe(1);
+  });
+
+  it("downloads the workbook as a real .xlsx carrying formulas, values and the add-in part", async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Download .xlsx" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe("CrewRate budget.xlsx");
+    const parts = unzipSync(readFileSync(await download.path()));
+    expect(Object.keys(parts)).toEqual(
+      expect.arrayContaining([
+        "xl/workbook.xml",
+        "xl/webextensions/webextension1.xml",
+        "xl/webextensions/taskpanes.xml",
+      ]),
+    );
+    const budget = strFromU8(parts["xl/worksheets/sheet1.xml"]!);
+    expect(budget).toContain("_xldudf_CREW_RATE(");
+    expect(strFromU8(parts["xl/workbook.xml"]!)).toContain('name="Rate Overrides"');
   });
 
   it("made no request outside localhost and logged no console error", () => {

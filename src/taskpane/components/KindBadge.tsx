@@ -4,9 +4,12 @@ import { Badge } from "@fluentui/react-components";
 export function KindBadge({
   kind,
   size,
+  ownRole = false,
 }: {
   kind: "published" | "estimate" | "override";
   size?: "small" | "medium";
+  /** An override that is a production role's own rate: said as such. */
+  ownRole?: boolean;
 }) {
   switch (kind) {
     case "published":
@@ -24,7 +27,7 @@ export function KindBadge({
     case "override":
       return (
         <Badge size={size} appearance="tint" color="brand">
-          Override
+          {ownRole ? "Own role" : "Override"}
         </Badge>
       );
   }

@@ -50,7 +50,12 @@ export function LiveQuote({ result }: { result: QuoteResult }) {
       <dl className={styles.figures}>
         <dt className={styles.term}>Rate</dt>
         <dd className={styles.amount}>
-          <KindBadge size="small" kind={quote.basis.kind} /> {formatUsd(quote.unitRateCents)} {per}
+          <KindBadge
+            size="small"
+            kind={quote.basis.kind}
+            ownRole={quote.basis.kind === "override" && quote.basis.table === "Production Roles"}
+          />{" "}
+          {formatUsd(quote.unitRateCents)} {per}
         </dd>
         <dt className={styles.term}>Subtotal</dt>
         <dd className={styles.amount}>{formatUsd(quote.subtotalCents)}</dd>

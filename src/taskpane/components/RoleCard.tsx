@@ -18,7 +18,13 @@ import {
   typographyStyles,
 } from "@fluentui/react-components";
 import { useMemo, useState, type ReactNode, type Ref } from "react";
-import { formatUsd, type Department, type RateListing, type Role } from "../../engine";
+import {
+  formatUsd,
+  PRODUCTION_ROLES_TABLE,
+  type Department,
+  type RateListing,
+  type Role,
+} from "../../engine";
 import { KindBadge } from "./KindBadge";
 
 const useStyles = makeStyles({
@@ -219,7 +225,10 @@ export function RoleCard(props: RoleCardProps) {
                         </Caption1>
                       </TableCell>
                       <TableCell className={styles.rateCell}>
-                        <KindBadge kind={rate.kind} />
+                        <KindBadge
+                          kind={rate.kind}
+                          ownRole={rate.source.startsWith(PRODUCTION_ROLES_TABLE)}
+                        />
                       </TableCell>
                     </TableRow>
                   );
