@@ -225,7 +225,7 @@ export function crewLineRow(line: CrewLineInput, row: number): CellContent[] {
   const unitArgs = `${c("Role")},${c("Unit")},${c("Agreement")},${c("Region")},${c("Tier")},BudgetDate,HoursPerDay`;
   // The workbook's card version and production tables: the same numbers for everyone.
   const pinned = "CardVersion,ProductionTables";
-  const wagesToDate = `IF(${c("Person")}="",0,SUMIF(${above("Person")},${c("Person")},${above("Subtotal")}))`;
+  const wagesToDate = `IF(${c("Person")}="",0,SUMIF(${above("Person")},"="&${c("Person")},${above("Subtotal")}))`;
   const cells: Record<Column, CellContent> = {
     Account: line.account,
     Department: line.department,

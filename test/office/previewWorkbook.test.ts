@@ -216,3 +216,29 @@ describe("PreviewWorkbook.readSettings", () => {
     await expect(wb.readSettings()).rejects.toThrow(/Settings!B2 \(Budget date\) must be a date/);
   });
 });
+
+describe("a person's yearly caps in the sheet", () => {
+  it("hold for any name, even one with the characters SUMIF reads as operators", async () => {
+    const wb = new PreviewWorkbook(engine);
+    const dp = line("Director of Photography", 30, "week", "Pat <DP> >=");
+    await wb.appendCrewLines([dp, { ...dp, quantity: 10 }]);
+    const hours = Number(SETTINGS.find((s) => s.name === "HoursPerDay")?.value);
+    const first = engine.quoteFast({ role: dp.role, quantity: 30, hoursPerDay: hours });
+    const second = engine.quoteFast({
+      role: dp.role,
+      quantity: 10,
+      hoursPerDay: hours,
+      wagesToDate: first.subtotalCents / 100,
+    });
+    const fringe = (i: number) =>
+      cents(
+        wb.hf.getCellValue({
+          sheet: wb.sheetId(BUDGET_SHEET),
+          row: FIRST_LINE_ROW - 1 + i,
+          col: COLUMNS.indexOf("Fringe"),
+        }),
+      );
+    expect(fringe(0)).toBe(first.fringeCents);
+    expect(fringe(1)).toBe(second.fringeCents);
+  });
+});
