@@ -36,6 +36,8 @@ import {
   BUDGET_SHEET,
   COLUMNS,
   HEADER_ROW,
+  PRODUCTION_SHEETS,
+  TABLE_HEADER_ROW,
   MONEY_COLUMNS,
   SHARED_SHEETS,
   TOPSHEET_SHEET,
@@ -159,9 +161,15 @@ function cellView(value: CellValue, money: boolean): CellView {
   return { text: value.value, kind: "error", message: errorMessage(value), overflow: false };
 }
 
-/** The header row (0-based): the budget table's header on Budget, the first row elsewhere. */
+/**
+ * The header row (0-based): the budget table's header on Budget, the table header on the
+ * production sheets, the first row elsewhere.
+ */
 function headerRowOf(sheet: string): number {
-  return layoutOf(sheet) === BUDGET_SHEET ? HEADER_ROW - 1 : 0;
+  const layout = layoutOf(sheet);
+  if (layout === BUDGET_SHEET) return HEADER_ROW - 1;
+  if (PRODUCTION_SHEETS.some((p) => p.sheet === layout)) return TABLE_HEADER_ROW - 1;
+  return 0;
 }
 
 function sameCell(a: CellView, b: CellView): boolean {

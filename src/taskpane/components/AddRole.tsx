@@ -36,9 +36,13 @@ const useStyles = makeStyles({
   },
   pair: {
     display: "grid",
+    // Side by side when the pane is wide enough, stacked in the narrowest pane.
     gridTemplateColumns: "repeat(auto-fit, minmax(130px, 1fr))",
+    alignItems: "start",
     gap: tokens.spacingHorizontalS,
   },
+  // Inputs and native selects keep their intrinsic width unless told otherwise; the pane is narrow.
+  control: { minWidth: 0, width: "100%" },
   buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   meta: { color: tokens.colorNeutralForeground3 },
 });
@@ -170,11 +174,15 @@ export function AddRole({ engine, tables, port, onAdded, ensureBudget }: AddRole
         travels with the workbook, and is marked as this production&apos;s own.
       </Caption1>
       <Field label="Title" required>
-        <Input value={form.title} onChange={onField("title")} />
+        <Input className={styles.control} value={form.title} onChange={onField("title")} />
       </Field>
       <div className={styles.pair}>
         <Field label="Department" required>
-          <Select value={form.department} onChange={onField("department")}>
+          <Select
+            className={styles.control}
+            value={form.department}
+            onChange={onField("department")}
+          >
             <option value="">Choose…</option>
             {engine.departments.map((d) => (
               <option key={d.id} value={d.name}>
@@ -185,6 +193,7 @@ export function AddRole({ engine, tables, port, onAdded, ensureBudget }: AddRole
         </Field>
         <Field label="Account">
           <Input
+            className={styles.control}
             value={form.account}
             placeholder={department?.account ?? "e.g. 3300"}
             onChange={onField("account")}
@@ -196,10 +205,15 @@ export function AddRole({ engine, tables, port, onAdded, ensureBudget }: AddRole
       </Field>
       <div className={styles.pair}>
         <Field label="Rate ($)" required>
-          <Input value={form.rate} inputMode="decimal" onChange={onField("rate")} />
+          <Input
+            className={styles.control}
+            value={form.rate}
+            inputMode="decimal"
+            onChange={onField("rate")}
+          />
         </Field>
         <Field label="Per">
-          <Select value={form.unit} onChange={onField("unit")}>
+          <Select className={styles.control} value={form.unit} onChange={onField("unit")}>
             {UNITS.map((u) => (
               <option key={u} value={u}>
                 {u}
@@ -209,7 +223,7 @@ export function AddRole({ engine, tables, port, onAdded, ensureBudget }: AddRole
         </Field>
       </div>
       <Field label="Agreement">
-        <Select value={form.agreement} onChange={onField("agreement")}>
+        <Select className={styles.control} value={form.agreement} onChange={onField("agreement")}>
           <option value="">Non-union</option>
           {engine.card.meta.agreements
             .filter((a) => a.id !== "non-union")
