@@ -257,6 +257,8 @@ export interface BudgetLine {
   tier: string;
   quantity: number;
   unit: string;
+  /** The Subtotal cell's value (a person's yearly caps count it); undefined where it shows an error. */
+  subtotal: number | undefined;
   /** The Total cell's value; undefined where it shows an error. */
   total: number | undefined;
 }
@@ -278,6 +280,7 @@ export function crewLinesFromCells(
     if (!role || text(at(row, "Account")) === "Total") return;
     const qty = at(row, "Qty");
     const total = at(row, "Total");
+    const subtotal = at(row, "Subtotal");
     lines.push({
       row: firstRow + i,
       role,
@@ -287,6 +290,7 @@ export function crewLinesFromCells(
       tier: text(at(row, "Tier")),
       quantity: typeof qty === "number" ? qty : Number(text(qty)),
       unit: text(at(row, "Unit")),
+      subtotal: typeof subtotal === "number" ? subtotal : undefined,
       total: typeof total === "number" ? total : undefined,
     });
   });

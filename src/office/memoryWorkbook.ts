@@ -82,6 +82,8 @@ export class MemoryWorkbook implements WorkbookPort {
    * (the memory workbook computes nothing itself).
    */
   totals: (number | undefined)[] = [];
+  /** What each crew line's Subtotal cell shows, by line index, likewise. */
+  subtotals: (number | undefined)[] = [];
 
   private readonly stored: CrewLineInput[] = [];
   private readonly calls: CrewLineInput[][] = [];
@@ -200,6 +202,7 @@ export class MemoryWorkbook implements WorkbookPort {
             ? line.quantity
             : this.settings[`${line.quantity}Weeks` as const],
         unit: line.unit,
+        subtotal: this.subtotals[i],
         total: this.totals[i],
       })),
     );

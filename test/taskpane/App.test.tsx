@@ -455,8 +455,9 @@ describe("with the preview's spreadsheet", () => {
     await user.selectOptions(screen.getByRole("combobox", { name: "Agreement" }), "Non-union");
     await user.selectOptions(screen.getByRole("combobox", { name: "Region" }), "New York");
     await user.type(screen.getByRole("textbox", { name: /Person/ }), "Ana Ruiz");
-    const shown = within(quote).getAllByRole("definition").at(-1);
-    expect(shown?.textContent).toMatch(/^\$[\d,]+\.\d\d$/);
+    // Read before inserting: afterwards the quote counts this line toward Ana Ruiz's yearly caps.
+    const shown = within(quote).getAllByRole("definition").at(-1)?.textContent;
+    expect(shown).toMatch(/^\$[\d,]+\.\d\d$/);
     await user.click(screen.getByRole("button", { name: "Insert crew line" }));
     await screen.findByRole("status");
     const total = workbook.hf.getCellValue({
@@ -465,7 +466,46 @@ describe("with the preview's spreadsheet", () => {
       col: COLUMNS.indexOf("Total"),
     });
     expect(typeof total).toBe("number");
-    expect(formatUsd(Math.round(Number(total) * 100))).toBe(shown?.textContent);
+    expect(formatUsd(Math.round(Number(total) * 100))).toBe(shown);
+  });
+});
+
+describe("with the preview's spreadsheet, a person's second line", () => {
+  it("counts the wages already budgeted for that person, as the sheet's formulas do", async () => {
+    const workbook = new PreviewWorkbook(engine);
+    const { user } = renderPane(workbook);
+    await openRole(user, "DP", "Director of Photography");
+    await user.type(screen.getByRole("textbox", { name: /Person/ }), "Pat Lee");
+    await user.click(screen.getByRole("button", { name: "Insert crew line" }));
+    await screen.findByRole("status");
+
+    // The same person again, for 30 more weeks: past the Social Security wage base.
+    await user.clear(searchBox());
+    const quote = await openRole(user, "DP", "Director of Photography");
+    await user.selectOptions(screen.getByRole("combobox", { name: "Budget for" }), "number");
+    const quantity = screen.getByRole("spinbutton", { name: "Quantity" });
+    await user.clear(quantity);
+    await user.type(quantity, "30");
+    await user.type(screen.getByRole("textbox", { name: /Person/ }), "pat lee");
+    const shown = within(quote).getAllByRole("definition").at(-1)?.textContent;
+    await user.click(screen.getByRole("button", { name: "Insert crew line" }));
+    await screen.findByRole("status");
+    const total = (row: number) =>
+      Number(
+        workbook.hf.getCellValue({
+          sheet: workbook.sheetId(BUDGET_SHEET),
+          row,
+          col: COLUMNS.indexOf("Total"),
+        }),
+      );
+    expect(formatUsd(Math.round(total(FIRST_LINE_ROW) * 100))).toBe(shown);
+    // And it differs from pricing the line as if nothing had been paid yet.
+    const alone = engine.quote({
+      role: "Director of Photography",
+      quantity: 30,
+      hoursPerDay: defaultSettings().hoursPerDay,
+    });
+    expect(formatUsd(alone.totalCents)).not.toBe(shown);
   });
 });
 

@@ -11,6 +11,7 @@ import {
 } from "../../engine";
 import type {
   AppendResult,
+  BudgetLine,
   BudgetSettings,
   CrewLineInput,
   WorkbookPort,
@@ -90,8 +91,14 @@ function typedQuantity(text: string): number {
  * The request the inserted line's formulas make: the same role, quantity, unit, agreement, region,
  * tier, budget date and hours per day, so the pane's number is the sheet's number.
  */
-function requestFor(role: Role, inputs: QuoteInputs, settings: BudgetSettings): QuoteRequest {
+function requestFor(
+  role: Role,
+  inputs: QuoteInputs,
+  settings: BudgetSettings,
+  lines: readonly BudgetLine[] = [],
+): QuoteRequest {
   return {
+    wagesToDate: wagesBudgeted(lines, inputs.person),
     role: role.title,
     quantity:
       inputs.mode === "number"
@@ -104,6 +111,20 @@ function requestFor(role: Role, inputs: QuoteInputs, settings: BudgetSettings): 
     date: settings.budgetDate,
     hoursPerDay: settings.hoursPerDay,
   };
+}
+
+/**
+ * Wages already budgeted for a person: the Subtotals of their lines in the sheet, as the new line's
+ * Fringe formula sums them (SUMIF matches the name ignoring case), so yearly caps agree.
+ */
+function wagesBudgeted(lines: readonly BudgetLine[], person: string): number | undefined {
+  const name = person.trim().toLowerCase();
+  if (!name) return undefined;
+  let cents = 0;
+  for (const line of lines) {
+    if (line.person.toLowerCase() === name) cents += Math.round((line.subtotal ?? 0) * 100);
+  }
+  return cents / 100;
 }
 
 function rowsText(result: AppendResult): string {
@@ -136,6 +157,8 @@ export function TaskPane({ engine, port }: TaskPaneProps) {
   // The workbook's Rate Overrides and Production Roles, read with the settings.
   const [tables, setTables] = useState<ProductionTables>(NO_TABLES);
   const [tablesError, setTablesError] = useState<unknown>(undefined);
+  // The budget's lines as last read: a named person's wages so far count toward yearly caps.
+  const [lines, setLines] = useState<readonly BudgetLine[]>([]);
   /** A role just added: opened once the tables holding it have been read. */
   const [pendingRole, setPendingRole] = useState<string | undefined>(undefined);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -169,6 +192,12 @@ export function TaskPane({ engine, port }: TaskPaneProps) {
         setTablesError(undefined);
       } catch (error) {
         setTablesError(error);
+      }
+      try {
+        setLines(await port.readCrewLines());
+      } catch {
+        // Without the lines, a named person's yearly caps start from zero in the pane.
+        setLines([]);
       }
     },
     [port],
@@ -244,12 +273,15 @@ export function TaskPane({ engine, port }: TaskPaneProps) {
     if (!role || !settings) return undefined;
     if (!pricing.ok) return pricing;
     try {
-      return { ok: true, quote: pricing.engine.quote(requestFor(role, inputs, settings)) };
+      return {
+        ok: true,
+        quote: pricing.engine.quote(requestFor(role, inputs, settings, lines)),
+      };
     } catch (error) {
       // Shown in the live quote in place of a number.
       return { ok: false, error };
     }
-  }, [pricing, role, inputs, settings]);
+  }, [pricing, role, inputs, settings, lines]);
 
   const customaryAgreement = useMemo(() => {
     if (!role || !settings || !pricing.ok) return undefined;
