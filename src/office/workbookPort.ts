@@ -76,6 +76,11 @@ export interface WorkbookPort {
   readCrewLines(): Promise<BudgetLine[]>;
   /** Sets the Settings sheet's rate card version (updating, or setting it back). */
   setCardVersion(version: string): Promise<void>;
+  /**
+   * Calls `listener` after the workbook changes (a cell typed, lines inserted), where the host can
+   * tell; returns the unsubscribe. Hosts without it leave the pane's refresh button to the user.
+   */
+  subscribe?(listener: () => void): () => void;
 }
 
 /** What shareAsValues made. */

@@ -10,7 +10,10 @@ import userEvent from "@testing-library/user-event";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { engine } from "../../src/data";
 import { formatUsd, RateEngine, type RateEngine as Engine } from "../../src/engine";
+import { OVERRIDES_SHEET, TABLE_FIRST_ROW } from "../../src/office/budgetLayout";
 import { defaultSettings, MemoryWorkbook } from "../../src/office/memoryWorkbook";
+import { PreviewWorkbook } from "../../src/office/previewWorkbook";
+import type { WorkbookPort } from "../../src/office/workbookPort";
 import { App } from "../../src/taskpane/App";
 import { newerCard } from "../fixtures/newerCard";
 
@@ -29,7 +32,7 @@ afterEach(() => {
   cleanup();
 });
 
-function renderPane(port: MemoryWorkbook, withEngine: Engine = engine) {
+function renderPane<P extends WorkbookPort>(port: P, withEngine: Engine = engine) {
   const user = userEvent.setup();
   render(
     <FluentProvider theme={webLightTheme}>
@@ -70,6 +73,24 @@ describe("rate overrides in the pane", () => {
     // The card lists the workbook's rate first, as an override.
     const card = screen.getByRole("group", { name: "Gaffer role card" });
     expect(within(card).getAllByText("Override").length).toBeGreaterThan(0);
+  });
+
+  it("follow an edit to the sheet while the role is open, where the host reports edits", async () => {
+    const workbook = new PreviewWorkbook(engine);
+    const { user } = renderPane(workbook);
+    const quote = await openRole(user, "gaffer", "Gaffer");
+    expect(within(quote).queryByText("Override")).toBeNull();
+
+    // Typed on the Rate Overrides sheet, as a producer would.
+    const row = TABLE_FIRST_ROW - 1;
+    workbook.setCell(OVERRIDES_SHEET, row, 0, "Gaffer");
+    workbook.setCell(OVERRIDES_SHEET, row, 2, "week");
+    workbook.setCell(OVERRIDES_SHEET, row, 3, "4321");
+
+    await waitFor(() => {
+      expect(within(quote).getByText("Override")).toBeTruthy();
+    });
+    expect(quote.textContent).toContain("$4,321.00 per week");
   });
 
   it("warns, naming the line, when a table line does not read", async () => {

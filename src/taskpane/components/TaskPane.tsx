@@ -27,6 +27,9 @@ import { RoleSearch } from "./RoleSearch";
 import { SettingsSummary } from "./SettingsSummary";
 import { ShareValues } from "./ShareValues";
 
+/** Edits in the workbook are re-read this long after the last one. */
+const REREAD_DELAY_MS = 250;
+
 /** Inserts quicker than this show no progress bar, so fast workbooks do not flicker. */
 const PROGRESS_DELAY_MS = 300;
 
@@ -206,6 +209,21 @@ export function TaskPane({ engine, port }: TaskPaneProps) {
   useEffect(() => {
     void loadSettings(false);
   }, [loadSettings]);
+
+  // Where the host reports edits, re-read the settings and tables once typing pauses, so the pane
+  // prices with what the sheet now holds (in Excel, the refresh button does this).
+  useEffect(() => {
+    if (!port.subscribe) return undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const unsubscribe = port.subscribe(() => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void loadSettings(false), REREAD_DELAY_MS);
+    });
+    return () => {
+      clearTimeout(timer);
+      unsubscribe();
+    };
+  }, [port, loadSettings]);
 
   // Move to the card when a role is opened, so a keyboard or screen-reader user lands on it.
   useEffect(() => {
