@@ -786,6 +786,11 @@ describe("ExcelWorkbook.ensureBudget", () => {
     });
     expect(book.format("Settings", "B2")).toBe("yyyy-mm-dd");
     expect(book.format("Settings", "B9")).toBe("@");
+    // The production tables cell is a formula over both sheets, so it must not be text-formatted.
+    expect(book.cell("Settings", "B10")).toBe(
+      "=CREW.TABLES('Rate Overrides'!$A$4:$E$203,'Production Roles'!$A$4:$G$203)",
+    );
+    expect(book.format("Settings", "B10")).toBeUndefined();
     expect(book.state.names).toEqual(
       new Map(SETTINGS.map((s, i) => [s.name, `=Settings!$B$${i + 2}`])),
     );
