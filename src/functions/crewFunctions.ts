@@ -127,10 +127,11 @@ export function createCrewFunctions(engine: RateEngine) {
         ? `Production role (Production Roles line ${basis.line})`
         : `Override (Rate Overrides line ${basis.line})`;
     }
-    if (basis.kind === "published") return `Published (${basis.book.name})`;
+    // Short enough for a budget column; EXPLAIN and the pane give the book and page.
+    if (basis.kind === "published") return `Published (${basis.agreement.name})`;
     return basis.agreement.id === "non-union"
       ? "Estimate (non-union)"
-      : `Estimate (${basis.book.name}, derived)`;
+      : `Estimate (${basis.agreement.name}, derived)`;
   }
 
   function agreementsOf(role: Role): string[] {

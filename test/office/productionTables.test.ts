@@ -60,7 +60,9 @@ describe("rate overrides in the workbook", () => {
     const wb = new PreviewWorkbook(engine);
     await wb.appendCrewLines([gafferLine(10)]);
     const cardTotal = cell(wb, "Budget", FIRST_LINE_ROW, TOTAL);
-    expect(cell(wb, "Budget", FIRST_LINE_ROW, BASIS)).toMatch(/^Estimate \(IATSE Local 728/);
+    expect(cell(wb, "Budget", FIRST_LINE_ROW, BASIS)).toBe(
+      "Estimate (IATSE Basic Agreement, derived)",
+    );
 
     wb.setCell(OVERRIDES_SHEET, TABLE_FIRST_ROW - 1, 0, "Gaffer");
     wb.setCell(OVERRIDES_SHEET, TABLE_FIRST_ROW - 1, 2, "week");
