@@ -17,36 +17,19 @@ import {
   type CrewLineInput,
 } from "../../src/office/budgetLayout";
 import { PreviewWorkbook } from "../../src/office/previewWorkbook";
+import { crewLine } from "../fixtures/crewLine";
 
 const BUDGET_COPY = "Budget (values)";
 const TOPSHEET_COPY = "Topsheet (values)";
 const TOTAL = COLUMNS.indexOf("Total");
 const QTY = COLUMNS.indexOf("Qty");
 
-function line(
-  title: string,
-  quantity: CrewLineInput["quantity"],
-  unit: CrewLineInput["unit"],
-  person?: string,
-): CrewLineInput {
-  const role = engine.findRole(title);
-  return {
-    account: role.account,
-    department: engine.departmentOf(role).name,
-    role: role.title,
-    person,
-    description: role.title,
-    quantity,
-    unit,
-  };
-}
-
 const LINES: CrewLineInput[] = [
-  line("Director of Photography", "shoot", "week", "Pat Lee"),
-  line("Director of Photography", "prep", "week", "Pat Lee"),
-  line("Gaffer", 10, "week"),
-  line("Key Grip", 5, "day"),
-  line("Editor", 24, "week"),
+  crewLine("Director of Photography", "shoot", "week", "Pat Lee"),
+  crewLine("Director of Photography", "prep", "week", "Pat Lee"),
+  crewLine("Gaffer", 10, "week"),
+  crewLine("Key Grip", 5, "day"),
+  crewLine("Editor", 24, "week"),
 ];
 
 async function sharedBudget() {
@@ -220,7 +203,7 @@ describe("PreviewWorkbook.readSettings", () => {
 describe("a person's yearly caps in the sheet", () => {
   it("hold for any name, even one with the characters SUMIF reads as operators", async () => {
     const wb = new PreviewWorkbook(engine);
-    const dp = line("Director of Photography", 30, "week", "Pat <DP> >=");
+    const dp = crewLine("Director of Photography", 30, "week", "Pat <DP> >=");
     await wb.appendCrewLines([dp, { ...dp, quantity: 10 }]);
     const hours = Number(SETTINGS.find((s) => s.name === "HoursPerDay")?.value);
     const first = engine.quoteFast({ role: dp.role, quantity: 30, hoursPerDay: hours });

@@ -37,6 +37,7 @@ import {
   type CrewLineInput,
 } from "../../src/office/budgetLayout";
 import { PreviewWorkbook } from "../../src/office/previewWorkbook";
+import { crewLine } from "../fixtures/crewLine";
 import { DownloadXlsx } from "../../src/preview/DownloadXlsx";
 import { CREWRATE_ADDIN, workbookForXlsx } from "../../src/preview/exportWorkbook";
 import { writeXlsx, type XlsxWorkbook } from "../../src/preview/xlsx";
@@ -281,37 +282,19 @@ describe("writeXlsx", () => {
   });
 });
 
-function line(
-  title: string,
-  quantity: CrewLineInput["quantity"],
-  unit: CrewLineInput["unit"],
-  person?: string,
-): CrewLineInput {
-  const role = engine.findRole(title);
-  return {
-    account: role.account,
-    department: engine.departmentOf(role).name,
-    role: role.title,
-    person,
-    description: role.title,
-    quantity,
-    unit,
-  };
-}
-
 /**
  * Crew across five departments; a person with characters XML and CSV must escape. (No "<" or ">":
  * HyperFormula's SUMIF reads them anywhere in a criterion as an operator and returns #VALUE!.)
  */
 const PERSON = `Pat O'Lee & "Sons"`;
 const LINES: CrewLineInput[] = [
-  line("Director of Photography", "shoot", "week", PERSON),
-  line("Director of Photography", "prep", "week", PERSON),
-  line("Gaffer", 10, "week"),
-  line("Best Boy Electric", 9, "week"),
-  line("Key Grip", 5, "day"),
-  line("Editor", 24, "week"),
-  line("Production Sound Mixer", 8, "week"),
+  crewLine("Director of Photography", "shoot", "week", PERSON),
+  crewLine("Director of Photography", "prep", "week", PERSON),
+  crewLine("Gaffer", 10, "week"),
+  crewLine("Best Boy Electric", 9, "week"),
+  crewLine("Key Grip", 5, "day"),
+  crewLine("Editor", 24, "week"),
+  crewLine("Production Sound Mixer", 8, "week"),
 ];
 
 /** The card version's row on the Settings sheet (0-based; row 0 holds the headers). */

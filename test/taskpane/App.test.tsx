@@ -1,48 +1,26 @@
 // @vitest-environment jsdom
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { cleanup, render, screen, waitFor, within } from "@testing-library/react";
+import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { engine } from "../../src/data";
 import { formatUsd, type QuoteRequest } from "../../src/engine";
 import { BUDGET_SHEET, COLUMNS, FIRST_LINE_ROW } from "../../src/office/budgetLayout";
 import { defaultSettings, MemoryWorkbook } from "../../src/office/memoryWorkbook";
 import { PreviewWorkbook } from "../../src/office/previewWorkbook";
 import { WorkbookError, type WorkbookPort } from "../../src/office/workbookPort";
-import { App } from "../../src/taskpane/App";
 import { ErrorBoundary } from "../../src/taskpane/components/ErrorBoundary";
 import { typicalCrewLines } from "../../src/taskpane/typicalCrews";
+import { renderApp, setUpPaneTests } from "./paneHarness";
 
-// jsdom has no ResizeObserver; Fluent's MessageBar uses one to reflow its actions.
-class NoResizeObserver {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
-}
-beforeAll(() => {
-  if (!("ResizeObserver" in window)) vi.stubGlobal("ResizeObserver", NoResizeObserver);
-});
-afterAll(() => {
-  vi.unstubAllGlobals();
-});
-
-afterEach(() => {
-  cleanup();
-  vi.restoreAllMocks();
-});
+setUpPaneTests();
 
 function renderPane(): { user: ReturnType<typeof userEvent.setup>; port: MemoryWorkbook };
 function renderPane<P extends WorkbookPort>(
   port: P,
 ): { user: ReturnType<typeof userEvent.setup>; port: P };
 function renderPane(port: WorkbookPort = new MemoryWorkbook()) {
-  const user = userEvent.setup();
-  render(
-    <FluentProvider theme={webLightTheme}>
-      <App engine={engine} port={port} />
-    </FluentProvider>,
-  );
-  return { user, port };
+  return renderApp(port);
 }
 
 const searchBox = () => screen.getByRole("combobox", { name: "Find a crew role" });

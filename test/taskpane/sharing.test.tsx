@@ -4,43 +4,19 @@
  * production role the pane then treats like a card role, and a newer rate card is offered with
  * what it would change before anything changes.
  */
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { cleanup, render, screen, waitFor, within } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { screen, waitFor, within } from "@testing-library/react";
+import type userEvent from "@testing-library/user-event";
+import { describe, expect, it } from "vitest";
 import { engine } from "../../src/data";
-import { formatUsd, RateEngine, type RateEngine as Engine } from "../../src/engine";
+import { formatUsd, RateEngine } from "../../src/engine";
 import { OVERRIDES_SHEET, TABLE_FIRST_ROW } from "../../src/office/budgetLayout";
 import { defaultSettings, MemoryWorkbook } from "../../src/office/memoryWorkbook";
 import { PreviewWorkbook } from "../../src/office/previewWorkbook";
-import type { WorkbookPort } from "../../src/office/workbookPort";
-import { App } from "../../src/taskpane/App";
 import { newerCard } from "../fixtures/newerCard";
+import { renderApp, setUpPaneTests } from "./paneHarness";
 
-class NoResizeObserver {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
-}
-beforeAll(() => {
-  if (!("ResizeObserver" in window)) vi.stubGlobal("ResizeObserver", NoResizeObserver);
-});
-afterAll(() => {
-  vi.unstubAllGlobals();
-});
-afterEach(() => {
-  cleanup();
-});
-
-function renderPane<P extends WorkbookPort>(port: P, withEngine: Engine = engine) {
-  const user = userEvent.setup();
-  render(
-    <FluentProvider theme={webLightTheme}>
-      <App engine={withEngine} port={port} />
-    </FluentProvider>,
-  );
-  return { user, port };
-}
+setUpPaneTests();
+const renderPane = renderApp;
 
 const searchBox = () => screen.getByRole("combobox", { name: "Find a crew role" });
 
