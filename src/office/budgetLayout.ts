@@ -51,12 +51,18 @@ function columnLetter(index: number): string {
   return String.fromCharCode(65 + index);
 }
 
-/** The data block of a production table, as an absolute reference: 'Rate Overrides'!$A$4:$E$203. */
-export function tableRange(sheet: string): string {
+/** The line block of a production table on its sheet: "A4:E203". */
+export function tableBlock(sheet: string): string {
   const spec = PRODUCTION_SHEETS.find((p) => p.sheet === sheet);
   if (!spec) throw new Error(`CrewRate invariant failed: no production sheet ${sheet}`);
   const last = columnLetter(spec.columns.length - 1);
-  return `'${sheet}'!$A$${TABLE_FIRST_ROW}:$${last}$${TABLE_FIRST_ROW + TABLE_LINES - 1}`;
+  return `A${TABLE_FIRST_ROW}:${last}${TABLE_FIRST_ROW + TABLE_LINES - 1}`;
+}
+
+/** The same block as an absolute reference for formulas: 'Rate Overrides'!$A$4:$E$203. */
+export function tableRange(sheet: string): string {
+  const absolute = tableBlock(sheet).replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
+  return `'${sheet}'!${absolute}`;
 }
 
 /** A production sheet's title, note and header rows. */

@@ -38,6 +38,7 @@ import {
   TABLE_HEADER_ROW,
   TABLE_LINES,
   crewLinesFromCells,
+  tableBlock,
   type ProductionRoleInput,
   type BudgetLine,
 } from "./budgetLayout";
@@ -354,7 +355,7 @@ export class ExcelWorkbook implements WorkbookPort {
         const [overrides, roles] = [OVERRIDES_SHEET, ROLES_SHEET].map((name) => {
           const sheet = context.workbook.worksheets.getItemOrNullObject(name);
           sheet.load("isNullObject");
-          const range = sheet.getRange(productionBlock(name));
+          const range = sheet.getRange(tableBlock(name));
           range.load("values");
           return { sheet, range };
         });
@@ -376,7 +377,7 @@ export class ExcelWorkbook implements WorkbookPort {
       return await this.run(async (context) => {
         const sheet = context.workbook.worksheets.getItemOrNullObject(ROLES_SHEET);
         sheet.load("isNullObject");
-        const titles = sheet.getRange(productionBlock(ROLES_SHEET));
+        const titles = sheet.getRange(tableBlock(ROLES_SHEET));
         titles.load("values");
         await context.sync(); // 1: read
         if (sheet.isNullObject) {
@@ -678,13 +679,6 @@ function orList(items: readonly string[]): string {
   return items.length <= 1
     ? items.join("")
     : `${items.slice(0, -1).join(", ")} or ${items.at(-1) ?? ""}`;
-}
-
-/** A production table's line block on its sheet ("A4:G203"). */
-function productionBlock(sheet: string): string {
-  const spec = PRODUCTION_SHEETS.find((p) => p.sheet === sheet);
-  const width = spec?.columns.length ?? 1;
-  return `A${TABLE_FIRST_ROW}:${columnLetter(width - 1)}${TABLE_FIRST_ROW + TABLE_LINES - 1}`;
 }
 
 function settingsValueBlock(): string {
