@@ -1,5 +1,8 @@
-/** A small RFC 4180 reader for the golden tables: quoted fields, doubled quotes, header row. */
-export function parseCsv(text: string): Record<string, string>[] {
+/**
+ * RFC 4180 rows: quoted fields, doubled quotes, CRLF or LF. Blank lines are kept (as [""]), so row
+ * numbers match the file's lines (LibreOffice's sheet exports rely on that).
+ */
+export function parseCsvRows(text: string): string[][] {
   const rows: string[][] = [];
   let field = "";
   let row: string[] = [];
@@ -19,13 +22,18 @@ export function parseCsv(text: string): Record<string, string>[] {
     } else if (c === "\n" || c === "\r") {
       if (c === "\r" && text[i + 1] === "\n") i++;
       row.push(field);
-      field = "";
-      if (row.some((f) => f !== "")) rows.push(row);
+      rows.push(row);
       row = [];
+      field = "";
     } else field += c;
   }
-  row.push(field);
-  if (row.some((f) => f !== "")) rows.push(row);
+  if (field !== "" || row.length > 0) rows.push([...row, field]);
+  return rows;
+}
+
+/** A small RFC 4180 reader for the golden tables: header row, blank lines skipped. */
+export function parseCsv(text: string): Record<string, string>[] {
+  const rows = parseCsvRows(text).filter((row) => row.some((f) => f !== ""));
   const [header, ...body] = rows;
   if (!header) return [];
   return body.map((cells, n) => {

@@ -38,6 +38,7 @@ import {
 } from "../../src/office/budgetLayout";
 import { PreviewWorkbook } from "../../src/office/previewWorkbook";
 import { crewLine } from "../fixtures/crewLine";
+import { parseCsvRows } from "../../scripts/csv";
 import { DownloadXlsx } from "../../src/preview/DownloadXlsx";
 import { CREWRATE_ADDIN, workbookForXlsx } from "../../src/preview/exportWorkbook";
 import { writeXlsx, type XlsxWorkbook } from "../../src/preview/xlsx";
@@ -472,36 +473,6 @@ function profile(dir: string, recalcMode: 0 | 1): string {
   return pathToFileURL(dir).href;
 }
 
-/** RFC 4180 CSV, as LibreOffice writes it. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") {
-      row.push(field);
-      field = "";
-    } else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && text[i + 1] === "\n") i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-    } else field += ch;
-  }
-  if (field !== "" || row.length > 0) rows.push([...row, field]);
-  return rows;
-}
-
 describe.skipIf(!hasSoffice)("the exported .xlsx in LibreOffice headless", () => {
   let dir: string;
   let wb: PreviewWorkbook;
@@ -544,7 +515,7 @@ describe.skipIf(!hasSoffice)("the exported .xlsx in LibreOffice headless", () =>
     return new Map(
       sheetNames.map((name) => [
         name,
-        parseCsv(readFileSync(join(run, `budget-${name}.csv`), "utf8")),
+        parseCsvRows(readFileSync(join(run, `budget-${name}.csv`), "utf8")),
       ]),
     );
   }
