@@ -1,15 +1,9 @@
-import {
-  Button,
-  makeStyles,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  tokens,
-} from "@fluentui/react-components";
-import { ArrowDownloadRegular, DismissRegular } from "@fluentui/react-icons";
+import { Button, makeStyles, tokens } from "@fluentui/react-components";
+import { ArrowDownloadRegular } from "@fluentui/react-icons";
 import { useState } from "react";
 import type { PreviewWorkbook } from "../office/previewWorkbook";
+import { WorkbookError } from "../office/workbookPort";
+import { ErrorMessageBar } from "../taskpane/components/ErrorMessageBar";
 import { CREWRATE_ADDIN, workbookForXlsx } from "./exportWorkbook";
 import { writeXlsx } from "./xlsx";
 
@@ -48,7 +42,7 @@ function saveFile(bytes: Uint8Array, name: string): void {
 /** "Download .xlsx": the preview workbook as an Excel file, formulas, values and the add-in. */
 export function DownloadXlsx({ workbook }: { workbook: PreviewWorkbook }) {
   const styles = useStyles();
-  const [error, setError] = useState<string | undefined>(undefined);
+  const [error, setError] = useState<WorkbookError | undefined>(undefined);
 
   const download = () => {
     setError(undefined);
@@ -56,7 +50,12 @@ export function DownloadXlsx({ workbook }: { workbook: PreviewWorkbook }) {
       saveFile(writeXlsx(workbookForXlsx(workbook.hf, CREWRATE_ADDIN)), FILE_NAME);
     } catch (e) {
       // Never throw out of a click handler: say what happened instead.
-      setError(e instanceof Error ? e.message : String(e));
+      setError(
+        new WorkbookError(
+          `Could not make the .xlsx: ${e instanceof Error ? e.message : String(e)}`,
+          { cause: e },
+        ),
+      );
     }
   };
 
@@ -66,24 +65,12 @@ export function DownloadXlsx({ workbook }: { workbook: PreviewWorkbook }) {
         Download .xlsx
       </Button>
       {error === undefined ? null : (
-        <MessageBar intent="error" layout="multiline" role="alert">
-          <MessageBarBody>
-            <MessageBarTitle>Could not make the .xlsx</MessageBarTitle>
-            {error}
-          </MessageBarBody>
-          <MessageBarActions
-            containerAction={
-              <Button
-                appearance="transparent"
-                aria-label="Dismiss message"
-                icon={<DismissRegular />}
-                onClick={() => {
-                  setError(undefined);
-                }}
-              />
-            }
-          />
-        </MessageBar>
+        <ErrorMessageBar
+          error={error}
+          onDismiss={() => {
+            setError(undefined);
+          }}
+        />
       )}
     </div>
   );
