@@ -4,22 +4,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { engine } from "../../src/data";
-import {
-  productionToken,
-  RateError,
-  tablesFromToken,
-  type ProductionTables,
-} from "../../src/engine";
-
-function errorOf(fn: () => unknown): RateError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof RateError) return e;
-    throw e;
-  }
-  throw new Error("expected a RateError");
-}
+import { productionToken, tablesFromToken, type ProductionTables } from "../../src/engine";
+import { errorOf } from "../fixtures/errorOf";
 
 const tables: ProductionTables = {
   overrides: [

@@ -1,19 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { RateEngine, RateError, type QuoteRequest } from "../../src/engine";
+import { RateEngine, type QuoteRequest } from "../../src/engine";
 import { fixtureCard } from "../fixtures/card";
+import { errorOf } from "../fixtures/errorOf";
 
 const engine = new RateEngine(fixtureCard);
 const at = "2025-01-15";
-
-function errorOf(fn: () => unknown): RateError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof RateError) return e;
-    throw e;
-  }
-  throw new Error("expected a RateError");
-}
 
 describe("findRole", () => {
   it.each([
