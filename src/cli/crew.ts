@@ -7,6 +7,7 @@
  *   crew eval 'FORMULA'
  * Errors: exit status 2, one line on stderr; with --json, {"error":{...}} on stdout.
  */
+import { parseArgs, type ParseArgsConfig } from "node:util";
 import {
   centsToDollars,
   formatUsd,
@@ -30,47 +31,59 @@ const USAGE = `Usage:
   crew roles [--department D] [--search TEXT] [--json]
   crew eval 'FORMULA'          e.g. crew eval '=CREW.RATE("Gaffer", 6)'`;
 
-const VALUE_FLAGS = [
-  "qty",
-  "unit",
-  "agreement",
-  "region",
-  "tier",
-  "date",
-  "hours",
-  "days",
-  "wages-to-date",
-  "department",
-  "search",
-];
+/** The options: --json and --help are switches, every other one takes a value. */
+const OPTIONS = {
+  qty: { type: "string" },
+  unit: { type: "string" },
+  agreement: { type: "string" },
+  region: { type: "string" },
+  tier: { type: "string" },
+  date: { type: "string" },
+  hours: { type: "string" },
+  days: { type: "string" },
+  "wages-to-date": { type: "string" },
+  department: { type: "string" },
+  search: { type: "string" },
+  json: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+} as const satisfies ParseArgsConfig["options"];
+
+type OptionName = keyof typeof OPTIONS;
+
+const isOption = (name: string): name is OptionName => Object.hasOwn(OPTIONS, name);
 
 interface Parsed {
   command: string | undefined;
   positional: string[];
-  flags: Map<string, string>;
+  flags: Map<OptionName, string>;
   json: boolean;
 }
 
-function parseArgs(argv: readonly string[]): Parsed {
-  const positional: string[] = [];
-  const flags = new Map<string, string>();
-  let json = false;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === "--json") json = true;
-    else if (arg === "--help" || arg === "-h") positional.unshift("help");
-    else if (arg.startsWith("--")) {
-      const [name, inline] = arg.slice(2).split("=", 2) as [string, string | undefined];
-      if (!VALUE_FLAGS.includes(name)) throw new UsageError(`Unknown option --${name}.`);
-      const value = inline ?? argv[++i];
-      if (value === undefined) throw new UsageError(`--${name} needs a value.`);
-      flags.set(name, value);
-    } else positional.push(arg);
+function parseArgv(argv: readonly string[]): Parsed {
+  // Not strict, so that a value may start with "-" (`--wages-to-date -100` reaches the engine's
+  // own check) and the usage errors below keep the CLI's wording.
+  const { values, positionals, tokens } = parseArgs({
+    args: argv,
+    options: OPTIONS,
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
+  const flags = new Map<OptionName, string>();
+  for (const t of tokens) {
+    if (t.kind !== "option") continue;
+    if (!isOption(t.name)) throw new UsageError(`Unknown option ${t.rawName}.`);
+    const takesValue = OPTIONS[t.name].type === "string";
+    if (takesValue && t.value === undefined) throw new UsageError(`${t.rawName} needs a value.`);
+    if (!takesValue && t.value !== undefined)
+      throw new UsageError(`${t.rawName} does not take a value.`);
+    if (t.value !== undefined) flags.set(t.name, t.value);
   }
-  return { command: positional.shift(), positional, flags, json };
+  const command = values.help === true ? "help" : positionals.shift();
+  return { command, positional: positionals, flags, json: values.json === true };
 }
 
-function numberFlag(flags: Map<string, string>, name: string): number | undefined {
+function numberFlag(flags: Map<OptionName, string>, name: OptionName): number | undefined {
   const v = flags.get(name);
   if (v === undefined) return undefined;
   const n = Number(v);
@@ -231,7 +244,7 @@ function roles(engine: RateEngine, p: Parsed, io: CliIo): void {
 export function runCli(engine: RateEngine, argv: readonly string[], io: CliIo): number {
   let json = argv.includes("--json");
   try {
-    const p = parseArgs(argv);
+    const p = parseArgv(argv);
     json = p.json;
     switch (p.command) {
       case "quote":
