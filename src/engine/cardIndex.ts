@@ -1,11 +1,12 @@
 import { assert } from "./errors";
 import { NameIndex } from "./names";
-import type { Production, RateOverride } from "./production";
 import type {
   Agreement,
   Classification,
   Department,
+  Production,
   RateCard,
+  RateOverride,
   Region,
   Role,
   ScaleBook,

@@ -1,7 +1,8 @@
 import { classificationKey, type CardIndex } from "./cardIndex";
 import { isRateError } from "./errors";
 import { describeSource } from "./explain";
-import { planRate, type ResolvedTerms } from "./quote";
+import { planRate } from "./quote";
+import type { ResolvedTerms } from "./terms";
 import type { Role, Unit } from "./types";
 
 /** One rate the card holds for a role. */

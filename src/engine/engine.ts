@@ -1,29 +1,33 @@
-import { indexCard, type CardIndex } from "./cardIndex";
-import { RateError, isRateError } from "./errors";
+import { classificationKey, indexCard, type CardIndex } from "./cardIndex";
+import { RateError, isRateError, orThrow } from "./errors";
 import { explainQuote, quoteSources } from "./explain";
 import { listRates, type RateListing } from "./describe";
 import { normalizeName } from "./names";
-import {
-  findAgreement,
-  findRole,
-  planRate,
-  priceLine,
-  resolveTerms,
-  checkAmounts,
-  type ResolvedTerms,
-  type RatePlan,
-} from "./quote";
-import {
-  productionToken,
-  readProduction,
-  tablesFromToken,
-  type Production,
-  type ProductionTables,
-} from "./production";
+import { planRate, priceLine, type RatePlan } from "./quote";
+import { productionToken, readProduction, readProductionToken } from "./production";
 import { RoleSearch } from "./search";
-import { cardAtVersion } from "./versions";
-import { classificationInForce, priceUnit } from "./scales";
-import type { Agreement, Department, Quote, QuoteRequest, RateCard, Role, Unit } from "./types";
+import {
+  checkAmounts,
+  defaultAgreementFor,
+  findAgreement,
+  findDepartment,
+  findRole,
+  resolveTerms,
+  type ResolvedTerms,
+} from "./terms";
+import { versionedCard } from "./versions";
+import { classificationInForce, isPricingFailure, priceUnit } from "./scales";
+import type {
+  Agreement,
+  Department,
+  Production,
+  ProductionTables,
+  Quote,
+  QuoteRequest,
+  RateCard,
+  Role,
+  Unit,
+} from "./types";
 import { payHoursForDay } from "./workRules";
 
 /** A quote with its explanation, made when first read (the hot path does not need the words). */
@@ -43,7 +47,11 @@ interface PlanEntry {
 /** Cached plans by the request's terms as typed, one map level per term. */
 type PlanTree = Map<string | number | undefined, PlanTree | PlanEntry | RateError>;
 
-/** The rate engine over one rate card: every face of CrewRate (functions, pane, CLI) uses this. */
+/**
+ * The rate engine over one rate card: every face of CrewRate (functions, pane, CLI) uses this. Its
+ * constructor and methods are where a RateError is thrown; below it, failures are returned (see
+ * errors.ts).
+ */
 export class RateEngine {
   readonly card: RateCard;
   private readonly index: CardIndex;
@@ -67,16 +75,18 @@ export class RateEngine {
   constructor(card: RateCard, tables?: ProductionTables) {
     this.allVersions = card;
     this.tables = tables;
-    this.card = cardAtVersion(card, card.meta.version);
+    this.card = orThrow(versionedCard(card, card.meta.version));
     const cardIndex = indexCard(this.card);
     this.production = tables
-      ? readProduction(cardIndex, tables, (roles) => {
-          const index = indexCard(this.card, { roles, overrides: new Map() });
-          return {
-            find: (name) => index.roles.get(name),
-            suggest: (name) => index.roles.suggest(name),
-          };
-        })
+      ? orThrow(
+          readProduction(cardIndex, tables, (roles) => {
+            const index = indexCard(this.card, { roles, overrides: new Map() });
+            return {
+              find: (name) => index.roles.get(name),
+              suggest: (name) => index.roles.suggest(name),
+            };
+          }),
+        )
       : undefined;
     this.index = this.production ? indexCard(this.card, this.production) : cardIndex;
     this.roleSearch = new RoleSearch(
@@ -108,21 +118,27 @@ export class RateEngine {
     if (token === undefined || token === "") return this;
     let found = this.productions.get(token);
     if (found === undefined) {
-      try {
-        const tables = tablesFromToken(token);
-        found =
-          tables.overrides.length === 0 && tables.roles.length === 0
-            ? this
-            : new RateEngine(this.versionCard(), tables);
-      } catch (e) {
-        if (!isRateError(e)) throw e;
-        found = e;
-      }
+      const tables = readProductionToken(token);
+      found = isRateError(tables) ? tables : this.engineWith(tables);
       if (this.productions.size >= PRODUCTION_CACHE_LIMIT) this.productions.clear();
       this.productions.set(token, found);
     }
-    if (isRateError(found)) throw found;
-    return found;
+    return orThrow(found);
+  }
+
+  /**
+   * An engine over this version's card with a workbook's tables (this one when they are empty),
+   * or why the tables do not check out. The engine's one catch of a RateError: the constructor is
+   * public, so it throws (see errors.ts).
+   */
+  private engineWith(tables: ProductionTables): RateEngine | RateError {
+    if (tables.overrides.length === 0 && tables.roles.length === 0) return this;
+    try {
+      return new RateEngine(this.versionCard(), tables);
+    } catch (e) {
+      if (!isRateError(e)) throw e;
+      return e;
+    }
   }
 
   /** This engine's card with only this version's figures, as a card to build engines on. */
@@ -139,7 +155,7 @@ export class RateEngine {
    * @throws RateError UNKNOWN_ROLE with the closest titles as suggestions
    */
   findRole(query: string): Role {
-    return findRole(this.index, query);
+    return orThrow(findRole(this.index, query));
   }
 
   /**
@@ -153,7 +169,7 @@ export class RateEngine {
     if (!engine) {
       engine = new RateEngine(
         {
-          ...cardAtVersion(this.allVersions, version),
+          ...orThrow(versionedCard(this.allVersions, version)),
           meta: { ...this.allVersions.meta, version },
         },
         this.tables,
@@ -165,17 +181,25 @@ export class RateEngine {
 
   /** @throws RateError UNKNOWN_AGREEMENT */
   findAgreement(text: string): Agreement {
-    return findAgreement(this.index, text);
+    return orThrow(findAgreement(this.index, text));
   }
 
   /** @throws RateError UNKNOWN_DEPARTMENT */
   findDepartment(text: string): Department {
-    const found = this.index.departments.get(text);
-    if (found) return found;
-    throw new RateError("UNKNOWN_DEPARTMENT", {
-      input: text,
-      suggestions: this.index.departments.suggest(text),
-    });
+    return orThrow(findDepartment(this.index, text));
+  }
+
+  /**
+   * The agreement a quote of `request` uses when the request names none (its "customary"
+   * agreement): a production role's own agreement; else, at a union tier, the agreement of the
+   * role's first union scale that applies in the region; else Non-union. Reads only the request's
+   * role, region and tier (the card's defaults where they are missing); its agreement, unit, date
+   * and amounts play no part, and no rate is looked up, so it names the agreement even where the
+   * quote itself would find no rate.
+   * @throws RateError UNKNOWN_ROLE, UNKNOWN_REGION or UNKNOWN_TIER
+   */
+  defaultAgreement(request: Pick<QuoteRequest, "role" | "region" | "tier">): Agreement {
+    return orThrow(defaultAgreementFor(this.index, request));
   }
 
   departmentOf(role: Role): Department {
@@ -209,8 +233,11 @@ export class RateEngine {
 
   /** The same as `quote` without the explanation: the fast path for spreadsheets. */
   quoteFast(request: QuoteRequest): Quote {
-    const { terms, plan } = this.plan(request);
-    return priceLine(terms, checkAmounts(request), plan, this.index);
+    const planned = this.plan(request);
+    if (isRateError(planned)) throw planned;
+    const amounts = checkAmounts(request);
+    if (isRateError(amounts)) throw amounts;
+    return priceLine(planned.terms, amounts, planned.plan, this.index);
   }
 
   /** Every rate the card holds for a role, with period, kind and source. */
@@ -238,7 +265,7 @@ export class RateEngine {
    * @throws RateError NO_RATE when the schedule has no figure for that unit on that date
    */
   scaleRate(bookId: string, code: string, scheduleLabel: string, unit: Unit, date: string): number {
-    const cref = this.index.classifications.get(`${bookId} ${code}`);
+    const cref = this.index.classifications.get(classificationKey(bookId, code));
     const agreement = cref && this.index.agreementById.get(cref.book.agreement);
     const reason = (why: string) =>
       new RateError("NO_RATE", { role: `${bookId} ${code}`, unit, date, reason: why });
@@ -250,15 +277,16 @@ export class RateEngine {
       rules: agreement.workRules,
       flatWeeks: undefined,
     });
-    if ("reason" in priced) throw reason(priced.reason);
+    if (isPricingFailure(priced)) throw reason(priced.reason);
     return priced.unitRateCents;
   }
 
   /**
-   * The resolved terms and rate plan of a request, cached by the request's terms as typed: a
-   * spreadsheet asks the same few questions over and over, with different quantities.
+   * The resolved terms and rate plan of a request, or why it has none, cached by the request's
+   * terms as typed: a spreadsheet asks the same few questions over and over, with different
+   * quantities.
    */
-  private plan(req: QuoteRequest): PlanEntry {
+  private plan(req: QuoteRequest): PlanEntry | RateError {
     // A tree of maps, one level per term, so the hot path builds no key string.
     const path = [
       req.role,
@@ -281,17 +309,16 @@ export class RateEngine {
     }
     let cached = tree.get(req.daysPerWeek);
     if (cached === undefined || cached instanceof Map) {
-      try {
-        const terms = resolveTerms(this.index, req);
-        const plan = planRate(this.index, terms);
-        cached = isRateError(plan) ? plan : { terms, plan };
-      } catch (e) {
-        if (!isRateError(e)) throw e;
-        cached = e;
-      }
+      cached = planEntry(this.index, req);
       tree.set(req.daysPerWeek, cached);
     }
-    if (isRateError(cached)) throw cached;
     return cached;
   }
+}
+
+function planEntry(index: CardIndex, req: QuoteRequest): PlanEntry | RateError {
+  const terms = resolveTerms(index, req);
+  if (isRateError(terms)) return terms;
+  const plan = planRate(index, terms);
+  return isRateError(plan) ? plan : { terms, plan };
 }

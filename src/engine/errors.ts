@@ -1,3 +1,21 @@
+/**
+ * How a failure travels inside the engine. One rule:
+ *
+ * - Below RateEngine, a failure the user can fix is returned, never thrown. A function that can
+ *   fail returns `T | RateError`; its caller checks with `isRateError` and returns the error on,
+ *   or a clearer one built from it (a table line, a NO_RATE with the terms). Only scales.ts, which
+ *   knows no role or agreement names, returns a bare `PricingFailure` ({ reason }) instead, and its
+ *   caller turns it into a NO_RATE.
+ * - The public surface throws it: RateEngine's constructor and methods, and the few functions
+ *   index.ts exports on their own (`tablesFromToken`, `cardAtVersion`), through `orThrow`. Each
+ *   says so in its `@throws`. RateEngine's caches keep a failure as the answer for its key.
+ * - A broken invariant is a programmer's error, not a user's: `assert` throws it at once,
+ *   anywhere.
+ *
+ * Returning keeps try/catch off the pricing path and lets the plan cache hold a failure like any
+ * other answer.
+ */
+
 /** The closed set of things a user can get wrong, or ask for that the card does not hold. */
 export type RateErrorCode =
   | "UNKNOWN_ROLE"
@@ -55,10 +73,25 @@ export function isRateError(value: unknown): value is RateError {
   return value instanceof RateError;
 }
 
-function didYouMean(suggestions: string[] | undefined): string {
-  if (!suggestions || suggestions.length === 0) return "";
-  if (suggestions.length === 1) return ` Did you mean ${suggestions[0]}?`;
-  return ` Did you mean ${suggestions.slice(0, -1).join(", ")} or ${suggestions.at(-1)}?`;
+/**
+ * The value of a call that can fail, or its RateError thrown: how the public surface hands a
+ * failure to its caller.
+ * @throws RateError the failure `result` holds
+ */
+export function orThrow<T>(result: T | RateError): T {
+  if (isRateError(result)) throw result;
+  return result;
+}
+
+/** "A", "A or B", "A, B or C" */
+export function orList(items: readonly string[]): string {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(", ")} or ${items.at(-1) ?? ""}`;
+}
+
+/** " Did you mean A, B or C?", with its leading space; "" when there is nothing to suggest. */
+export function didYouMean(suggestions: readonly string[] | undefined): string {
+  return suggestions && suggestions.length > 0 ? ` Did you mean ${orList(suggestions)}?` : "";
 }
 
 /** One sentence for a RateError, the same everywhere the engine is used from text. */

@@ -1,4 +1,4 @@
-import { roundCents } from "./money";
+import { applyPercentBps, roundCents } from "./money";
 import { FringeLine, type Fringe, type FringePeriod } from "./types";
 
 /** A fringe and the period of it in force on a date. */
@@ -50,7 +50,7 @@ export function applyFringes(
         period.capCents === undefined
           ? wagesCents
           : Math.max(0, Math.min(wagesCents, period.capCents - wagesToDateCents));
-      amountCents = roundCents((appliedTo * period.percentBps) / 10000);
+      amountCents = applyPercentBps(appliedTo, period.percentBps);
     } else {
       appliedTo = hours;
       amountCents = roundCents(hours * (period.centsPerHour ?? 0));

@@ -1,26 +1,17 @@
 /** The rate engine's public surface: the only import path the rest of CrewRate uses. */
 export { RateEngine, type ExplainedQuote } from "./engine";
-export { RateError, isRateError, describeRateError, assert } from "./errors";
+export { RateError, isRateError, describeRateError, assert, didYouMean, orList } from "./errors";
 export type { RateErrorCode, RateErrorDetails } from "./errors";
 export { centsToDollars, dollarsToCents, formatUsd, formatBps, roundCents } from "./money";
 export { explainQuote, describeFringeRate, describeSource } from "./explain";
 export { normalizeName, editDistance } from "./names";
 export { payHoursForDay } from "./workRules";
 export { isoToSerial, LAST_EXCEL_SERIAL, serialToIso } from "./excelDates";
-export { MAX_QUANTITY } from "./quote";
+export { MAX_QUANTITY } from "./terms";
 export { belongsToVersion, compareVersions, cardAtVersion } from "./versions";
-export { diffCardVersions, type UpdateDiff, type LineChange, type DiffLine } from "./updateDiff";
 export type { RateListing } from "./describe";
+// The card's and the quote's vocabulary, and the production tables' (ProductionTables, TableCell,
+// TableRows, RateOverride, OVERRIDES_TABLE, PRODUCTION_ROLES_TABLE and their column orders).
+export { diffCardVersions, type UpdateDiff, type LineChange, type DiffLine } from "./updateDiff";
 export * from "./types";
-export {
-  productionToken,
-  tablesFromToken,
-  OVERRIDES_TABLE,
-  PRODUCTION_ROLES_TABLE,
-  OVERRIDE_COLUMNS,
-  PRODUCTION_ROLE_COLUMNS,
-  type ProductionTables,
-  type TableCell,
-  type TableRows,
-  type RateOverride,
-} from "./production";
+export { productionToken, tablesFromToken } from "./production";

@@ -15,6 +15,11 @@ export function dollarsToCents(dollars: number): number {
   return roundCents(dollars * 100);
 }
 
+/** A percentage of an amount, rounded to the cent: 620 bps (6.2%) of $1,000.00 is $62.00. */
+export function applyPercentBps(cents: number, percentBps: number): number {
+  return roundCents((cents * percentBps) / 10000);
+}
+
 /** Cents to dollars as a number, for spreadsheets and JSON. */
 export function centsToDollars(cents: number): number {
   return cents / 100;

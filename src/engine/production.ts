@@ -5,54 +5,23 @@
  * engine prices like any other. A bad row is a RateError naming the table, the line and the fix.
  */
 import type { CardIndex } from "./cardIndex";
-import { RateError, isRateError } from "./errors";
+import { RateError, isRateError, orThrow } from "./errors";
 import { dollarsToCents } from "./money";
 import { normalizeName } from "./names";
-import { findAgreement, parseUnit } from "./quote";
-import type { ProductionRole, Role, Unit } from "./types";
-
-/** One cell as a spreadsheet hands it over. */
-export type TableCell = string | number | boolean | null | undefined;
-export type TableRows = readonly (readonly TableCell[])[];
-
-/** The two tables' data rows (no header), in the column order below. */
-export interface ProductionTables {
-  overrides: TableRows;
-  roles: TableRows;
-}
-
-export const OVERRIDES_TABLE = "Rate Overrides";
-export const PRODUCTION_ROLES_TABLE = "Production Roles";
-export const OVERRIDE_COLUMNS = ["Role", "Agreement", "Unit", "Amount", "Note"] as const;
-export const PRODUCTION_ROLE_COLUMNS = [
-  "Title",
-  "Department",
-  "Account",
-  "Description",
-  "Unit",
-  "Rate",
-  "Agreement",
-] as const;
-
-type TableName = typeof OVERRIDES_TABLE | typeof PRODUCTION_ROLES_TABLE;
-
-/** A rate the workbook sets for a role (a Rate Overrides line, or a production role's own rate). */
-export interface RateOverride {
-  table: TableName;
-  line: number;
-  roleId: string;
-  /** Undefined: the override applies under any agreement. */
-  agreementId: string | undefined;
-  unit: Unit;
-  amountCents: number;
-  note: string;
-}
-
-export interface Production {
-  roles: ProductionRole[];
-  /** Overrides by role id. */
-  overrides: Map<string, RateOverride[]>;
-}
+import { findAgreement, parseUnit } from "./terms";
+import {
+  OVERRIDES_TABLE,
+  PRODUCTION_ROLES_TABLE,
+  type Production,
+  type ProductionRole,
+  type ProductionTableName,
+  type ProductionTables,
+  type RateOverride,
+  type Role,
+  type TableCell,
+  type TableRows,
+  type Unit,
+} from "./types";
 
 const MAX_AMOUNT_DOLLARS = 10_000_000;
 
@@ -74,7 +43,12 @@ function dataLines(rows: TableRows): { line: number; cells: readonly TableCell[]
   return out;
 }
 
-function bad(table: TableName, line: number, reason: string, suggestions?: string[]): RateError {
+function bad(
+  table: ProductionTableName,
+  line: number,
+  reason: string,
+  suggestions?: string[],
+): RateError {
   return new RateError("BAD_TABLE", {
     table,
     line,
@@ -84,59 +58,65 @@ function bad(table: TableName, line: number, reason: string, suggestions?: strin
 }
 
 /** A money cell: a number, or text like "$1,250.00". */
-function dollars(cell: TableCell, table: TableName, line: number, column: string): number {
+function dollars(
+  cell: TableCell,
+  table: ProductionTableName,
+  line: number,
+  column: string,
+): number | RateError {
   const n =
     typeof cell === "number"
       ? cell
       : typeof cell === "string"
         ? Number(cell.trim().replace(/[$,]/g, ""))
         : Number.NaN;
-  if (isBlank(cell)) throw bad(table, line, `${column} is empty`);
+  if (isBlank(cell)) return bad(table, line, `${column} is empty`);
   if (!Number.isFinite(n) || n < 0 || n > MAX_AMOUNT_DOLLARS) {
-    throw bad(table, line, `${column} '${text(cell)}' must be an amount in dollars from 0 up`);
+    return bad(table, line, `${column} '${text(cell)}' must be an amount in dollars from 0 up`);
   }
   return dollarsToCents(n);
 }
 
-/** Re-throws a lookup failure (unknown unit, agreement...) as a failure of this table line. */
-function onLine<T>(table: TableName, line: number, column: string, fn: () => T): T {
-  try {
-    return fn();
-  } catch (e) {
-    if (!isRateError(e)) throw e;
-    const input = e.details.input === undefined ? "" : ` '${e.details.input}'`;
-    throw bad(table, line, `${column}${input} is not known`, e.details.suggestions);
-  }
+/** A lookup's failure (unknown unit, agreement...) as a failure of this table line. */
+function onLine<T>(
+  table: ProductionTableName,
+  line: number,
+  column: string,
+  found: T | RateError,
+): T | RateError {
+  if (!isRateError(found)) return found;
+  const input = found.details.input === undefined ? "" : ` '${found.details.input}'`;
+  return bad(table, line, `${column}${input} is not known`, found.details.suggestions);
 }
 
-function unitOf(cell: TableCell, table: TableName, line: number): Unit {
-  if (isBlank(cell)) throw bad(table, line, "Unit is empty (use hour, day, week or flat)");
-  return onLine(table, line, "Unit", () => parseUnit(text(cell)));
+function unitOf(cell: TableCell, table: ProductionTableName, line: number): Unit | RateError {
+  if (isBlank(cell)) return bad(table, line, "Unit is empty (use hour, day, week or flat)");
+  return onLine(table, line, "Unit", parseUnit(text(cell)));
 }
 
-function readRoles(index: CardIndex, rows: TableRows): ProductionRole[] {
+function readRoles(index: CardIndex, rows: TableRows): ProductionRole[] | RateError {
   const table = PRODUCTION_ROLES_TABLE;
   const roles: ProductionRole[] = [];
   const seen = new Map<string, number>();
   for (const { line, cells } of dataLines(rows)) {
     const [title, department, account, description, , , agreement] = cells.map(text);
-    if (!title || title.length < 2) throw bad(table, line, "Title is empty");
+    if (!title || title.length < 2) return bad(table, line, "Title is empty");
     const key = normalizeName(title);
     const card = index.roles.get(title);
     if (card) {
-      throw bad(
+      return bad(
         table,
         line,
         `'${title}' is already on the card as ${card.title}; put a negotiated rate for it in ${OVERRIDES_TABLE} instead`,
       );
     }
     const earlier = seen.get(key);
-    if (earlier !== undefined) throw bad(table, line, `'${title}' repeats line ${earlier}`);
+    if (earlier !== undefined) return bad(table, line, `'${title}' repeats line ${earlier}`);
     seen.set(key, line);
-    if (!department) throw bad(table, line, "Department is empty");
+    if (!department) return bad(table, line, "Department is empty");
     const dept = index.departments.get(department);
     if (!dept) {
-      throw bad(
+      return bad(
         table,
         line,
         `Department '${department}' is not known`,
@@ -144,13 +124,17 @@ function readRoles(index: CardIndex, rows: TableRows): ProductionRole[] {
       );
     }
     if (account && !/^\d{4}$/.test(account)) {
-      throw bad(table, line, `Account '${account}' must be a four-digit account number`);
+      return bad(table, line, `Account '${account}' must be a four-digit account number`);
     }
-    const agreementId = agreement
-      ? onLine(table, line, "Agreement", () => findAgreement(index, agreement)).id
-      : "non-union";
+    const found = agreement
+      ? onLine(table, line, "Agreement", findAgreement(index, agreement))
+      : undefined;
+    if (isRateError(found)) return found;
+    const agreementId = found ? found.id : "non-union";
     const rateCents = dollars(cells[5], table, line, "Rate");
+    if (isRateError(rateCents)) return rateCents;
     const roleUnit = unitOf(cells[4], table, line);
+    if (isRateError(roleUnit)) return roleUnit;
     roles.push({
       id: `production-${key}`,
       title,
@@ -173,24 +157,28 @@ function readOverrides(
   findRole: (name: string) => Role | undefined,
   suggest: (name: string) => string[],
   rows: TableRows,
-): RateOverride[] {
+): RateOverride[] | RateError {
   const table = OVERRIDES_TABLE;
   const out: RateOverride[] = [];
   const seen = new Map<string, number>();
   for (const { line, cells } of dataLines(rows)) {
     const [roleName, agreement, , , note] = cells.map(text);
-    if (!roleName) throw bad(table, line, "Role is empty");
+    if (!roleName) return bad(table, line, "Role is empty");
     const role = findRole(roleName);
-    if (!role) throw bad(table, line, `Role '${roleName}' is not known`, suggest(roleName));
-    const agreementId = agreement
-      ? onLine(table, line, "Agreement", () => findAgreement(index, agreement)).id
+    if (!role) return bad(table, line, `Role '${roleName}' is not known`, suggest(roleName));
+    const found = agreement
+      ? onLine(table, line, "Agreement", findAgreement(index, agreement))
       : undefined;
+    if (isRateError(found)) return found;
+    const agreementId = found?.id;
     const unit = unitOf(cells[2], table, line);
+    if (isRateError(unit)) return unit;
     const amountCents = dollars(cells[3], table, line, "Amount");
+    if (isRateError(amountCents)) return amountCents;
     const key = `${role.id} ${agreementId ?? "*"} ${unit}`;
     const earlier = seen.get(key);
     if (earlier !== undefined) {
-      throw bad(
+      return bad(
         table,
         line,
         `repeats line ${earlier} (${role.title}, ${agreement || "any agreement"}, ${unit}); keep one`,
@@ -205,7 +193,7 @@ function readOverrides(
 /**
  * Checks the production's tables against the card: production roles first (overrides may name
  * them), then overrides.
- * @throws RateError BAD_TABLE naming the table, line and problem
+ * @returns the production, or a RateError BAD_TABLE naming the table, line and problem
  */
 export function readProduction(
   index: CardIndex,
@@ -214,8 +202,9 @@ export function readProduction(
     find: (name: string) => Role | undefined;
     suggest: (name: string) => string[];
   },
-): Production {
+): Production | RateError {
   const roles = readRoles(index, tables.roles);
+  if (isRateError(roles)) return roles;
   const lookup = roleIndex(roles);
   const overrides = new Map<string, RateOverride[]>();
   const add = (o: RateOverride) => {
@@ -223,7 +212,9 @@ export function readProduction(
     if (list) list.push(o);
     else overrides.set(o.roleId, [o]);
   };
-  for (const o of readOverrides(index, lookup.find, lookup.suggest, tables.overrides)) add(o);
+  const read = readOverrides(index, lookup.find, lookup.suggest, tables.overrides);
+  if (isRateError(read)) return read;
+  for (const o of read) add(o);
   for (const role of roles) {
     const { line, agreement, unit, rateCents } = role.production;
     add({
@@ -314,6 +305,11 @@ function rowsOf(value: unknown): TableCell[][] | undefined {
  * @throws RateError BAD_TABLE when the text is not such a cell
  */
 export function tablesFromToken(token: string): ProductionTables {
+  return orThrow(readProductionToken(token));
+}
+
+/** `tablesFromToken`, returning its failure (see errors.ts). */
+export function readProductionToken(token: string): ProductionTables | RateError {
   const start = token.indexOf("{");
   let parsed: unknown;
   try {
@@ -325,7 +321,7 @@ export function tablesFromToken(token: string): ProductionTables {
   const overrides = rowsOf("o" in record ? record.o : undefined);
   const roles = rowsOf("r" in record ? record.r : undefined);
   if (!overrides || !roles) {
-    throw new RateError("BAD_TABLE", {
+    return new RateError("BAD_TABLE", {
       table: "Production tables cell",
       reason:
         "it should hold =CREW.TABLES(...) over the Rate Overrides and Production Roles tables, as the Settings sheet does",

@@ -1,161 +1,15 @@
+/**
+ * Pricing a crew line: the rate plan for its resolved terms (a workbook override, a published
+ * scale or a non-union estimate), then the line's subtotal and fringes.
+ */
 import { classificationKey, type CardIndex } from "./cardIndex";
 import { RateError } from "./errors";
 import { fringesInForce, applyFringes, type FringeInForce } from "./fringes";
-import { overrideFor, type RateOverride } from "./production";
-import { dollarsToCents, formatUsd, roundCents } from "./money";
-import { classificationInForce, priceUnit, type PricingFailure, type UnitPricing } from "./scales";
-import type { Agreement, Quote, QuoteRequest, RateBasis, Region, Role, Tier, Unit } from "./types";
-import { UNITS } from "./types";
-
-export const MAX_QUANTITY = 10_000;
-const MAX_WAGES_TO_DATE_DOLLARS = 1_000_000_000;
-
-export function findRole(index: CardIndex, query: string): Role {
-  const role = index.roles.get(query);
-  if (role) return role;
-  throw new RateError("UNKNOWN_ROLE", { input: query, suggestions: index.roles.suggest(query) });
-}
-
-export function findAgreement(index: CardIndex, text: string): Agreement {
-  const found = index.agreements.get(text);
-  if (found) return found;
-  throw new RateError("UNKNOWN_AGREEMENT", {
-    input: text,
-    suggestions: index.agreements.suggest(text),
-  });
-}
-
-export function findRegion(index: CardIndex, text: string): Region {
-  const found = index.regions.get(text);
-  if (found) return found;
-  throw new RateError("UNKNOWN_REGION", { input: text, suggestions: index.regions.suggest(text) });
-}
-
-export function findTier(index: CardIndex, text: string): Tier {
-  const found = index.tiers.get(text);
-  if (found) return found;
-  throw new RateError("UNKNOWN_TIER", { input: text, suggestions: index.tiers.suggest(text) });
-}
-
-const UNIT_SPELLINGS: Record<string, Unit> = {
-  hour: "hour",
-  hours: "hour",
-  hr: "hour",
-  hrs: "hour",
-  hourly: "hour",
-  h: "hour",
-  day: "day",
-  days: "day",
-  daily: "day",
-  d: "day",
-  week: "week",
-  weeks: "week",
-  weekly: "week",
-  wk: "week",
-  wks: "week",
-  w: "week",
-  flat: "flat",
-  allin: "flat",
-  fee: "flat",
-};
-
-export function parseUnit(text: string): Unit {
-  const unit = UNIT_SPELLINGS[text.toLowerCase().replace(/[^a-z]/g, "")];
-  if (unit) return unit;
-  throw new RateError("UNKNOWN_UNIT", { input: text, suggestions: [...UNITS] });
-}
-
-/** Dates as YYYY-MM-DD, within the years any budget could mean. */
-export function checkDate(text: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (m) {
-    const [, y, mo, d] = m;
-    const year = Number(y);
-    const date = new Date(Date.UTC(year, Number(mo) - 1, Number(d)));
-    if (year >= 1990 && year <= 2100 && date.toISOString().slice(0, 10) === text) return text;
-  }
-  throw new RateError("BAD_DATE", { input: text });
-}
-
-/**
- * The agreement that customarily covers a role at a tier in a region: its first union scale that
- * applies there at union tiers, otherwise non-union.
- */
-export function defaultAgreement(
-  index: CardIndex,
-  role: Role,
-  tier: Tier,
-  region: Region,
-): Agreement {
-  const { meta } = index.card;
-  if (role.production) {
-    const own = index.agreementById.get(role.production.agreement);
-    if (own) return own;
-  }
-  if (meta.unionTiers.includes(tier.id)) {
-    for (const ref of role.scales) {
-      const book = index.books.get(ref.agreement);
-      if (!book || !(book.regions.includes("*") || book.regions.includes(region.id))) continue;
-      const agreement = index.agreementById.get(book.agreement);
-      if (agreement) return agreement;
-    }
-  }
-  const nonUnion = index.agreementById.get("non-union");
-  if (!nonUnion) throw new Error("CrewRate invariant failed: the card has no non-union agreement");
-  return nonUnion;
-}
-
-/** The terms of a request (everything but the amounts), every default filled in and checked. */
-export interface ResolvedTerms {
-  role: Role;
-  unit: Unit;
-  agreement: Agreement;
-  region: Region;
-  tier: Tier;
-  date: string;
-  hoursPerDay: number | undefined;
-  daysPerWeek: number;
-}
-
-export function resolveTerms(index: CardIndex, req: QuoteRequest): ResolvedTerms {
-  const { meta } = index.card;
-  const role = findRole(index, req.role);
-  const unit = req.unit === undefined ? meta.defaults.unit : parseUnit(req.unit);
-  const region = findRegion(index, req.region ?? meta.defaults.region);
-  const tier = findTier(index, req.tier ?? meta.defaults.tier);
-  const agreement =
-    req.agreement === undefined
-      ? defaultAgreement(index, role, tier, region)
-      : findAgreement(index, req.agreement);
-  const date = req.date === undefined ? meta.defaultDate : checkDate(req.date);
-  const { hoursPerDay } = req;
-  if (hoursPerDay !== undefined && !(hoursPerDay >= 1 && hoursPerDay <= 24)) {
-    throw new RateError("BAD_HOURS", { input: String(hoursPerDay) });
-  }
-  const daysPerWeek = req.daysPerWeek ?? 5;
-  if (!(daysPerWeek === 5 || daysPerWeek === 6 || daysPerWeek === 7)) {
-    throw new RateError("BAD_DAYS", { input: String(req.daysPerWeek) });
-  }
-  return { role, unit, agreement, region, tier, date, hoursPerDay, daysPerWeek };
-}
-
-/** The amounts of a request (quantity, wages to date), checked. */
-export interface Amounts {
-  quantity: number;
-  wagesToDateCents: number;
-}
-
-export function checkAmounts(req: QuoteRequest): Amounts {
-  const quantity = req.quantity ?? 1;
-  if (!(quantity >= 0 && quantity <= MAX_QUANTITY)) {
-    throw new RateError("BAD_QUANTITY", { input: String(req.quantity) });
-  }
-  const wages = req.wagesToDate ?? 0;
-  if (!(wages >= 0 && wages <= MAX_WAGES_TO_DATE_DOLLARS)) {
-    throw new RateError("BAD_WAGES", { input: String(req.wagesToDate) });
-  }
-  return { quantity, wagesToDateCents: dollarsToCents(wages) };
-}
+import { overrideFor } from "./production";
+import { formatUsd, roundCents } from "./money";
+import { classificationInForce, isPricingFailure, priceUnit } from "./scales";
+import type { Amounts, ResolvedTerms } from "./terms";
+import type { Quote, RateBasis, RateOverride } from "./types";
 
 /** Everything about a rate that does not depend on quantity or wages to date. */
 export interface RatePlan {
@@ -188,10 +42,6 @@ function coverage(index: CardIndex, bookId: string, code: string): string {
     }
   }
   return from ? `${from} to ${to}` : "no dates";
-}
-
-function isFailure(p: UnitPricing | PricingFailure): p is PricingFailure {
-  return "reason" in p;
 }
 
 function publishedPlan(index: CardIndex, r: ResolvedTerms): RatePlan | RateError {
@@ -244,7 +94,7 @@ function publishedPlan(index: CardIndex, r: ResolvedTerms): RatePlan | RateError
       rules: r.agreement.workRules,
       flatWeeks: undefined,
     });
-    if (isFailure(priced)) {
+    if (isPricingFailure(priced)) {
       failure ??= noRate(r, priced.reason);
       continue;
     }
@@ -291,7 +141,7 @@ function estimatePlan(index: CardIndex, r: ResolvedTerms): RatePlan | RateError 
     rules: r.agreement.workRules,
     flatWeeks: estimate.flatWeeks,
   });
-  if (isFailure(priced)) return noRate(r, priced.reason);
+  if (isPricingFailure(priced)) return noRate(r, priced.reason);
   const factor = estimate.factor * r.tier.nonUnionFactor;
   const { schedule, period } = priced.used;
   const parts = [

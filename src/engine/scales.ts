@@ -59,8 +59,15 @@ export interface PricingOptions {
   flatWeeks: number | undefined;
 }
 
-/** Why a classification cannot be priced by a unit; undefined when it can. */
+/**
+ * Why a classification cannot be priced by a unit. This module knows no role or agreement names,
+ * so its caller makes the NO_RATE from it (see errors.ts).
+ */
 export type PricingFailure = { reason: string };
+
+export function isPricingFailure(p: object): p is PricingFailure {
+  return "reason" in p;
+}
 
 function hourlyOf(s: ScheduleInForce | undefined): number | undefined {
   return s?.period.hourlyCents;
@@ -151,14 +158,14 @@ function priceWeek(
     notes.push("On-call weekly rate: a flat amount for the week, whatever the hours.");
   } else {
     const day = priceDay(inForce, opts, dayNotes);
-    if ("reason" in day) return day;
+    if (isPricingFailure(day)) return day;
     notes.push(...dayNotes);
     notes.push("Daily hire only: a week is five days.");
     base = { cents: day.cents * 5, used: day.used, hours: day.hours * 5 };
   }
   if (opts.daysPerWeek > 5) {
     const day = priceDay(inForce, opts, dayNotes);
-    if ("reason" in day) return day;
+    if (isPricingFailure(day)) return day;
     let cents = base.cents;
     let hours = base.hours;
     for (let n = 6; n <= opts.daysPerWeek; n++) {
@@ -192,7 +199,7 @@ export function priceUnit(
     }
     case "day": {
       const day = priceDay(inForce, opts, notes);
-      if ("reason" in day) return day;
+      if (isPricingFailure(day)) return day;
       return {
         unitRateCents: day.cents,
         used: day.used,
@@ -202,7 +209,7 @@ export function priceUnit(
     }
     case "week": {
       const week = priceWeek(inForce, opts, notes);
-      if ("reason" in week) return week;
+      if (isPricingFailure(week)) return week;
       return {
         unitRateCents: week.cents,
         used: week.used,
@@ -215,7 +222,7 @@ export function priceUnit(
         return { reason: "the card prices it by the hour, day or week, not as a flat fee" };
       }
       const week = priceWeek(inForce, { ...opts, hoursPerDay: undefined, daysPerWeek: 5 }, notes);
-      if ("reason" in week) return week;
+      if (isPricingFailure(week)) return week;
       notes.push(`A flat fee is taken as ${opts.flatWeeks} weeks.`);
       return {
         unitRateCents: roundCents(week.cents * opts.flatWeeks),

@@ -57,6 +57,50 @@ export interface ProductionRole {
 }
 
 export type Role = CardRole | ProductionRole;
+
+/** One cell of a production table as a spreadsheet hands it over. */
+export type TableCell = string | number | boolean | null | undefined;
+export type TableRows = readonly (readonly TableCell[])[];
+
+/** A production's two tables' data rows (no header), in the column orders below. */
+export interface ProductionTables {
+  overrides: TableRows;
+  roles: TableRows;
+}
+
+export const OVERRIDES_TABLE = "Rate Overrides";
+export const PRODUCTION_ROLES_TABLE = "Production Roles";
+export const OVERRIDE_COLUMNS = ["Role", "Agreement", "Unit", "Amount", "Note"] as const;
+export const PRODUCTION_ROLE_COLUMNS = [
+  "Title",
+  "Department",
+  "Account",
+  "Description",
+  "Unit",
+  "Rate",
+  "Agreement",
+] as const;
+
+export type ProductionTableName = typeof OVERRIDES_TABLE | typeof PRODUCTION_ROLES_TABLE;
+
+/** A rate the workbook sets for a role (a Rate Overrides line, or a production role's own rate). */
+export interface RateOverride {
+  table: ProductionTableName;
+  line: number;
+  roleId: string;
+  /** Undefined: the override applies under any agreement. */
+  agreementId: string | undefined;
+  unit: Unit;
+  amountCents: number;
+  note: string;
+}
+
+/** A production's own roles and rate overrides, checked against the card. */
+export interface Production {
+  roles: ProductionRole[];
+  /** Overrides by role id. */
+  overrides: Map<string, RateOverride[]>;
+}
 export type PeriodRate = z.infer<typeof periodRateSchema>;
 export type Schedule = z.infer<typeof scheduleSchema>;
 export type Classification = z.infer<typeof classificationSchema>;
@@ -153,7 +197,7 @@ export interface ScaleBasis {
 export interface OverrideBasis {
   kind: "override";
   agreement: Agreement;
-  table: "Rate Overrides" | "Production Roles";
+  table: ProductionTableName;
   /** The line in that table, 1 = its first data line. */
   line: number;
   note: string;

@@ -1,4 +1,4 @@
-import { RateError } from "./errors";
+import { RateError, orThrow } from "./errors";
 import type { RateCard } from "./types";
 
 /** Orders card versions: "2026.2" < "2026.10" < "2027.1". */
@@ -25,9 +25,14 @@ export function belongsToVersion(
  * @throws RateError UNKNOWN_VERSION when the card has no such version
  */
 export function cardAtVersion(card: RateCard, version: string): RateCard {
+  return orThrow(versionedCard(card, version));
+}
+
+/** `cardAtVersion`, returning its failure (see errors.ts). */
+export function versionedCard(card: RateCard, version: string): RateCard | RateError {
   const known = card.meta.versions.map((v) => v.version);
   if (!known.includes(version)) {
-    throw new RateError("UNKNOWN_VERSION", {
+    return new RateError("UNKNOWN_VERSION", {
       input: version,
       suggestions: known.slice(-3).reverse(),
       reason:

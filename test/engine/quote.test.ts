@@ -164,6 +164,24 @@ describe("quote: non-union estimates", () => {
   });
 });
 
+describe("defaultAgreement", () => {
+  it("names the agreement a quote uses when the request names none, without pricing", () => {
+    const requests: QuoteRequest[] = [
+      { role: "1st Assistant Camera", date: at },
+      { role: "1st Assistant Camera", region: "New York", date: at },
+      { role: "1st Assistant Camera", tier: "Tier 2", date: at },
+      { role: "Post Producer", date: at },
+    ];
+    for (const request of requests) {
+      expect(engine.defaultAgreement(request).id).toBe(engine.quote(request).agreement.id);
+    }
+    // No rate is looked up: a date outside every period still names the agreement.
+    expect(engine.defaultAgreement({ role: "1st Assistant Camera" }).id).toBe(
+      engine.quote({ role: "1st Assistant Camera", date: at }).agreement.id,
+    );
+  });
+});
+
 describe("quote: what it refuses, and how", () => {
   const cases: [string, QuoteRequest, string, RegExp][] = [
     ["an unknown role", { role: "Gafer" }, "UNKNOWN_ROLE", /Unknown role 'Gafer'/],
