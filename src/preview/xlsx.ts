@@ -157,10 +157,48 @@ class SharedStrings {
   }
 }
 
+/** Whether XML 1.0 cannot hold a character that OOXML text can, as "_xHHHH_". */
+function needsEscape(code: number): boolean {
+  const c0 = code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d;
+  return c0 || code === 0xfffe || code === 0xffff;
+}
+
+/** Characters no UTF-8 file can hold at all: a surrogate without its pair. */
+const UNSTORABLE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * Cell text as OOXML stores it: "_xHHHH_" stands for a character (Excel's own escape), so a
+ * literal "_xHHHH_" gets its underscore escaped, and control characters are kept as escapes
+ * instead of being lost. Only unpaired surrogates are dropped (unstorableCells lists them).
+ */
+function ooxmlText(text: string): string {
+  return xml(
+    text.replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1").replace(/[^ -~\u00A0-\uFFFD]/gu, (c) => {
+      const code = c.codePointAt(0) ?? 0;
+      return needsEscape(code) ? `_x${code.toString(16).toUpperCase().padStart(4, "0")}_` : c;
+    }),
+  );
+}
+
+/**
+ * The cells whose text holds characters an .xlsx cannot store (unpaired surrogates), as
+ * "Sheet!A1": writeXlsx drops those characters, so the caller can say so.
+ */
+export function unstorableCells(workbook: XlsxWorkbook): string[] {
+  return workbook.sheets.flatMap((sheet) =>
+    sheet.rows.flatMap((row, r) =>
+      row.flatMap((cell, c) =>
+        typeof cell.value === "string" && cell.value.search(UNSTORABLE) >= 0
+          ? [`${sheet.name}!${columnName(c)}${r + 1}`]
+          : [],
+      ),
+    ),
+  );
+}
+
 /** A `<t>` element; leading or trailing spaces and line breaks need xml:space="preserve". */
 function textElement(text: string): string {
-  // OOXML reads "_xHHHH_" as an escaped character: a literal one has its underscore escaped.
-  const escaped = xml(text.replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1"));
+  const escaped = ooxmlText(text);
   const preserve = /^\s|\s$|\n/.test(text) ? ' xml:space="preserve"' : "";
   return `<t${preserve}>${escaped}</t>`;
 }
@@ -195,7 +233,7 @@ function cellXml(ref: string, cell: XlsxCell, strings: SharedStrings): string {
   const f = formula ? `<f>${xml(fileFormula(formula))}</f>` : "";
   if (value === null || (value === "" && f === "")) return f ? `<c r="${ref}">${f}</c>` : "";
   const [t, v] = typedValue(value, (text): [string, string] =>
-    f ? ["str", xml(text)] : ["s", String(strings.add(text))],
+    f ? ["str", ooxmlText(text)] : ["s", String(strings.add(text))],
   );
   return `<c r="${ref}"${t ? ` t="${t}"` : ""}>${f}<v>${v}</v></c>`;
 }
