@@ -2,6 +2,9 @@ import js from "@eslint/js";
 import globals from "globals";
 import tseslint from "typescript-eslint";
 
+const GPL = "HyperFormula is GPL-3.0: it belongs to the preview, the CLI and tests only.";
+const GPL_OR_UI = `${GPL} React and Fluent belong to the pane.`;
+
 export default tseslint.config(
   {
     ignores: ["dist/**", "node_modules/**", "test-results/**", "coverage/**", ".tmp/**"],
@@ -73,6 +76,52 @@ export default tseslint.config(
         "CustomFunctions",
         "localStorage",
       ],
+    },
+  },
+  {
+    // The budget workbook is host-neutral: the engine and the data, never a host or the pane.
+    files: ["src/budget/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["../office/*", "../preview/*", "../taskpane/*", "../functions/*", "../cli/*"],
+              message: "The budget workbook is host-neutral: adapters import it, not the reverse.",
+            },
+            { group: ["hyperformula", "react", "react-*", "@fluentui/*"], message: GPL_OR_UI },
+          ],
+        },
+      ],
+      "no-restricted-globals": ["error", "window", "document", "Office", "Excel"],
+    },
+  },
+  {
+    // Office is Excel only: it writes the budget's layout, never computes CREW functions itself.
+    files: ["src/office/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["../functions/*", "../preview/*", "../taskpane/*", "../cli/*"],
+              message: "The Excel adapter imports the budget and the engine only.",
+            },
+            { group: ["hyperformula", "react", "react-*", "@fluentui/*"], message: GPL_OR_UI },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // HyperFormula (GPL-3.0) never reaches the add-in bundles: only the preview, the CLI, the
+    // HyperFormula registration of the functions and the tests import it.
+    files: ["src/taskpane/**/*.{ts,tsx}", "src/functions/**/*.ts", "src/data/**/*.ts"],
+    ignores: ["src/functions/hyperformula.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ["hyperformula"], message: GPL }] }],
     },
   },
   {

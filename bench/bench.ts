@@ -21,8 +21,8 @@ import {
   topsheetRows,
   totalsRow,
   type CrewLineInput,
-} from "../src/office/budgetLayout";
-import { PreviewWorkbook } from "../src/office/previewWorkbook";
+} from "../src/budget";
+import { PreviewWorkbook } from "../src/preview/previewWorkbook";
 
 const log = (text: string) => process.stderr.write(`${text}\n`);
 

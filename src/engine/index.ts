@@ -12,6 +12,5 @@ export { belongsToVersion, compareVersions, cardAtVersion } from "./versions";
 export type { RateListing } from "./describe";
 // The card's and the quote's vocabulary, and the production tables' (ProductionTables, TableCell,
 // TableRows, RateOverride, OVERRIDES_TABLE, PRODUCTION_ROLES_TABLE and their column orders).
-export { diffCardVersions, type UpdateDiff, type LineChange, type DiffLine } from "./updateDiff";
 export * from "./types";
 export { productionToken, tablesFromToken } from "./production";

@@ -7,49 +7,53 @@
  * Excel may have applied part of it, a second Excel.run undoes what landed before the error is
  * reported.
  */
-import { isoToSerial, type ProductionTables } from "../engine";
+import { isoToSerial, orList, type ProductionTables } from "../engine";
 import {
+  blockAddress,
+  BUDGET_NOTE,
   BUDGET_SHEET,
   BUDGET_TABLE,
+  BUDGET_TITLE,
+  columnLetter,
   COLUMNS,
   crewLineRow,
+  crewLinesFromCells,
   HEADER_ROW,
   MONEY_COLUMNS,
   MONEY_FORMAT,
+  OVERRIDES_SHEET,
+  PRODUCTION_SHEETS,
+  productionRoleRow,
+  productionSheetRows,
+  ROLES_SHEET,
   SETTINGS,
   SETTINGS_FIRST_ROW,
   SETTINGS_SHEET,
+  settingAddress,
+  settingRow,
+  settingsFromCells,
   settingsRows,
-  shareCell,
   SHARED_SHEETS,
+  TABLE_FIRST_ROW,
+  TABLE_HEADER_ROW,
+  TABLE_LINES,
+  tableBlock,
   TOPSHEET_SHEET,
   topsheetRows,
   validateLine,
   valuesNote,
-  type CrewLineInput,
-  settingsFromCells,
-  type SettingSpec,
-  PRODUCTION_SHEETS,
-  productionSheetRows,
-  productionRoleRow,
-  ROLES_SHEET,
-  OVERRIDES_SHEET,
-  TABLE_FIRST_ROW,
-  TABLE_HEADER_ROW,
-  TABLE_LINES,
-  crewLinesFromCells,
-  tableBlock,
-  type ProductionRoleInput,
-  type BudgetLine,
-} from "./budgetLayout";
-import { bringAddinAlong, type StartupHost } from "./documentStartup";
-import {
+  valueWrites,
   WorkbookError,
   type AppendResult,
+  type BudgetLine,
   type BudgetSettings,
+  type CrewLineInput,
+  type ProductionRoleInput,
+  type SettingSpec,
   type SharedCopy,
   type WorkbookPort,
-} from "./workbookPort";
+} from "../budget";
+import { bringAddinAlong, type StartupHost } from "./documentStartup";
 
 /** Excel.run's batch form; `Excel.run` itself fits, and tests pass an office-addin-mock context. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -68,9 +72,6 @@ export interface ExcelWorkbookOptions {
   onStartupProblem?: (problems: string[]) => void;
 }
 
-export const BUDGET_TITLE = "CrewRate budget";
-export const BUDGET_NOTE =
-  "Crew lines hold live CREW formulas: edit Qty, Agreement or a setting and the totals follow.";
 export const TOPSHEET_CHART = "CrewRateSpend";
 const TOPSHEET_HEADER_ROWS = 1;
 const SETTINGS_DATE_FORMAT = "yyyy-mm-dd";
@@ -250,7 +251,11 @@ export class ExcelWorkbook implements WorkbookPort {
           writeSettings(settingsSheet, settingsBlock);
         }
         for (const spec of missingNames) {
-          workbook.names.add(spec.name, settingsSheet.getRange(settingCell(spec)), spec.label);
+          workbook.names.add(
+            spec.name,
+            settingsSheet.getRange(`B${settingRow(spec.name)}`),
+            spec.label,
+          );
           pending.addedNames.push(spec.name);
         }
         written.undo = pending;
@@ -425,13 +430,11 @@ export class ExcelWorkbook implements WorkbookPort {
   }
 
   async setCardVersion(version: string): Promise<void> {
-    const spec = SETTINGS.find((s) => s.name === "CardVersion");
-    if (!spec) throw new Error("CrewRate invariant failed: no CardVersion setting");
     try {
       await this.run(async (context) => {
         const cell = context.workbook.worksheets
           .getItem(SETTINGS_SHEET)
-          .getRange(settingCell(spec));
+          .getRange(`B${settingRow("CardVersion")}`);
         cell.numberFormat = [[TEXT_FORMAT]];
         cell.values = [[version]];
         await context.sync();
@@ -627,60 +630,6 @@ export class ExcelWorkbook implements WorkbookPort {
   }
 }
 
-/** One write into a values copy: a run of neighbouring cells in a row, all values or all formulas. */
-interface ValueWrite {
-  address: string;
-  kind: "values" | "formulas";
-  cells: unknown[];
-}
-
-/**
- * What to write over a copied sheet, from the original's used range (at 0-based `top`, `left`):
- * values where shareCell says so, rewritten formulas where it rewrites; runs of neighbouring cells
- * of one kind go in one range. @throws WorkbookError while a CREW formula still shows #BUSY!
- */
-function valueWrites(
-  formulas: unknown[][],
-  values: unknown[][],
-  top: number,
-  left: number,
-): ValueWrite[] {
-  const writes: ValueWrite[] = [];
-  formulas.forEach((row, r) => {
-    let run: (ValueWrite & { end: number }) | undefined;
-    row.forEach((formula, c) => {
-      const verdict = typeof formula === "string" ? shareCell(formula) : "keep";
-      if (verdict === "keep") {
-        run = undefined;
-        return;
-      }
-      const kind = verdict === "value" ? "values" : "formulas";
-      const cell = verdict === "value" ? values[r]?.[c] : verdict.formula;
-      if (cell === "#BUSY!") {
-        throw new WorkbookError(
-          "The budget is still calculating (a cell shows #BUSY!). Wait for it to finish, then try again.",
-        );
-      }
-      if (run?.kind === kind && run.end === c - 1) {
-        run.cells.push(cell);
-        run.end = c;
-        run.address = `${run.address.split(":")[0] ?? ""}:${columnLetter(left + c)}${top + r + 1}`;
-      } else {
-        run = { address: `${columnLetter(left + c)}${top + r + 1}`, kind, cells: [cell], end: c };
-        writes.push(run);
-      }
-    });
-  });
-  return writes.map(({ address, kind, cells }) => ({ address, kind, cells }));
-}
-
-/** "A", "A or B", "A, B or C" */
-function orList(items: readonly string[]): string {
-  return items.length <= 1
-    ? items.join("")
-    : `${items.slice(0, -1).join(", ")} or ${items.at(-1) ?? ""}`;
-}
-
 function settingsValueBlock(): string {
   return `B${SETTINGS_FIRST_ROW}:B${SETTINGS_FIRST_ROW + SETTINGS.length - 1}`;
 }
@@ -809,31 +758,9 @@ function lastBudgetColumn(): string {
   return columnLetter(COLUMNS.length - 1);
 }
 
-/** A1-style address of a block of rows starting in column A at a 1-based row. */
-function blockAddress(firstRowNumber: number, rows: readonly (readonly unknown[])[]): string {
-  const width = Math.max(1, ...rows.map((r) => r.length));
-  return `A${firstRowNumber}:${columnLetter(width - 1)}${firstRowNumber + Math.max(rows.length, 1) - 1}`;
-}
-
-/** Column letters of a 0-based column index: 0 → A, 25 → Z, 26 → AA. */
-function columnLetter(index: number): string {
-  let n = index + 1;
-  let letters = "";
-  while (n > 0) {
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
-
-/** The setting's value cell on the settings sheet ("B2"). */
-function settingCell(spec: SettingSpec): string {
-  return `B${SETTINGS_FIRST_ROW + SETTINGS.indexOf(spec)}`;
-}
-
 /** What the setting's workbook name refers to ("=Settings!$B$2"). */
 function namedCell(spec: SettingSpec): string {
-  return `=${SETTINGS_SHEET}!$B$${SETTINGS_FIRST_ROW + SETTINGS.indexOf(spec)}`;
+  return `=${settingAddress(spec.name)}`;
 }
 
 /** "=Settings!$B$2", "='Settings'!B2" and "Settings!$B$2" name the same cell. */

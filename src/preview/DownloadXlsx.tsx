@@ -1,11 +1,11 @@
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowDownloadRegular } from "@fluentui/react-icons";
 import { useState } from "react";
-import type { PreviewWorkbook } from "../office/previewWorkbook";
-import { WorkbookError } from "../office/workbookPort";
+import type { PreviewWorkbook } from "./previewWorkbook";
+import { WorkbookError } from "../budget";
 import { ErrorMessageBar } from "../taskpane/components/ErrorMessageBar";
 import { CREWRATE_ADDIN, workbookForXlsx } from "./exportWorkbook";
-import { writeXlsx } from "./xlsx";
+import { unstorableCells, writeXlsx } from "./xlsx";
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const FILE_NAME = "CrewRate budget.xlsx";
@@ -43,11 +43,16 @@ function saveFile(bytes: Uint8Array, name: string): void {
 export function DownloadXlsx({ workbook }: { workbook: PreviewWorkbook }) {
   const styles = useStyles();
   const [error, setError] = useState<WorkbookError | undefined>(undefined);
+  /** Cells whose text lost characters no .xlsx can hold. */
+  const [dropped, setDropped] = useState<string[]>([]);
 
   const download = () => {
     setError(undefined);
+    setDropped([]);
     try {
-      saveFile(writeXlsx(workbookForXlsx(workbook.hf, CREWRATE_ADDIN)), FILE_NAME);
+      const file = workbookForXlsx(workbook.hf, CREWRATE_ADDIN);
+      saveFile(writeXlsx(file), FILE_NAME);
+      setDropped(unstorableCells(file));
     } catch (e) {
       // Never throw out of a click handler: say what happened instead.
       setError(
@@ -64,6 +69,19 @@ export function DownloadXlsx({ workbook }: { workbook: PreviewWorkbook }) {
       <Button icon={<ArrowDownloadRegular />} onClick={download}>
         Download .xlsx
       </Button>
+      {dropped.length === 0 ? null : (
+        <ErrorMessageBar
+          intent="warning"
+          error={
+            new WorkbookError(
+              `Saved, but ${dropped.length === 1 ? "one cell holds" : `${dropped.length} cells hold`} a character an .xlsx file cannot store (half of an emoji or other paired character), left out of the file: ${dropped.slice(0, 5).join(", ")}${dropped.length > 5 ? ", …" : ""}.`,
+            )
+          }
+          onDismiss={() => {
+            setDropped([]);
+          }}
+        />
+      )}
       {error === undefined ? null : (
         <ErrorMessageBar
           error={error}

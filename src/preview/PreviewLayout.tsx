@@ -6,7 +6,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { RateEngine } from "../engine";
-import type { PreviewWorkbook } from "../office/previewWorkbook";
+import type { PreviewWorkbook } from "./previewWorkbook";
 import { App } from "../taskpane/App";
 import { DownloadXlsx } from "./DownloadXlsx";
 import { WorkbookView } from "./WorkbookView";

@@ -6,8 +6,8 @@
 import { makeStyles, Text, tokens } from "@fluentui/react-components";
 import { useEffect, useId, useMemo, useState, type JSX } from "react";
 import type { CellValue } from "hyperformula";
-import { TOPSHEET_SHEET } from "../office/budgetLayout";
-import type { PreviewWorkbook } from "../office/previewWorkbook";
+import { TOPSHEET_SHEET } from "../budget";
+import type { PreviewWorkbook } from "./previewWorkbook";
 
 const money = new Intl.NumberFormat("en-US", {
   style: "currency",

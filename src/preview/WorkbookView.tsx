@@ -41,8 +41,8 @@ import {
   MONEY_COLUMNS,
   SHARED_SHEETS,
   TOPSHEET_SHEET,
-} from "../office/budgetLayout";
-import type { PreviewWorkbook } from "../office/previewWorkbook";
+} from "../budget";
+import type { PreviewWorkbook } from "./previewWorkbook";
 import { formatMoney, SpendChart } from "./SpendChart";
 
 /** Empty rows and columns shown beyond the used range, so a new entry can be typed there. */

@@ -5,7 +5,7 @@
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
 import { engine } from "../data";
-import { PreviewWorkbook } from "../office/previewWorkbook";
+import { PreviewWorkbook } from "./previewWorkbook";
 import { PreviewLayout } from "./PreviewLayout";
 
 const workbook = new PreviewWorkbook(engine);

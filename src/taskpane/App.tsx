@@ -5,7 +5,7 @@
  */
 import type { JSX } from "react";
 import type { RateEngine } from "../engine";
-import type { WorkbookPort } from "../office/workbookPort";
+import type { WorkbookPort } from "../budget";
 import { ErrorBoundary } from "./components/ErrorBoundary";
 import { TaskPane } from "./components/TaskPane";
 

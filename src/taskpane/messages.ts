@@ -3,8 +3,8 @@
  * error bar comes from `messageFor`, so a producer reads the same words for the same problem
  * wherever it happens (live quote, insert, settings).
  */
-import { isRateError, type RateError, type RateErrorCode } from "../engine";
-import { WorkbookError } from "../office/workbookPort";
+import { didYouMean, isRateError, type RateError, type RateErrorCode } from "../engine";
+import { WorkbookError } from "../budget";
 
 /** Something typed in a pane form that cannot be used as it is; the message says what to fix. */
 export class InputProblem extends Error {
@@ -17,16 +17,6 @@ export class InputProblem extends Error {
 export interface PaneMessage {
   title: string;
   body: string;
-}
-
-/** "A", "A or B", "A, B or C" */
-function orList(items: readonly string[]): string {
-  if (items.length <= 1) return items.join("");
-  return `${items.slice(0, -1).join(", ")} or ${items.at(-1) ?? ""}`;
-}
-
-function didYouMean(suggestions: readonly string[] | undefined): string {
-  return suggestions && suggestions.length > 0 ? ` Did you mean ${orList(suggestions)}?` : "";
 }
 
 function quoted(input: string | undefined): string {

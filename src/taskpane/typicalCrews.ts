@@ -6,10 +6,8 @@
  *
  * Role ids are the card's kebab-case ids, which are never renamed; a test checks each one exists.
  */
+import { crewLineFor, type CrewLineInput, type Phase } from "../budget";
 import { RateError, type RateEngine, type Unit } from "../engine";
-import type { CrewLineInput } from "../office/workbookPort";
-
-export type Phase = "prep" | "shoot" | "wrap";
 
 export interface TypicalCrewLine {
   roleId: string;
@@ -261,12 +259,6 @@ export function typicalCrew(departmentId: string): TypicalCrewLine[] {
   return crew.map((line) => ({ ...line }));
 }
 
-/** "Gaffer, shoot", "Gaffer, prep days", "Editor, post", "Composer". */
-export function lineDescription(title: string, quantity: Phase | number, note?: string): string {
-  const what = note ?? (typeof quantity === "number" ? undefined : quantity);
-  return what === undefined ? title : `${title}, ${what}`;
-}
-
 /**
  * The department's typical crew as budget lines: the customary agreement, region and tier from
  * the workbook settings, and each role's title and account as the card spells them.
@@ -274,15 +266,11 @@ export function lineDescription(title: string, quantity: Phase | number, note?: 
  */
 export function typicalCrewLines(engine: RateEngine, departmentId: string): CrewLineInput[] {
   const department = engine.findDepartment(departmentId);
-  return typicalCrew(department.id).map((entry) => {
-    const role = engine.findRole(entry.roleId);
-    return {
-      account: role.account,
-      department: engine.departmentOf(role).name,
-      role: role.title,
-      description: lineDescription(role.title, entry.quantity, entry.note),
+  return typicalCrew(department.id).map((entry) =>
+    crewLineFor(engine, engine.findRole(entry.roleId), {
       quantity: entry.quantity,
       unit: entry.unit,
-    };
-  });
+      note: entry.note,
+    }),
+  );
 }

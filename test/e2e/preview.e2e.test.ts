@@ -11,7 +11,7 @@ import webpack from "webpack";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { engine } from "../../src/data";
 import { formatUsd } from "../../src/engine";
-import { COLUMNS, FIRST_LINE_ROW, SETTINGS, TABLE_FIRST_ROW } from "../../src/office/budgetLayout";
+import { COLUMNS, FIRST_LINE_ROW, SETTINGS, TABLE_FIRST_ROW } from "../../src/budget";
 import { launchChromium } from "../../bench/firstRender.mjs";
 import { serveStatic, type StaticServer } from "../../scripts/serve.mjs";
 // @ts-expect-error -- the webpack config is plain ESM

@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { rateCard } from "../../src/data";
-import { diffCardVersions, RateEngine, RateError, type QuoteRequest } from "../../src/engine";
+import { diffCardVersions } from "../../src/budget";
+import { RateEngine, RateError, type QuoteRequest } from "../../src/engine";
 import { buildCrewWorkbook } from "../../src/functions/hyperformula";
 import { newerCard } from "../fixtures/newerCard";
 

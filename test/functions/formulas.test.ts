@@ -13,8 +13,8 @@ import {
   SETTINGS,
   SETTINGS_FIRST_ROW,
   type CrewLineInput,
-} from "../../src/office/budgetLayout";
-import { PreviewWorkbook } from "../../src/office/previewWorkbook";
+} from "../../src/budget";
+import { PreviewWorkbook } from "../../src/preview/previewWorkbook";
 import { dollarsToCents } from "../../src/engine";
 
 function evalOne(formula: string): CellValue {

@@ -15,8 +15,8 @@ import {
   TOPSHEET_SHEET,
   valuesNote,
   type CrewLineInput,
-} from "../../src/office/budgetLayout";
-import { PreviewWorkbook } from "../../src/office/previewWorkbook";
+} from "../../src/budget";
+import { PreviewWorkbook } from "../../src/preview/previewWorkbook";
 import { crewLine } from "../fixtures/crewLine";
 
 const BUDGET_COPY = "Budget (values)";

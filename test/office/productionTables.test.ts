@@ -14,8 +14,8 @@ import {
   ROLES_SHEET,
   TABLE_FIRST_ROW,
   type CrewLineInput,
-} from "../../src/office/budgetLayout";
-import { PreviewWorkbook } from "../../src/office/previewWorkbook";
+} from "../../src/budget";
+import { PreviewWorkbook } from "../../src/preview/previewWorkbook";
 
 const TOTAL = COLUMNS.indexOf("Total");
 const BASIS = COLUMNS.indexOf("Basis");

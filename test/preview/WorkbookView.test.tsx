@@ -11,8 +11,8 @@ import {
   TOPSHEET_SHEET,
   type Column,
   type CrewLineInput,
-} from "../../src/office/budgetLayout";
-import { PreviewWorkbook } from "../../src/office/previewWorkbook";
+} from "../../src/budget";
+import { PreviewWorkbook } from "../../src/preview/previewWorkbook";
 import { spendByDepartment } from "../../src/preview/SpendChart";
 import { WorkbookView } from "../../src/preview/WorkbookView";
 

@@ -35,8 +35,8 @@ import {
   settingAddress,
   TOPSHEET_SHEET,
   type CrewLineInput,
-} from "../../src/office/budgetLayout";
-import { PreviewWorkbook } from "../../src/office/previewWorkbook";
+} from "../../src/budget";
+import { PreviewWorkbook } from "../../src/preview/previewWorkbook";
 import { crewLine } from "../fixtures/crewLine";
 import { parseCsvRows } from "../../scripts/csv";
 import { DownloadXlsx } from "../../src/preview/DownloadXlsx";

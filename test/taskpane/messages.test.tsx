@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { RateError, type RateErrorCode } from "../../src/engine";
 import { engine } from "../../src/data";
-import { WorkbookError } from "../../src/office/workbookPort";
+import { WorkbookError } from "../../src/budget";
 import { messageFor } from "../../src/taskpane/messages";
 
 function thrownBy(fn: () => unknown): unknown {

@@ -8,7 +8,7 @@ import userEvent from "@testing-library/user-event";
 import { afterAll, afterEach, beforeAll, vi } from "vitest";
 import { engine as shippedEngine } from "../../src/data";
 import type { RateEngine } from "../../src/engine";
-import type { WorkbookPort } from "../../src/office/workbookPort";
+import type { WorkbookPort } from "../../src/budget";
 import { App } from "../../src/taskpane/App";
 
 class NoResizeObserver {

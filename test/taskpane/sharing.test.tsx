@@ -9,9 +9,10 @@ import type userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { engine } from "../../src/data";
 import { formatUsd, RateEngine } from "../../src/engine";
-import { OVERRIDES_SHEET, TABLE_FIRST_ROW } from "../../src/office/budgetLayout";
-import { defaultSettings, MemoryWorkbook } from "../../src/office/memoryWorkbook";
-import { PreviewWorkbook } from "../../src/office/previewWorkbook";
+import { OVERRIDES_SHEET, TABLE_FIRST_ROW } from "../../src/budget";
+import { defaultSettings } from "../../src/budget";
+import { MemoryWorkbook } from "../../src/budget/memoryWorkbook";
+import { PreviewWorkbook } from "../../src/preview/previewWorkbook";
 import { newerCard } from "../fixtures/newerCard";
 import { renderApp, setUpPaneTests } from "./paneHarness";
 

@@ -2,8 +2,8 @@
 import { describe, expect, it } from "vitest";
 import { RateError } from "../../src/engine";
 import { engine } from "../../src/data";
-import { validateLine } from "../../src/office/budgetLayout";
-import { defaultSettings } from "../../src/office/memoryWorkbook";
+import { validateLine } from "../../src/budget";
+import { defaultSettings } from "../../src/budget";
 import {
   TYPICAL_CREW_DEPARTMENTS,
   typicalCrew,

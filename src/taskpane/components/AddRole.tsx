@@ -19,8 +19,8 @@ import {
   type RateEngine,
   type Unit,
 } from "../../engine";
-import { productionRoleRow, type ProductionRoleInput } from "../../office/budgetLayout";
-import type { WorkbookPort } from "../../office/workbookPort";
+import { productionRoleRow, type ProductionRoleInput } from "../../budget";
+import type { WorkbookPort } from "../../budget";
 import { InputProblem } from "../messages";
 import { ErrorMessageBar } from "./ErrorMessageBar";
 

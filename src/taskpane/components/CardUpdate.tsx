@@ -17,14 +17,14 @@ import {
 } from "@fluentui/react-components";
 import { useCallback, useRef, useState } from "react";
 import {
-  compareVersions,
   diffCardVersions,
-  formatUsd,
-  type DiffLine,
-  type RateEngine,
+  diffLine,
+  type BudgetLine,
+  type BudgetSettings,
   type UpdateDiff,
-} from "../../engine";
-import type { BudgetLine, BudgetSettings, WorkbookPort } from "../../office/workbookPort";
+  type WorkbookPort,
+} from "../../budget";
+import { compareVersions, formatUsd, type RateEngine } from "../../engine";
 import { ErrorMessageBar } from "./ErrorMessageBar";
 import { SuccessMessageBar } from "./SuccessMessageBar";
 
@@ -51,21 +51,6 @@ export interface CardUpdateProps {
   port: WorkbookPort;
   /** Re-read the workbook after the version changes. */
   onChanged: () => void;
-}
-
-/** The request a budget line's formulas make, with the workbook's settings. */
-function diffLine(line: BudgetLine, settings: BudgetSettings): DiffLine {
-  return {
-    role: line.role,
-    quantity: line.quantity,
-    unit: line.unit || undefined,
-    agreement: line.agreement || undefined,
-    region: line.region || settings.region,
-    tier: line.tier || settings.tier,
-    date: settings.budgetDate,
-    hoursPerDay: settings.hoursPerDay,
-    person: line.person,
-  };
 }
 
 function money(cents: number | undefined): string {

@@ -2,7 +2,7 @@ import { Caption1, makeStyles, mergeClasses, Text, tokens } from "@fluentui/reac
 import { formatUsd } from "../../engine";
 import { ErrorMessageBar } from "./ErrorMessageBar";
 import { KindBadge } from "./KindBadge";
-import type { QuoteResult } from "./QuoteForm";
+import type { QuoteResult } from "../quoteDraft";
 
 const useStyles = makeStyles({
   root: {

@@ -1,28 +1,8 @@
 import { Field, Input, makeStyles, Select, tokens } from "@fluentui/react-components";
-import { UNITS, type ExplainedQuote, type Unit } from "../../engine";
-import type { BudgetSettings } from "../../office/workbookPort";
-import type { Phase } from "../typicalCrews";
+import { UNITS, type Unit } from "../../engine";
+import { phaseWeeks, type BudgetSettings, type Phase } from "../../budget";
+import type { QuantityMode, QuoteInputs, QuoteResult } from "../quoteDraft";
 import { LiveQuote } from "./LiveQuote";
-
-/** How the quantity is given: typed, or following a phase's weeks on the Settings sheet. */
-export type QuantityMode = "number" | Phase;
-
-/** What the producer has chosen in the form, as typed. */
-export interface QuoteInputs {
-  mode: QuantityMode;
-  /** The typed quantity, kept as text so a half-typed number is not lost. */
-  quantityText: string;
-  unit: Unit;
-  /** Agreement name, or "" for the role's customary agreement. */
-  agreement: string;
-  /** Region name, or undefined to follow the Region setting. */
-  region: string | undefined;
-  /** Tier name, or undefined to follow the Budget tier setting. */
-  tier: string | undefined;
-  person: string;
-}
-
-export type QuoteResult = { ok: true; quote: ExplainedQuote } | { ok: false; error: unknown };
 
 const UNIT_LABELS: Record<Unit, string> = {
   hour: "Hours",
@@ -32,18 +12,6 @@ const UNIT_LABELS: Record<Unit, string> = {
 };
 
 const PHASE_LABELS: Record<Phase, string> = { prep: "Prep", shoot: "Shoot", wrap: "Wrap" };
-
-/** The weeks a phase setting holds now. */
-export function phaseWeeks(settings: BudgetSettings, phase: Phase): number {
-  switch (phase) {
-    case "prep":
-      return settings.prepWeeks;
-    case "shoot":
-      return settings.shootWeeks;
-    case "wrap":
-      return settings.wrapWeeks;
-  }
-}
 
 function isUnit(value: string): value is Unit {
   return UNITS.some((u) => u === value);

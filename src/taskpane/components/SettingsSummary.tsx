@@ -1,6 +1,6 @@
 import { Button, Caption1, makeStyles, Spinner, tokens } from "@fluentui/react-components";
 import { ArrowClockwiseRegular } from "@fluentui/react-icons";
-import type { BudgetSettings } from "../../office/workbookPort";
+import type { BudgetSettings } from "../../budget";
 
 const useStyles = makeStyles({
   root: { display: "flex", alignItems: "flex-start", gap: tokens.spacingHorizontalXS },

@@ -1,7 +1,7 @@
 import { Button, Caption1, makeStyles, Spinner, tokens } from "@fluentui/react-components";
 import { ShareRegular } from "@fluentui/react-icons";
 import { useCallback, useId, useRef, useState } from "react";
-import type { WorkbookPort } from "../../office/workbookPort";
+import type { WorkbookPort } from "../../budget";
 import { ErrorMessageBar } from "./ErrorMessageBar";
 import { SuccessMessageBar } from "./SuccessMessageBar";
 

@@ -1,9 +1,18 @@
-import type { RateEngine } from "./engine";
-import { isRateError } from "./errors";
-import type { QuoteRequest } from "./types";
+/**
+ * What moving a budget to a newer rate card would change, line by line, priced exactly as the
+ * sheet's formulas price each line under each version.
+ */
+import { isRateError, type QuoteRequest, type RateEngine } from "../engine";
+import { requestForLine, RunningWages, type BudgetLine } from "./crewLine";
+import type { BudgetSettings } from "./settings";
 
 /** A budget line as the diff needs it: its request, and who it pays (yearly caps run per person). */
 export type DiffLine = QuoteRequest & { person?: string | undefined };
+
+/** The diff's view of a budget line: the request its formulas make, with the workbook's settings. */
+export function diffLine(line: BudgetLine, settings: BudgetSettings): DiffLine {
+  return { ...requestForLine(line, settings), person: line.person };
+}
 
 /** One budget line whose total changes between two card versions. */
 export interface LineChange {
@@ -29,13 +38,14 @@ export interface UpdateDiff {
  * count toward that person's yearly caps (the sheet's SUMIF over Subtotal).
  */
 function totalsOf(engine: RateEngine, lines: readonly DiffLine[]): (number | undefined)[] {
-  const paid = new Map<string, number>();
+  const wages = new RunningWages();
   return lines.map(({ person, ...request }) => {
-    const name = person?.trim() ?? "";
-    const before = name ? (paid.get(name) ?? 0) : 0;
+    const before = wages.before(person);
     try {
-      const q = engine.quoteFast(name ? { ...request, wagesToDate: before / 100 } : request);
-      if (name) paid.set(name, before + q.subtotalCents);
+      const q = engine.quoteFast(
+        before === undefined ? request : { ...request, wagesToDate: before },
+      );
+      wages.add(person, q.subtotalCents);
       return q.totalCents;
     } catch (e) {
       if (isRateError(e)) return undefined;

@@ -8,7 +8,9 @@ import type { CellValue, HyperFormula, RawCellContent } from "hyperformula";
 import type { ProductionTables, RateEngine, TableCell } from "../engine";
 import { buildCrewWorkbook } from "../functions/hyperformula";
 import {
+  BUDGET_NOTE,
   BUDGET_SHEET,
+  BUDGET_TITLE,
   COLUMNS,
   crewLineRow,
   FIRST_LINE_ROW,
@@ -17,10 +19,12 @@ import {
   SETTINGS_FIRST_ROW,
   SETTINGS_SHEET,
   settingAddress,
+  settingRow,
   settingsFromCells,
   settingsRows,
   shareCell,
   SHARED_SHEETS,
+  textCell,
   TOPSHEET_SHEET,
   topsheetRows,
   totalsRow,
@@ -37,14 +41,14 @@ import {
   TABLE_LINES,
   type BudgetLine,
   type ProductionRoleInput,
-} from "./budgetLayout";
+} from "../budget";
 import {
   WorkbookError,
   type AppendResult,
   type BudgetSettings,
   type SharedCopy,
   type WorkbookPort,
-} from "./workbookPort";
+} from "../budget";
 
 const SHEET_ORDER = [
   BUDGET_SHEET,
@@ -63,15 +67,7 @@ export class PreviewWorkbook implements WorkbookPort {
   constructor(engine: RateEngine) {
     const departments = engine.departments.map((d) => ({ name: d.name, account: d.account }));
     this.hf = buildCrewWorkbook(engine, {
-      [BUDGET_SHEET]: [
-        ["CrewRate budget"],
-        [
-          "Crew lines hold live CREW formulas: edit Qty, Agreement or a setting and the totals follow.",
-        ],
-        [],
-        [...COLUMNS],
-        totalsRow(HEADER_ROW),
-      ],
+      [BUDGET_SHEET]: [[BUDGET_TITLE], [BUDGET_NOTE], [], [...COLUMNS], totalsRow(HEADER_ROW)],
       [TOPSHEET_SHEET]: topsheetRows(departments),
       // A leading apostrophe keeps the card version text ("2026.10" is not the number 2026.1).
       [SETTINGS_SHEET]: settingsRows().map((row, i) =>
@@ -216,9 +212,8 @@ export class PreviewWorkbook implements WorkbookPort {
   }
 
   setCardVersion(version: string): Promise<void> {
-    const i = SETTINGS.findIndex((s) => s.name === "CardVersion");
     this.hf.setCellContents(
-      { sheet: this.sheetId(SETTINGS_SHEET), row: SETTINGS_FIRST_ROW - 1 + i, col: 1 },
+      { sheet: this.sheetId(SETTINGS_SHEET), row: settingRow("CardVersion") - 1, col: 1 },
       [[`'${version}`]],
     );
     this.changed();
@@ -272,6 +267,8 @@ function tableCell(value: CellValue): TableCell {
 }
 
 /** A computed value as a cell can hold it: an error as its text ("#VALUE!"). */
+/** A computed value as a values copy stores it: text stays text, even when it looks like a formula. */
 function plainValue(value: CellValue): RawCellContent {
-  return typeof value === "object" && value !== null ? value.value : value;
+  const plain = typeof value === "object" && value !== null ? value.value : value;
+  return typeof plain === "string" ? textCell(plain) : plain;
 }

@@ -1,9 +1,12 @@
-// @vitest-environment jsdom
-// The in-memory port lives in src/office; its tests sit with the pane's, which rely on it.
 import { describe, expect, it } from "vitest";
-import { FIRST_LINE_ROW, SETTINGS } from "../../src/office/budgetLayout";
-import { defaultSettings, MemoryWorkbook } from "../../src/office/memoryWorkbook";
-import { WorkbookError, type CrewLineInput } from "../../src/office/workbookPort";
+import {
+  defaultSettings,
+  FIRST_LINE_ROW,
+  SETTINGS,
+  WorkbookError,
+  type CrewLineInput,
+} from "../../src/budget";
+import { MemoryWorkbook } from "../../src/budget/memoryWorkbook";
 
 const gaffer: CrewLineInput = {
   account: "3201",

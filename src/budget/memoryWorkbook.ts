@@ -1,62 +1,26 @@
 /**
- * A WorkbookPort held in memory: for the pane's tests and as the preview's fallback when no
- * spreadsheet engine is available. It keeps the settings and the crew lines a workbook would hold,
- * validates exactly as the real adapters do (all lines or none), and records every call so tests
- * can assert on what the pane asked for.
+ * A WorkbookPort held in memory, beside the interface it implements: for the pane's tests. It keeps
+ * the settings and the crew lines a workbook would hold, validates exactly as the real adapters do
+ * (all lines or none), and records every call so tests can assert on what the pane asked for.
  */
 import type { ProductionTables, TableCell } from "../engine";
 import {
-  FIRST_LINE_ROW,
   productionRoleRow,
-  ROLES_SHEET,
-  SETTINGS,
-  SHARED_SHEETS,
-  TABLE_LINES,
   validateLine,
   type BudgetLine,
   type CrewLineInput,
   type ProductionRoleInput,
-} from "./budgetLayout";
+} from "./crewLine";
+import { FIRST_LINE_ROW, ROLES_SHEET, TABLE_LINES } from "./layout";
 import {
   WorkbookError,
   type AppendResult,
   type BudgetSettings,
   type SharedCopy,
   type WorkbookPort,
-} from "./workbookPort";
-
-function defaultValue(name: string): string | number {
-  const spec = SETTINGS.find((s) => s.name === name);
-  if (!spec) throw new Error(`CrewRate invariant failed: no setting ${name}`);
-  return spec.value;
-}
-
-function defaultText(name: string): string {
-  const value = defaultValue(name);
-  if (typeof value !== "string") throw new Error(`CrewRate invariant failed: ${name} is not text`);
-  return value;
-}
-
-function defaultNumber(name: string): number {
-  const value = defaultValue(name);
-  if (typeof value !== "number")
-    throw new Error(`CrewRate invariant failed: ${name} is not a number`);
-  return value;
-}
-
-/** The settings a new budget workbook starts with (budgetLayout's SETTINGS). */
-export function defaultSettings(): BudgetSettings {
-  return {
-    budgetDate: defaultText("BudgetDate"),
-    region: defaultText("Region"),
-    tier: defaultText("Tier"),
-    hoursPerDay: defaultNumber("HoursPerDay"),
-    prepWeeks: defaultNumber("PrepWeeks"),
-    shootWeeks: defaultNumber("ShootWeeks"),
-    wrapWeeks: defaultNumber("WrapWeeks"),
-    cardVersion: defaultText("CardVersion"),
-  };
-}
+} from "./port";
+import { defaultSettings } from "./settings";
+import { SHARED_SHEETS } from "./share";
 
 export interface MemoryWorkbookOptions {
   /** Settings that differ from the defaults. */

@@ -1,37 +1,21 @@
 /**
  * The budget workbook as the task pane sees it, in budget words. Implementations: Excel
- * (excelWorkbook.ts, the only code that calls Excel.run), the preview's HyperFormula workbook
- * (previewWorkbook.ts) and an in-memory one for tests (memoryWorkbook.ts).
+ * (office/excelWorkbook.ts, the only code that calls Excel.run), the preview's HyperFormula
+ * workbook (preview/previewWorkbook.ts) and an in-memory one beside this file for tests
+ * (memoryWorkbook.ts).
  */
 import type { ProductionTables } from "../engine";
-import type { BudgetLine, CrewLineInput, ProductionRoleInput } from "./budgetLayout";
+import type { BudgetLine, CrewLineInput, ProductionRoleInput } from "./crewLine";
+import type { BudgetSettings } from "./settings";
 
-export type { BudgetLine, CrewLineInput, ProductionRoleInput } from "./budgetLayout";
-
-/** The workbook-wide settings, as the settings sheet holds them. */
-export interface BudgetSettings {
-  budgetDate: string;
-  region: string;
-  tier: string;
-  hoursPerDay: number;
-  prepWeeks: number;
-  shootWeeks: number;
-  wrapWeeks: number;
-  cardVersion: string;
-}
+export type { BudgetLine, CrewLineInput, ProductionRoleInput } from "./crewLine";
+export type { BudgetSettings } from "./settings";
+export { WorkbookError } from "./errors";
 
 export interface AppendResult {
   /** 1-based sheet rows the new lines occupy. */
   firstRow: number;
   rowsAdded: number;
-}
-
-/** A failure writing to the workbook; nothing was changed when this is thrown. */
-export class WorkbookError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = "WorkbookError";
-  }
 }
 
 export interface WorkbookPort {
@@ -50,14 +34,9 @@ export interface WorkbookPort {
    */
   appendCrewLines(lines: readonly CrewLineInput[]): Promise<AppendResult>;
   /**
-   * "Share as values", for people without the add-in: copies the Budget and Topsheet sheets to
-   * "Budget (values)" and "Topsheet (values)" (replacing earlier copies of those names, which are
-   * CrewRate's; no other sheet is touched), keeping layout and number formats. In the copies every
-   * formula containing "CREW." becomes its current value, and so does any formula reading another
-   * sheet or a workbook name (=Region, =ShootWeeks); plain sums and arithmetic over the copy's own
-   * cells stay formulas, and the topsheet's SUMIFs point at "Budget (values)". Row 2 of the budget
-   * copy says which card version and budget date the values come from (see budgetLayout's
-   * shareCell and valuesNote). The original sheets stay as they were.
+   * "Share as values", for people without the add-in: copies of the Budget and Topsheet sheets
+   * whose CREW formulas are their current values (share.ts says what each formula becomes),
+   * replacing earlier copies; the original sheets stay as they were.
    * @returns the new sheets' names, budget first
    */
   shareAsValues(): Promise<SharedCopy>;

@@ -1,0 +1,8 @@
+/** The budget workbook, host-neutral: what the adapters and the pane import. */
+export * from "./crewLine";
+export * from "./errors";
+export * from "./layout";
+export type { AppendResult, SharedCopy, WorkbookPort } from "./port";
+export * from "./settings";
+export * from "./share";
+export * from "./updateDiff";

@@ -1,0 +1,205 @@
+/**
+ * The Settings sheet: the workbook-wide choices every crew line reads through a workbook name
+ * (=Region, =ShootWeeks), their defaults, and how their cells are read back and checked.
+ */
+import { rateCard } from "../data";
+import { isoToSerial, LAST_EXCEL_SERIAL, serialToIso } from "../engine";
+import { WorkbookError } from "./errors";
+import {
+  OVERRIDES_SHEET,
+  ROLES_SHEET,
+  SETTINGS_SHEET,
+  tableRange,
+  type CellContent,
+} from "./layout";
+
+/** The workbook-wide settings, as the settings sheet holds them. */
+export interface BudgetSettings {
+  budgetDate: string;
+  region: string;
+  tier: string;
+  hoursPerDay: number;
+  prepWeeks: number;
+  shootWeeks: number;
+  wrapWeeks: number;
+  cardVersion: string;
+}
+
+/** The settings' workbook names, in sheet order (Settings!B2 down). Workbooks store them. */
+export const SETTING_NAMES = [
+  "BudgetDate",
+  "Region",
+  "Tier",
+  "HoursPerDay",
+  "PrepWeeks",
+  "ShootWeeks",
+  "WrapWeeks",
+  "CardVersion",
+  "ProductionTables",
+] as const;
+export type SettingName = (typeof SETTING_NAMES)[number];
+
+/** A named setting: its workbook name, the label shown beside it, and its default. */
+export interface SettingSpec {
+  name: SettingName;
+  label: string;
+  value: string | number;
+  note: string;
+}
+
+const SPECS: Record<SettingName, Omit<SettingSpec, "name">> = {
+  BudgetDate: {
+    label: "Budget date",
+    value: rateCard.meta.defaultDate,
+    note: "Picks the scale period in force (YYYY-MM-DD).",
+  },
+  Region: {
+    label: "Region",
+    value: "Los Angeles",
+    note: "Los Angeles, New York, Georgia, New Mexico or Other US.",
+  },
+  Tier: {
+    label: "Budget tier",
+    value: "Studio",
+    note: "Studio, Tier 3, Tier 2, Tier 1B, Tier 1A or Ultra-low.",
+  },
+  HoursPerDay: {
+    label: "Hours per day",
+    value: 12,
+    note: "Hours worked a shoot day; overtime beyond a scale's guarantee is added.",
+  },
+  PrepWeeks: { label: "Prep weeks", value: 4, note: "Lines budgeted for prep use this." },
+  ShootWeeks: { label: "Shoot weeks", value: 8, note: "Lines budgeted for the shoot use this." },
+  WrapWeeks: { label: "Wrap weeks", value: 2, note: "Lines budgeted for wrap use this." },
+  CardVersion: {
+    label: "Rate card version",
+    // Stored as text ("2026.10" is not 2026.1): Excel formats the cell as text, the preview
+    // writes it with a leading apostrophe.
+    value: rateCard.meta.version,
+    note: "The CrewRate rate card this budget was built with; formulas use its figures until you change it.",
+  },
+  ProductionTables: {
+    // Every crew line passes this cell, so editing either table recalculates the budget.
+    label: "Production tables",
+    value: `=CREW.TABLES(${tableRange(OVERRIDES_SHEET)},${tableRange(ROLES_SHEET)})`,
+    note: "Made from the Rate Overrides and Production Roles sheets; every crew line reads it. Shows an error naming the line if a table row needs fixing.",
+  },
+};
+
+/** Settings live in Settings!B2:B10, labels in column A, notes in column C. */
+export const SETTINGS: readonly SettingSpec[] = SETTING_NAMES.map((name) => ({
+  name,
+  ...SPECS[name],
+}));
+
+/** Row of the first setting on the settings sheet (1-based); row 1 holds headers. */
+export const SETTINGS_FIRST_ROW = 2;
+
+/** The 1-based sheet row of a setting. */
+export function settingRow(name: SettingName): number {
+  return SETTINGS_FIRST_ROW + SETTING_NAMES.indexOf(name);
+}
+
+/** The setting's absolute address: "Settings!$B$2". */
+export function settingAddress(name: SettingName): string {
+  return `${SETTINGS_SHEET}!$B$${settingRow(name)}`;
+}
+
+/** A setting's default value. */
+export function defaultSetting(name: SettingName): string | number {
+  return SPECS[name].value;
+}
+
+/** The settings a new budget workbook starts with. */
+export function defaultSettings(): BudgetSettings {
+  const text = (name: SettingName) => String(SPECS[name].value);
+  const number = (name: SettingName) => Number(SPECS[name].value);
+  return {
+    budgetDate: text("BudgetDate"),
+    region: text("Region"),
+    tier: text("Tier"),
+    hoursPerDay: number("HoursPerDay"),
+    prepWeeks: number("PrepWeeks"),
+    shootWeeks: number("ShootWeeks"),
+    wrapWeeks: number("WrapWeeks"),
+    cardVersion: text("CardVersion"),
+  };
+}
+
+/** The settings sheet's cells: header row, then label, value, note per setting. */
+export function settingsRows(): CellContent[][] {
+  return [["Setting", "Value", "What it does"], ...SETTINGS.map((s) => [s.label, s.value, s.note])];
+}
+
+/**
+ * The settings as the Settings sheet holds them (column B, one row per setting, in SETTINGS order),
+ * checked: a problem names the cell, so the producer can fix it. Every port reads settings this way.
+ * @param cells column B's values, as rows of one cell
+ * @throws WorkbookError naming the cell that is empty or not a date or number
+ */
+export function settingsFromCells(cells: readonly (readonly unknown[])[]): BudgetSettings {
+  const cell = (name: SettingName): SettingCell => ({
+    name,
+    value: cells[SETTING_NAMES.indexOf(name)]?.[0],
+  });
+  return {
+    budgetDate: dateSetting(cell("BudgetDate")),
+    region: textSetting(cell("Region")),
+    tier: textSetting(cell("Tier")),
+    hoursPerDay: numberSetting(cell("HoursPerDay")),
+    prepWeeks: numberSetting(cell("PrepWeeks")),
+    shootWeeks: numberSetting(cell("ShootWeeks")),
+    wrapWeeks: numberSetting(cell("WrapWeeks")),
+    cardVersion: textSetting(cell("CardVersion")),
+  };
+}
+
+interface SettingCell {
+  name: SettingName;
+  value: unknown;
+}
+
+function where(name: SettingName): string {
+  return `${SETTINGS_SHEET}!B${settingRow(name)} (${SPECS[name].label})`;
+}
+
+function dateSetting({ name, value }: SettingCell): string {
+  if (
+    typeof value === "number" &&
+    Number.isFinite(value) &&
+    value >= 1 &&
+    value <= LAST_EXCEL_SERIAL
+  ) {
+    return serialToIso(value);
+  }
+  if (typeof value === "string") {
+    // Text typed into a text-formatted cell; a real calendar date only ("2026-02-30" is not).
+    const text = value.trim();
+    const serial = /^\d{4}-\d{2}-\d{2}$/.test(text) ? isoToSerial(text) : NaN;
+    if (Number.isFinite(serial) && serialToIso(serial) === text) return text;
+  }
+  throw new WorkbookError(
+    `${where(name)} must be a date (YYYY-MM-DD); it holds "${String(value)}".`,
+  );
+}
+
+function textSetting({ name, value }: SettingCell): string {
+  const text = typeof value === "string" || typeof value === "number" ? String(value).trim() : "";
+  if (text === "") throw new WorkbookError(`${where(name)} is empty.`);
+  return text;
+}
+
+function numberSetting({ name, value }: SettingCell): number {
+  const n =
+    typeof value === "number"
+      ? value
+      : typeof value === "string" && value.trim() !== ""
+        ? Number(value)
+        : NaN;
+  if (!Number.isFinite(n) || n < 0) {
+    throw new WorkbookError(
+      `${where(name)} must be a number of 0 or more; it holds "${String(value)}".`,
+    );
+  }
+  return n;
+}

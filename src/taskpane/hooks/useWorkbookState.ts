@@ -1,0 +1,118 @@
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { BudgetLine, BudgetSettings, WorkbookPort } from "../../budget";
+import type { ProductionTables } from "../../engine";
+
+/** Edits in the workbook are re-read this long after the last one. */
+const REREAD_DELAY_MS = 250;
+
+const NO_TABLES: ProductionTables = { overrides: [], roles: [] };
+
+type SettingsState =
+  | { status: "loading"; previous: BudgetSettings | undefined }
+  | { status: "ready"; settings: BudgetSettings }
+  | { status: "failed"; error: unknown };
+
+export interface WorkbookState {
+  /** The settings as last read (the previous ones while re-reading); undefined when none read. */
+  settings: BudgetSettings | undefined;
+  loading: boolean;
+  /** Why the settings could not be read, when they could not. */
+  settingsError: unknown;
+  /** The Rate Overrides and Production Roles lines as last read. */
+  tables: ProductionTables;
+  tablesError: unknown;
+  /** The budget's lines as last read: a named person's wages so far count toward yearly caps. */
+  lines: readonly BudgetLine[];
+  /** Re-reads settings, tables and lines; `setUpFirst` creates the budget sheets first. */
+  reload: (setUpFirst?: boolean) => Promise<void>;
+  /** Creates the budget sheets unless this pane already has. */
+  ensureBudget: () => Promise<void>;
+}
+
+/**
+ * What the workbook holds that the pane prices with: its settings, production tables and crew
+ * lines, read on open, after the pane's own writes, and (where the host reports edits) once typing
+ * on the sheets pauses.
+ */
+export function useWorkbookState(port: WorkbookPort): WorkbookState {
+  const [settingsState, setSettingsState] = useState<SettingsState>({
+    status: "loading",
+    previous: undefined,
+  });
+  const [tables, setTables] = useState<ProductionTables>(NO_TABLES);
+  const [tablesError, setTablesError] = useState<unknown>(undefined);
+  const [lines, setLines] = useState<readonly BudgetLine[]>([]);
+  const hasBudget = useRef(false);
+
+  const ensureBudget = useCallback(async () => {
+    if (hasBudget.current) return;
+    await port.ensureBudget();
+    hasBudget.current = true;
+  }, [port]);
+
+  const reload = useCallback(
+    async (setUpFirst = false) => {
+      setSettingsState((s) => ({
+        status: "loading",
+        previous: s.status === "ready" ? s.settings : undefined,
+      }));
+      try {
+        if (setUpFirst) {
+          await port.ensureBudget();
+          hasBudget.current = true;
+        }
+        setSettingsState({ status: "ready", settings: await port.readSettings() });
+      } catch (error) {
+        setSettingsState({ status: "failed", error });
+      }
+      try {
+        setTables(await port.readProductionTables());
+        setTablesError(undefined);
+      } catch (error) {
+        setTablesError(error);
+      }
+      try {
+        setLines(await port.readCrewLines());
+      } catch {
+        // Without the lines, a named person's yearly caps start from zero in the pane.
+        setLines([]);
+      }
+    },
+    [port],
+  );
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  // Where the host reports edits, re-read once typing pauses, so the pane prices with what the
+  // sheet now holds (elsewhere the refresh button does this).
+  useEffect(() => {
+    if (!port.subscribe) return undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const unsubscribe = port.subscribe(() => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void reload(), REREAD_DELAY_MS);
+    });
+    return () => {
+      clearTimeout(timer);
+      unsubscribe();
+    };
+  }, [port, reload]);
+
+  return {
+    settings:
+      settingsState.status === "ready"
+        ? settingsState.settings
+        : settingsState.status === "loading"
+          ? settingsState.previous
+          : undefined,
+    loading: settingsState.status === "loading",
+    settingsError: settingsState.status === "failed" ? settingsState.error : undefined,
+    tables,
+    tablesError,
+    lines,
+    reload,
+    ensureBudget,
+  };
+}
