@@ -3,6 +3,13 @@
  * date serials) into engine arguments. Function bodies stay one line into the engine.
  */
 import { LAST_EXCEL_SERIAL, serialToIso } from "../engine";
+import {
+  CREW_FUNCTION_IDS,
+  CREW_PARAMS,
+  PARAMS,
+  type CrewFunctionId,
+  type ParamName,
+} from "./params";
 import { cellFailure, type CellFailure } from "./toExcelError";
 
 /** One cell's value as a host hands it over. Blank cells arrive as null (Excel) or undefined. */
@@ -56,12 +63,6 @@ export function optionalText(value: CellInput, name: string): string | undefined
   return fail(`${name} must be text, not ${String(value).toUpperCase()}.`);
 }
 
-export function requiredText(value: CellInput, name: string): string {
-  const text = optionalText(value, name);
-  if (text === undefined) return fail(`${name} is empty.`);
-  return text;
-}
-
 /** A number, or undefined for a blank. Text that reads as a number ("10", "1,200.50") counts. */
 export function optionalNumber(value: CellInput, name: string): number | undefined {
   if (isBlank(value)) return undefined;
@@ -85,6 +86,77 @@ export function optionalDate(value: CellInput, name: string): string | undefined
   }
   if (typeof value === "string") return value.trim();
   return fail(`${name} must be a date, not ${String(value).toUpperCase()}.`);
+}
+
+/** The parameters read from one cell each; TABLES reads its rows whole. */
+export type CellParamName = {
+  [N in ParamName]: (typeof PARAMS)[N]["type"] extends "rows" ? never : N;
+}[ParamName];
+
+type CellParam = (typeof PARAMS)[CellParamName];
+
+/** What an argument reads as: its type's value, or undefined when blank, optional and without default. */
+export type ArgValue<N extends CellParamName> =
+  | ((typeof PARAMS)[N]["type"] extends "number" ? number : string)
+  | ((typeof PARAMS)[N] extends { optional: false } | { default: unknown } ? never : undefined);
+
+/**
+ * One call's arguments by name. Each is read when asked for, so a call with several bad arguments
+ * reports the one its function reads first.
+ */
+export type Args = <N extends CellParamName>(name: N) => ArgValue<N>;
+
+/** A one-cell parameter as readArg reads it: every entry in one shape, the default spelled out. */
+interface CellParamSpec {
+  readonly label: string;
+  readonly type: "text" | "number" | "date";
+  readonly optional: boolean;
+  readonly default: string | number | undefined;
+}
+
+function specOf(param: CellParam): CellParamSpec {
+  return { ...param, default: "default" in param ? param.default : undefined };
+}
+
+function readArg(param: CellParamSpec, value: CellInput): string | number | undefined {
+  const read =
+    param.type === "number"
+      ? optionalNumber(value, param.label)
+      : param.type === "date"
+        ? optionalDate(value, param.label)
+        : optionalText(value, param.label);
+  const given = read ?? param.default;
+  if (given === undefined && !param.optional) return fail(`${param.label} is empty.`);
+  return given;
+}
+
+/** For each function, its one-cell parameters by name, with where each sits in its arguments. */
+const POSITIONS = new Map(
+  CREW_FUNCTION_IDS.map((id) => {
+    const names: readonly ParamName[] = CREW_PARAMS[id];
+    const at = new Map<string, { param: CellParamSpec; index: number }>();
+    names.forEach((name, index) => {
+      const param = PARAMS[name];
+      if (param.type !== "rows") at.set(name, { param: specOf(param), index });
+    });
+    return [id, at];
+  }),
+);
+
+/**
+ * The arguments of a call to CREW.<id>, by the names in params.ts: `values` are in the function's
+ * parameter order. A parameter the function does not take reads as omitted (UNITRATE's quantity is
+ * the default, 1).
+ */
+export function argsOf(id: CrewFunctionId, values: readonly CellInput[]): Args {
+  const positions = POSITIONS.get(id);
+  // The overload carries each name's type from the table; readArg reads by the same table.
+  function arg<N extends CellParamName>(name: N): ArgValue<N>;
+  function arg(name: CellParamName): string | number | undefined {
+    const at = positions?.get(name);
+    return at ? readArg(at.param, values[at.index]) : readArg(specOf(PARAMS[name]), undefined);
+  }
+  return arg;
 }
 
 function isRange(arg: CellArg): arg is readonly (readonly CellInput[])[] {

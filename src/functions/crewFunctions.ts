@@ -6,7 +6,6 @@
 import {
   centsToDollars,
   describeFringeRate,
-  formatUsd,
   RateError,
   type QuoteRequest,
   productionToken,
@@ -17,16 +16,15 @@ import {
 } from "../engine";
 import {
   ArgumentError,
+  argsOf,
   broadcastShape,
-  optionalDate,
-  optionalNumber,
-  optionalText,
   OUTSIDE,
-  requiredText,
   valueAt,
+  type Args,
   type CellArg,
   type CellInput,
 } from "./args";
+import type { CrewFunctionId } from "./params";
 import { cellFailure, toExcelError, type CellFailure } from "./toExcelError";
 
 export type CellOutput = number | string | CellFailure;
@@ -76,19 +74,21 @@ function guard(fn: () => CellOutput[][]): CellResult {
   }
 }
 
-/** The arguments RATE, FRINGE, TOTAL and EXPLAIN share, in their order. */
-function quoteRequest(v: readonly CellInput[], wagesIndex?: number, hoursIndex = 7): QuoteRequest {
+/**
+ * The quote a crew-line function asks for (RATE, FRINGE, TOTAL, UNITRATE, BASIS, EXPLAIN). With
+ * several bad arguments, the first read here is the one the cell shows (after `at`'s two).
+ */
+function quoteRequest(arg: Args): QuoteRequest {
   return {
-    role: requiredText(v[0], "Role"),
-    quantity: optionalNumber(v[1], "Quantity"),
-    unit: optionalText(v[2], "Unit"),
-    agreement: optionalText(v[3], "Agreement"),
-    region: optionalText(v[4], "Region"),
-    tier: optionalText(v[5], "Tier"),
-    date: optionalDate(v[6], "Date"),
-    hoursPerDay: optionalNumber(v[hoursIndex], "Hours per day"),
-    wagesToDate:
-      wagesIndex === undefined ? undefined : optionalNumber(v[wagesIndex], "Wages to date"),
+    role: arg("role"),
+    quantity: arg("quantity"),
+    unit: arg("unit"),
+    agreement: arg("agreement"),
+    region: arg("region"),
+    tier: arg("tier"),
+    date: arg("date"),
+    hoursPerDay: arg("hoursPerDay"),
+    wagesToDate: arg("wagesToDate"),
   };
 }
 
@@ -110,13 +110,23 @@ export type InfoField = (typeof INFO_FIELDS)[number];
 /** The CREW functions over one engine. Arguments are cells or ranges as the host passes them. */
 export function createCrewFunctions(engine: RateEngine) {
   /**
-   * The engine for a workbook: its pinned card version (blank: this add-in's card) with its
-   * production tables cell (blank: none).
+   * The engine for a workbook: its pinned card version (blank or not taken: this add-in's card)
+   * with its production tables cell (blank: none).
    */
-  function at(version: CellInput, production?: CellInput): RateEngine {
-    return engine
-      .forVersion(optionalText(version, "Card version"))
-      .withProductionToken(optionalText(production, "Production tables"));
+  function at(arg: Args): RateEngine {
+    return engine.forVersion(arg("cardVersion")).withProductionToken(arg("production"));
+  }
+
+  /** A crew-line function: one figure of the quote its arguments ask for, over ranges too. */
+  function quoted(
+    id: CrewFunctionId,
+    figure: (q: Quote) => CellOutput,
+  ): (...args: CellArg[]) => CellResult {
+    return (...args: CellArg[]): CellResult =>
+      lift(args, (v) => {
+        const arg = argsOf(id, v);
+        return figure(at(arg).quoteFast(quoteRequest(arg)));
+      });
   }
 
   /** "Published", "Estimate", or where the workbook's rate comes from. */
@@ -205,47 +215,23 @@ export function createCrewFunctions(engine: RateEngine) {
   }
 
   return {
-    /** Labor cost before fringes; argument 8 is hours per day, 9 card version, 10 production tables. */
-    rate: (...args: CellArg[]): CellResult =>
-      lift(args, (v) => centsToDollars(at(v[8], v[9]).quoteFast(quoteRequest(v)).subtotalCents)),
+    /** Labor cost before fringes. */
+    rate: quoted("RATE", (q) => centsToDollars(q.subtotalCents)),
+    /** Fringe for the labor. */
+    fringe: quoted("FRINGE", (q) => centsToDollars(q.fringeCents)),
+    /** Labor plus fringe. */
+    total: quoted("TOTAL", (q) => centsToDollars(q.totalCents)),
+    /** The rate for one unit. */
+    unitRate: quoted("UNITRATE", (q) => centsToDollars(q.unitRateCents)),
+    /** Where a line's rate comes from. */
+    basis: quoted("BASIS", basisLabel),
 
-    /** Fringe for the labor; argument 8 is wages to date, 9 hours per day, 10 card version, 11 tables. */
-    fringe: (...args: CellArg[]): CellResult =>
-      lift(args, (v) =>
-        centsToDollars(at(v[9], v[10]).quoteFast(quoteRequest(v, 7, 8)).fringeCents),
-      ),
-
-    /** Labor plus fringe; arguments as FRINGE. */
-    total: (...args: CellArg[]): CellResult =>
-      lift(args, (v) =>
-        centsToDollars(at(v[9], v[10]).quoteFast(quoteRequest(v, 7, 8)).totalCents),
-      ),
-
-    /** The rate for one unit: (role, unit, agreement, region, tier, date, hoursPerDay, cardVersion, tables). */
-    unitRate: (...args: CellArg[]): CellResult =>
-      lift(args, (v) =>
-        centsToDollars(
-          at(v[7], v[8]).quoteFast(quoteRequest([v[0], 1, v[1], v[2], v[3], v[4], v[5], v[6]]))
-            .unitRateCents,
-        ),
-      ),
-
-    /** Where a line's rate comes from; arguments as UNITRATE. */
-    basis: (...args: CellArg[]): CellResult =>
-      lift(args, (v) =>
-        basisLabel(
-          at(v[7], v[8]).quoteFast(quoteRequest([v[0], 1, v[1], v[2], v[3], v[4], v[5], v[6]])),
-        ),
-      ),
-
-    /** A field of the role's entry; argument 3 is the production tables (for the production's roles). */
+    /** A field of the role's entry, the production's own roles included. */
     info: (...args: CellArg[]): CellResult =>
-      lift(args, (v) =>
-        info(
-          at(undefined, v[2]).findRole(requiredText(v[0], "Role")),
-          parseField(requiredText(v[1], "Field")),
-        ),
-      ),
+      lift(args, (v) => {
+        const arg = argsOf("INFO", v);
+        return info(at(arg).findRole(arg("role")), parseField(arg("field")));
+      }),
 
     /**
      * The production tables cell: the Rate Overrides and Production Roles rows as one text that
@@ -268,14 +254,12 @@ export function createCrewFunctions(engine: RateEngine) {
     },
 
     /** A column of role titles, optionally within a department and matching a search. */
-    roles: (department: CellInput, search: CellInput, production?: CellInput): CellResult =>
+    roles: (...args: CellInput[]): CellResult =>
       guard(() => {
-        const dept = optionalText(department, "Department");
-        const query = optionalText(search, "Search") ?? "";
-        const found = at(undefined, production).search(
-          query,
-          dept === undefined ? {} : { department: dept },
-        );
+        const arg = argsOf("ROLES", args);
+        const dept = arg("department");
+        const query = arg("search");
+        const found = at(arg).search(query, dept === undefined ? {} : { department: dept });
         if (found.length === 0) {
           throw new ArgumentError(cellFailure("#N/A", `No roles match '${query}'.`));
         }
@@ -285,7 +269,8 @@ export function createCrewFunctions(engine: RateEngine) {
     /** A two-column breakdown: base, each fringe with its rate and cap, total, sources. */
     explain: (...args: CellInput[]): CellResult =>
       guard(() => {
-        const q = at(args[9], args[10]).quote(quoteRequest(args, 7, 8));
+        const arg = argsOf("EXPLAIN", args);
+        const q = at(arg).quote(quoteRequest(arg));
         const rows: CellOutput[][] = [
           ["Role", `${q.role.title} (${q.department.name}, ${q.role.account})`],
           ["Terms", `${q.agreement.name}, ${q.region.name}, ${q.tier.name}, ${q.date}`],
@@ -313,15 +298,10 @@ export function createCrewFunctions(engine: RateEngine) {
     /** Straight-time-equivalent pay hours for a day of hours worked. */
     payHours: (...args: CellArg[]): CellResult =>
       lift(args, (v) => {
-        const hours = optionalNumber(v[0], "Hours worked");
-        if (hours === undefined)
-          throw new ArgumentError(cellFailure("#VALUE!", "Hours worked is empty."));
-        return engine.payHours(hours, optionalText(v[1], "Agreement"));
+        const arg = argsOf("PAYHOURS", v);
+        return engine.payHours(arg("hoursWorked"), arg("agreement"));
       }),
   };
 }
 
 export type CrewFunctions = ReturnType<typeof createCrewFunctions>;
-
-/** "$1,234.56", for messages and the pane. */
-export { formatUsd };

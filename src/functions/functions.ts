@@ -2,7 +2,8 @@
  * The CREW custom functions as Excel sees them. The JSDoc on each `function` below is the single
  * source of Excel's metadata: CustomFunctionsMetadataPlugin turns it into functions.json and
  * registers each function with CustomFunctions.associate. Function ids are stored in workbooks:
- * never rename them.
+ * never rename them. Each signature lists the parameters of params.ts in its order (the metadata
+ * test checks names, order and optional-ness) and passes them on in that order.
  *
  * Omitted arguments arrive as null; ranges as rows of columns. Defaults come from the arguments and
  * the rate card only (never today's date), so everyone who opens a workbook gets the same values.
@@ -10,6 +11,7 @@
 import { engine } from "../data";
 import { cellArg, cellInput, type CellArg } from "./args";
 import { createCrewFunctions, type CellOutput, type CellResult } from "./crewFunctions";
+import type { CrewFunctionId } from "./params";
 import { isCellFailure, type CellFailure } from "./toExcelError";
 
 const crew = createCrewFunctions(engine);
@@ -347,7 +349,7 @@ function payHours(hoursWorked: unknown[][], agreement?: unknown): unknown[][] {
   return toExcel(crew.payHours(...cells(hoursWorked, agreement)));
 }
 
-/** For tests: the Excel-facing functions by id. */
+/** For tests: the Excel-facing functions by id, one for each function in params.ts. */
 export const excelFunctions = {
   RATE: rate,
   FRINGE: fringe,
@@ -359,4 +361,4 @@ export const excelFunctions = {
   ROLES: roles,
   EXPLAIN: explain,
   PAYHOURS: payHours,
-};
+} satisfies Record<CrewFunctionId, (...args: never[]) => unknown[][]>;

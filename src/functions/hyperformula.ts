@@ -38,6 +38,7 @@ import {
   type CellResult,
   type CrewFunctions,
 } from "./crewFunctions";
+import { CREW_FUNCTION_IDS, CREW_PARAMS, type CrewFunctionId } from "./params";
 import { isCellFailure, type CellFailure } from "./toExcelError";
 
 /** Largest spill ROLES and EXPLAIN may need when their size cannot be known before evaluation. */
@@ -84,12 +85,16 @@ function toArg(value: InterpreterValue): CellArg | CellError {
 
 export type Runner = (crew: CrewFunctions, args: CellArg[]) => CellResult;
 
-export interface CrewFunctionSpec {
-  id: string;
-  maxArgs: number;
+interface CrewFunctionRun {
   run: Runner;
   /** Spill size when it depends on the data rather than the arguments' shapes. */
   spill?: (crew: CrewFunctions, literalArgs: CellArg[] | undefined) => ArraySize;
+}
+
+export interface CrewFunctionSpec extends CrewFunctionRun {
+  id: CrewFunctionId;
+  /** How many parameters the function has (params.ts); more is #N/A. */
+  maxArgs: number;
 }
 
 function isRangeArg(a: CellArg | undefined): a is readonly (readonly CellInput[])[] {
@@ -107,38 +112,36 @@ function sizeOf(result: CellResult): ArraySize {
     : ArraySize.scalar();
 }
 
-export const SPECS: readonly CrewFunctionSpec[] = [
-  { id: "RATE", maxArgs: 10, run: (c, a) => c.rate(...a) },
-  { id: "FRINGE", maxArgs: 11, run: (c, a) => c.fringe(...a) },
-  { id: "TOTAL", maxArgs: 11, run: (c, a) => c.total(...a) },
-  { id: "UNITRATE", maxArgs: 9, run: (c, a) => c.unitRate(...a) },
-  { id: "BASIS", maxArgs: 9, run: (c, a) => c.basis(...a) },
-  { id: "INFO", maxArgs: 3, run: (c, a) => c.info(...a) },
-  { id: "PAYHOURS", maxArgs: 2, run: (c, a) => c.payHours(...a) },
-  {
+const RUNS = {
+  RATE: { run: (c, a) => c.rate(...a) },
+  FRINGE: { run: (c, a) => c.fringe(...a) },
+  TOTAL: { run: (c, a) => c.total(...a) },
+  UNITRATE: { run: (c, a) => c.unitRate(...a) },
+  BASIS: { run: (c, a) => c.basis(...a) },
+  INFO: { run: (c, a) => c.info(...a) },
+  PAYHOURS: { run: (c, a) => c.payHours(...a) },
+  TABLES: {
     // Two whole tables in, one cell out.
-    id: "TABLES",
-    maxArgs: 2,
-    run: (c, a) => c.tables(a[0], a[1]),
+    run: (c, [overrides, roles]) => c.tables(overrides, roles),
     spill: () => ArraySize.scalar(),
   },
-  {
-    id: "ROLES",
-    maxArgs: 3,
-    run: (c, a) => c.roles(scalarArg(a[0]), scalarArg(a[1]), scalarArg(a[2])),
+  ROLES: {
+    run: (c, a) => c.roles(...a.map(scalarArg)),
     spill: (c, lit) =>
-      lit
-        ? sizeOf(c.roles(scalarArg(lit[0]), scalarArg(lit[1]), scalarArg(lit[2])))
-        : new ArraySize(1, MAX_ROLES_ROWS),
+      lit ? sizeOf(c.roles(...lit.map(scalarArg))) : new ArraySize(1, MAX_ROLES_ROWS),
   },
-  {
-    id: "EXPLAIN",
-    maxArgs: 11,
+  EXPLAIN: {
     run: (c, a) => c.explain(...a.map(scalarArg)),
     spill: (c, lit) =>
       lit ? sizeOf(c.explain(...lit.map(scalarArg))) : new ArraySize(2, MAX_EXPLAIN_ROWS),
   },
-];
+} satisfies Record<CrewFunctionId, CrewFunctionRun>;
+
+export const SPECS: readonly CrewFunctionSpec[] = CREW_FUNCTION_IDS.map((id) => ({
+  id,
+  maxArgs: CREW_PARAMS[id].length,
+  ...RUNS[id],
+}));
 
 /** Pads a spill to the size HyperFormula reserved for it. */
 function pad(result: CellOutput[][], size: ArraySize): (string | number | CellError)[][] {

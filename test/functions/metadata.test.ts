@@ -1,14 +1,23 @@
 /**
  * functions.json is generated from the JSDoc in src/functions/functions.ts (the metadata plugin's own
  * generator, as the build uses it). Every function and parameter must be described, and the
- * metadata must agree with the implementations Excel and HyperFormula run.
+ * metadata must agree with the parameter table (params.ts) the implementations Excel and
+ * HyperFormula run read their arguments by.
  */
 import { fileURLToPath } from "node:url";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { rateCard } from "../../src/data";
 import { excelFunctions } from "../../src/functions/functions";
 import { SPECS } from "../../src/functions/hyperformula";
+import {
+  CREW_FUNCTION_IDS,
+  CREW_PARAMS,
+  isCrewFunctionId,
+  PARAMS,
+  type Param,
+  type ParamName,
+} from "../../src/functions/params";
 
 interface ParamMeta {
   name: string;
@@ -33,6 +42,13 @@ beforeAll(async () => {
   expect(result.errors).toEqual([]);
   functions = (JSON.parse(result.metadataJson) as { functions: FunctionMeta[] }).functions;
 });
+
+/** The table's parameters of a function in functions.json, in order. */
+function tableParams(id: string): readonly ParamName[] {
+  return isCrewFunctionId(id) ? CREW_PARAMS[id] : [];
+}
+
+const paramByName = new Map<string, Param>(Object.entries(PARAMS));
 
 describe("functions.json", () => {
   it("declares exactly the CREW functions the code implements, for Excel and HyperFormula", () => {
@@ -66,6 +82,33 @@ describe("functions.json", () => {
     }
   });
 
+  it("lists each function's parameters as params.ts does: names, order and optional-ness", () => {
+    expect(functions.map((f) => f.id).sort()).toEqual([...CREW_FUNCTION_IDS].sort());
+    for (const f of functions) {
+      const names = tableParams(f.id);
+      expect(
+        f.parameters.map((p) => p.name),
+        f.id,
+      ).toEqual(names);
+      expect(
+        f.parameters.map((p) => p.optional ?? false),
+        f.id,
+      ).toEqual(names.map((n) => PARAMS[n].optional));
+    }
+  });
+
+  it("takes a table's rows as a range, and documents the table's number defaults", () => {
+    for (const f of functions) {
+      for (const p of f.parameters) {
+        const param = paramByName.get(p.name);
+        if (param?.type === "rows") expect(p.dimensionality, `${f.id}.${p.name}`).toBe("matrix");
+        if (param?.type === "number" && param.default !== undefined) {
+          expect(p.description, `${f.id}.${p.name}`).toContain(`Default ${param.default}.`);
+        }
+      }
+    }
+  });
+
   it("accepts ranges of roles and spills its results; nothing is volatile or streaming", () => {
     for (const f of functions) {
       expect(f.result.dimensionality).toBe("matrix");
@@ -80,5 +123,57 @@ describe("functions.json", () => {
     expect(rate.parameters.find((p) => p.name === "date")!.description).toContain(
       rateCard.meta.defaultDate,
     );
+  });
+});
+
+describe("the Excel functions", () => {
+  /** Enough of Excel's CustomFunctions for a failing cell to throw its error with the message. */
+  class ExcelError {
+    constructor(
+      readonly code: string,
+      readonly message?: string,
+    ) {}
+  }
+  beforeAll(() => {
+    vi.stubGlobal("CustomFunctions", {
+      Error: ExcelError,
+      ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", invalidNumber: "#NUM!" },
+    });
+  });
+  afterAll(() => {
+    vi.unstubAllGlobals();
+  });
+
+  /** A value each required one-cell parameter accepts, so only the bad argument fails. */
+  const valid = new Map<string, unknown>([
+    ["role", "Gaffer"],
+    ["field", "title"],
+    ["hoursWorked", 8],
+  ]);
+  const expected = { text: "text", number: "a number", date: "a date" };
+
+  it("pass each argument on to the implementation in the table's order", () => {
+    for (const f of functions) {
+      if (!isCrewFunctionId(f.id)) throw new Error(`${f.id} is not in params.ts`);
+      const fn = excelFunctions[f.id];
+      CREW_PARAMS[f.id].forEach((name, i) => {
+        const param = PARAMS[name];
+        if (param.type === "rows") return;
+        // TRUE where `name` goes: only that argument's reading fails, and its message names it.
+        const args = f.parameters.map((p, j) => {
+          const value = j === i ? true : (valid.get(p.name) ?? null);
+          return p.dimensionality === "matrix" ? [[value]] : value;
+        });
+        let thrown: unknown;
+        try {
+          Reflect.apply(fn, undefined, args);
+        } catch (e) {
+          thrown = e;
+        }
+        expect(thrown, `${f.id}.${name}`).toStrictEqual(
+          new ExcelError("#VALUE!", `${param.label} must be ${expected[param.type]}, not TRUE.`),
+        );
+      });
+    }
   });
 });
