@@ -28,6 +28,20 @@ function csp({ officeCdn }) {
 export default (env, argv) => {
   const production = argv.mode === "production";
   const baseUrl = (process.env.ADDIN_BASE_URL ?? DEV_ORIGIN).replace(/\/$/, "");
+  if (production && process.env.ADDIN_BASE_URL === undefined) {
+    // A production manifest that points at a developer's machine installs nowhere: say so loudly.
+    console.warn(
+      [
+        "",
+        "!!! ===================================================================== !!!",
+        `!!! ADDIN_BASE_URL is not set: dist/manifest.xml points at ${DEV_ORIGIN}.`,
+        "!!! That is right for a local check, wrong for anything you deploy:",
+        "!!!   ADDIN_BASE_URL=https://your.host npm run build",
+        "!!! ===================================================================== !!!",
+        "",
+      ].join("\n"),
+    );
+  }
   return {
     devtool: production ? false : "source-map",
     entry: {
