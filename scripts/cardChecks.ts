@@ -129,24 +129,35 @@ export function checkCardFiles(files: CardFiles, card: RateCard): string[] {
   }
   if (problems.length) return problems;
 
-  // Every role prices under each agreement it names, and non-union, on the card's default date.
+  // Every role prices under each agreement it names, where and at the tier its book applies, and
+  // non-union, on the card's default date.
   const engine = new RateEngine(card);
+  const { defaults } = card.meta;
   for (const role of card.roles) {
-    const agreements = new Set(
-      role.scales.map((ref) => card.scales.find((b) => b.id === ref.agreement)!.agreement),
-    );
-    agreements.add("non-union");
-    for (const agreement of agreements) {
+    const terms = new Map<string, { agreement: string; region: string; tier: string }>();
+    for (const ref of role.scales) {
+      const book = card.scales.find((b) => b.id === ref.agreement)!;
+      const region = book.regions.includes("*") ? defaults.region : book.regions[0]!;
+      const tier = book.tiers?.[0] ?? defaults.tier;
+      const key = `${book.agreement} ${region} ${tier}`;
+      if (!terms.has(key)) terms.set(key, { agreement: book.agreement, region, tier });
+    }
+    terms.set("non-union", {
+      agreement: "non-union",
+      region: defaults.region,
+      tier: defaults.tier,
+    });
+    for (const [key, request] of terms) {
       const ok = (["week", "day", "hour", "flat"] as const).some((unit) => {
         try {
-          engine.quoteFast({ role: role.id, agreement, unit });
+          engine.quoteFast({ role: role.id, ...request, unit });
           return true;
         } catch (e) {
           if (isRateError(e)) return false;
           throw e;
         }
       });
-      if (!ok) problems.push(`${role.id}: no ${agreement} rate on the default date`);
+      if (!ok) problems.push(`${role.id}: no ${key} rate on the default date`);
     }
   }
   return problems;

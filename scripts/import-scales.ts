@@ -10,6 +10,7 @@ import { scaleBookSchema } from "../src/engine/cardSchema";
 import { roundCents } from "../src/engine/money";
 import type { Classification, Hire, PeriodRate, ScaleBook, Schedule } from "../src/engine/types";
 import { parseCsv, parseDollarsToCents } from "./csv";
+import { incomingRows } from "./incomingBooks";
 import { BOOKS, type BookConfig, type Derivation } from "./scaleBooks";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -46,9 +47,23 @@ function derivePeriod(rate: PeriodRate, d: Derivation): PeriodRate {
   return out;
 }
 
+/** The golden rows of a book: its own CSV, or its part of an incoming book. */
+export function goldenRowsOf(config: BookConfig, csvText: string): Record<string, string>[] {
+  return config.incoming
+    ? incomingRows(csvText, config.incoming).map((r) => ({ ...r }))
+    : parseCsv(csvText);
+}
+
+function dollars(cents: number): string {
+  return `$${(cents / 100).toFixed(2)}`;
+}
+
 export function buildBook(config: BookConfig, csvText: string): ScaleBook {
   const classifications = new Map<string, Classification>();
-  for (const row of parseCsv(csvText)) {
+  const superseded = new Set((config.supersede ?? []).map((s) => s.period));
+  /** Printed figures of superseded periods, by classification and schedule, for the method text. */
+  const printed = new Map<string, string>();
+  for (const row of goldenRowsOf(config, csvText)) {
     const code = row.occ_code!;
     let classification = classifications.get(code);
     if (!classification) {
@@ -66,14 +81,21 @@ export function buildBook(config: BookConfig, csvText: string): ScaleBook {
       if (weeklyHours !== undefined) schedule.weeklyHours = weeklyHours;
       classification.schedules.push(schedule);
     }
+    const hourly = parseDollarsToCents(row.hourly);
+    const daily = parseDollarsToCents(row.daily);
+    const weekly = parseDollarsToCents(row.weekly);
+    if (superseded.has(row.effective_from!)) {
+      const figure = hourly ?? daily ?? weekly;
+      if (figure !== undefined) {
+        printed.set(`${code} ${schedule.label} ${row.effective_from!}`, dollars(figure));
+      }
+      continue;
+    }
     const rate: PeriodRate = {
       from: row.effective_from!,
       to: row.effective_to!,
       kind: "published",
     };
-    const hourly = parseDollarsToCents(row.hourly);
-    const daily = parseDollarsToCents(row.daily);
-    const weekly = parseDollarsToCents(row.weekly);
     if (hourly !== undefined) rate.hourlyCents = hourly;
     if (daily !== undefined) rate.dailyCents = daily;
     if (weekly !== undefined) rate.weeklyCents = weekly;
@@ -82,6 +104,18 @@ export function buildBook(config: BookConfig, csvText: string): ScaleBook {
     const periodSource = config.periodSources?.[rate.from];
     if (periodSource) rate.source = periodSource;
     schedule.rates.push(rate);
+  }
+  for (const { period, derive: d } of config.supersede ?? []) {
+    for (const classification of classifications.values()) {
+      for (const schedule of classification.schedules) {
+        const base = schedule.rates.find((r) => r.from === d.fromPeriod);
+        if (!base) continue;
+        const rate = derivePeriod(base, d);
+        const was = printed.get(`${classification.code} ${schedule.label} ${period}`);
+        if (was) rate.method = `${rate.method} The book prints ${was} for this period.`;
+        schedule.rates.push(rate);
+      }
+    }
   }
   for (const d of config.derive ?? []) {
     for (const classification of classifications.values()) {
@@ -94,12 +128,17 @@ export function buildBook(config: BookConfig, csvText: string): ScaleBook {
       }
     }
   }
+  if (config.since) {
+    for (const c of classifications.values())
+      for (const s of c.schedules) for (const r of s.rates) r.since = config.since;
+  }
   return scaleBookSchema.parse({
     $schema: "../schema/scale-book.schema.json",
     id: config.id,
     agreement: config.agreement,
     name: config.name,
     regions: config.regions,
+    ...(config.tiers ? { tiers: config.tiers } : {}),
     source: config.source,
     classifications: [...classifications.values()],
   });

@@ -4,6 +4,7 @@
  * Adding a new period = adding its rows to the CSV and running the import.
  */
 import type { Source } from "../src/engine/types";
+import type { IncomingFilter } from "./incomingBooks";
 
 const REPO =
   "https://github.com/7777tbone7777/ai-budget-system/blob/bee6b1352ab5b8fc4603029f6b61824a4beac183/database/union_contracts";
@@ -21,13 +22,30 @@ export interface Derivation {
   method: string;
 }
 
+/**
+ * A printed period the card does not use as printed (e.g. a conditional increase whose condition
+ * was not met): its rows stay in the golden CSV, and the card carries `derive` in its place, with
+ * the printed figure quoted in the method.
+ */
+export interface Supersession {
+  period: string;
+  derive: Derivation;
+}
+
 export interface BookConfig {
   id: string;
   agreement: string;
   name: string;
   regions: string[];
+  /** Budget tiers the book's rates apply at; absent: the studio tier only. */
+  tiers?: string[];
+  /** The card version that added the book: every period it holds carries this `since`. */
+  since?: string;
+  /** A golden CSV under test/golden/ (or incoming/ with `incoming`, read through incomingBooks.ts). */
   csv: string;
+  incoming?: IncomingFilter;
   source: Source;
+  supersede?: Supersession[];
   /** Sources of particular periods, by their `from` date, where they differ from the book's. */
   periodSources?: Record<string, Source>;
   derive?: Derivation[];
@@ -196,3 +214,359 @@ export const BOOKS: BookConfig[] = [
     ],
   },
 ];
+
+const V2 = "2026.2";
+
+const ASA_SOURCE: Source = {
+  title:
+    'IATSE, 2024-27 IATSE Area Standards Agreement Wage Rates, Appendix A crafts and classifications wage schedule and pp.1-2 grade tables, "Non-Maryland" Theatrical Motion Pictures (doc 00317697.XLSX, printed 7/29/2024), 8/1/2024-7/31/2027',
+  published: "2024-07-29",
+  confidence: "high",
+  note: 'Read from shared/sources/Area_Standards_Wage_Rates_2024-27.pdf (pdftotext -layout, checked cell by cell; test/golden/incoming/asa-2024-27.md). The book prints no list of the areas each rate set covers: the card applies "Non-Maryland" in Georgia and New Mexico after the Media Services Labor Guide (https://laborguide.mediaservices.com/how-to-use-this-guide; also wrapbook.com "IATSE agreements and basic crafts explained"), which lists GA, NM, LA, TX and about 35 more states as Non-Maryland and CA outside the Basic Agreement, FL, MD and MI as "Maryland". "Other US" is the card\'s choice of Non-Maryland, the set most ASA states use; in a "Maryland" state the rates are higher (about 6%): use a Rate Overrides line. Theatrical only: the card has no TV category setting, and the Non-Maryland TV columns print "per individual negotiation" for every key craft.',
+};
+
+const L52_SOURCE: Source = {
+  title:
+    "IATSE Local 52, 2024-27 minimum rates, Part A Section 1.(a)(1): theatrical motion pictures shooting in New York and New Jersey, minimum daily rates (doc 00322648.XLSX, printed 9/3/2024)",
+  published: "2024-09-03",
+  confidence: "high",
+  note: "Read from shared/sources/Local_52_Wage_Rates_2024-27.txt (test/golden/incoming/local-52-2024-27.md). Periods from 9/29/2024 are the 2024-27 terms; the first column (5/14/2023 or 10/1/2023 to 9/28/2024) is the previous contract's rate as the same sheet prints it. The book prints day rates only, no hours, work rules or benefit contributions. Theatrical only: the card has no TV category setting.",
+};
+
+function lbtSource(appendix: string, title: string, pages: string): Source {
+  return {
+    title: `IATSE, 2023-2025 Low Budget Theatrical Agreement, Appendix ${appendix}: ${title}, ${pages}; no doc number printed; term 2/1/2023-12/31/2025 (Art. XXXV)`,
+    published: "2024-01-24",
+    confidence: "high",
+    note: "Read from shared/sources/IATSE_Low_Budget_Theatrical_2023-25.pdf (pdftotext -layout, checked cell by cell; test/golden/incoming/lbt-2023-25.md). Tier bands: Art. I.B, p.3. Production cities (App. A 1.b, p.29): Chicago, Cleveland, Detroit, Orlando, San Francisco, St. Louis, New York, Washington D.C.; Los Angeles through Art. XII.",
+  };
+}
+
+const LBT_2025 =
+  'the 1/1/2024 printed rate × 1.03, rounded to the cent. The book\'s 01/01/25 column prints the rate +4%, but its footnote says: "If inflation from the prior year as of October 31, 2024 is below four percent (4%), then the contract minimum wage rates shall be increased by three percent (3%) effective January 1, 2025" (CPI-U, series CUUR0000SA0). The BLS reported the CPI-U up 2.6% for the 12 months ending October 2024 (Consumer Price Index news release, November 13, 2024), so the 3% increase applies';
+const LBT_2026 =
+  "the derived 1/1/2025 rate × 1.03, rounded to the cent: the 2023-25 agreement ends 12/31/2025 and its successor is not in our sources; 3% is the increase the 2023-25 agreement gave in a year of inflation under 4%";
+const LBT_2027 =
+  "the derived 1/1/2026 rate × 1.03, rounded to the cent (the same assumption as 2026)";
+
+function lbtDerive(hasPrinted2025: boolean): Pick<BookConfig, "supersede" | "derive"> {
+  const derive2026: Derivation[] = [
+    {
+      fromPeriod: "2025-01-01",
+      from: "2026-01-01",
+      to: "2026-12-31",
+      factor: 1.03,
+      method: LBT_2026,
+    },
+    {
+      fromPeriod: "2026-01-01",
+      from: "2027-01-01",
+      to: "2027-12-31",
+      factor: 1.03,
+      method: LBT_2027,
+    },
+  ];
+  if (!hasPrinted2025) return { derive: derive2026 };
+  return {
+    supersede: [
+      {
+        period: "2025-01-01",
+        derive: {
+          fromPeriod: "2024-01-01",
+          from: "2025-01-01",
+          to: "2025-12-31",
+          factor: 1.03,
+          method: LBT_2025,
+        },
+      },
+    ],
+    derive: derive2026,
+  };
+}
+
+const LBT_CSV = "incoming/lbt-2023-25.csv";
+const PRODUCTION_CITY_REGIONS = ["los-angeles", "new-york"];
+const NON_PRODUCTION_CITY_REGIONS = ["georgia", "new-mexico", "other-us"];
+
+/** Books added in card 2026.2 (issue 13): union scales outside Los Angeles and below Studio. */
+export const BOOKS_2026_2: BookConfig[] = [
+  {
+    id: "iatse-asa",
+    agreement: "asa",
+    name: 'IATSE Area Standards Agreement, "Non-Maryland" theatrical',
+    regions: ["georgia", "new-mexico", "other-us"],
+    tiers: ["studio"],
+    since: V2,
+    csv: "incoming/asa-2024-27.csv",
+    incoming: { format: "asa", rateSet: "non-maryland", category: "theatrical" },
+    source: ASA_SOURCE,
+  },
+  {
+    id: "iatse-52",
+    agreement: "local-52",
+    name: "IATSE Local 52 (New York / New Jersey) theatrical",
+    regions: ["new-york"],
+    tiers: ["studio"],
+    since: V2,
+    csv: "incoming/local-52-2024-27.csv",
+    incoming: { format: "local-52", category: "theatrical" },
+    source: L52_SOURCE,
+  },
+  {
+    id: "iatse-lbt-1a",
+    agreement: "lbt",
+    name: "IATSE Low Budget Theatrical, Tier One A (all covered employees)",
+    regions: ["*"],
+    tiers: ["tier-1a"],
+    since: V2,
+    csv: LBT_CSV,
+    incoming: { format: "lbt", tier: "1a", citySet: "all-locations" },
+    source: lbtSource(
+      "B",
+      "Wage Scale Tier One A Productions, All Covered Employees (Key / 2nd / 3rd grade table and the grade of each classification)",
+      "p.30 (printed 28)",
+    ),
+    ...lbtDerive(true),
+  },
+  {
+    id: "iatse-lbt-1b",
+    agreement: "lbt",
+    name: "IATSE Low Budget Theatrical, Tier One B (all covered employees)",
+    regions: ["*"],
+    tiers: ["tier-1b"],
+    since: V2,
+    csv: LBT_CSV,
+    incoming: { format: "lbt", tier: "1b", citySet: "all-locations" },
+    source: lbtSource(
+      "C",
+      "Wage Scale Tier One B Productions, All Covered Employees",
+      "pp.31-33 (printed 29-31)",
+    ),
+    ...lbtDerive(true),
+  },
+  {
+    id: "iatse-lbt-2",
+    agreement: "lbt",
+    name: "IATSE Low Budget Theatrical, Tier Two (Los Angeles and production cities)",
+    regions: PRODUCTION_CITY_REGIONS,
+    tiers: ["tier-2"],
+    since: V2,
+    csv: LBT_CSV,
+    incoming: { format: "lbt", tier: "2", citySet: "la-production-cities" },
+    source: lbtSource(
+      "D(1)",
+      "Wage Scale Los Angeles and Production Cities, Tier Two Productions",
+      "pp.34-36 (printed 32-34)",
+    ),
+    ...lbtDerive(true),
+  },
+  {
+    id: "iatse-lbt-2-npc",
+    agreement: "lbt",
+    name: "IATSE Low Budget Theatrical, Tier Two (non-production cities)",
+    regions: NON_PRODUCTION_CITY_REGIONS,
+    tiers: ["tier-2"],
+    since: V2,
+    csv: LBT_CSV,
+    incoming: { format: "lbt", tier: "2", citySet: "non-production-cities" },
+    source: lbtSource(
+      "E(1)",
+      "Wage Scale Non-Production Cities, Tier Two Productions (Atlanta and Albuquerque are not production cities, App. A 1.b)",
+      "pp.40-42 (printed 38-40)",
+    ),
+    ...lbtDerive(true),
+  },
+  {
+    id: "iatse-lbt-3",
+    agreement: "lbt",
+    name: "IATSE Low Budget Theatrical, Tier Three (Los Angeles and production cities)",
+    regions: PRODUCTION_CITY_REGIONS,
+    tiers: ["tier-3"],
+    since: V2,
+    csv: LBT_CSV,
+    incoming: { format: "lbt", tier: "3", citySet: "la-production-cities" },
+    source: lbtSource(
+      "D(2)",
+      "Wage Scale Los Angeles and Production Cities, Tier Three Productions",
+      "pp.37-39 (printed 35-37)",
+    ),
+    ...lbtDerive(true),
+  },
+  {
+    id: "iatse-lbt-3-npc",
+    agreement: "lbt",
+    name: "IATSE Low Budget Theatrical, Tier Three (non-production cities)",
+    regions: NON_PRODUCTION_CITY_REGIONS,
+    tiers: ["tier-3"],
+    since: V2,
+    csv: LBT_CSV,
+    incoming: { format: "lbt", tier: "3", citySet: "non-production-cities" },
+    source: lbtSource(
+      "E(2)",
+      "Wage Scale Non-Production Cities, Tier Three Productions",
+      "pp.43-45 (printed 41-43)",
+    ),
+    ...lbtDerive(true),
+  },
+  {
+    id: "iatse-lbt-ultra-low",
+    agreement: "lbt",
+    name: "IATSE Low Budget Theatrical, Ultra Low Budget wage floor (negotiated rates)",
+    regions: ["*"],
+    tiers: ["ultra-low"],
+    since: V2,
+    csv: "lbt-ultra-low.csv",
+    source: {
+      title:
+        'IATSE, 2023-2025 Low Budget Theatrical Agreement, Art. XXIX.B "Ultra Low Budget Film", p.24 (printed 22); term 2/1/2023-12/31/2025',
+      published: "2024-01-24",
+      confidence: "medium-high",
+      note: 'NEGOTIABLE: Ultra Low wages "shall be as negotiated with such an employee", at not less than 125% of the applicable statutory minimum wage and never below $13 an hour in year one, $14 in year two and $15 in year three. The card carries that floor only; the contract years are not dated in the book and are read as the 2/1/2023, 1/1/2024 and 1/1/2025 steps. Where 125% of the state or city minimum wage is higher (California, New York), the floor is higher than this figure. Overtime follows applicable law.',
+    },
+    derive: [
+      {
+        fromPeriod: "2025-01-01",
+        from: "2026-01-01",
+        to: "2027-12-31",
+        factor: 1,
+        method:
+          "the year-three floor ($15 an hour) carried forward unchanged: the 2023-25 agreement ends 12/31/2025 and its successor is not in our sources; the floor is negotiable and tied to the statutory minimum wage",
+      },
+    ],
+  },
+];
+
+BOOKS_2026_2.push(
+  {
+    id: "iatse-80-first-aid",
+    agreement: "iatse",
+    name: "IATSE Local 80 First Aid Employees Schedule #1",
+    regions: ["los-angeles"],
+    tiers: ["studio"],
+    since: V2,
+    csv: "iatse-80-first-aid.csv",
+    source: {
+      title:
+        "2024-27 Local #80 First Aid Employees Wage Schedules, Wage Schedule #1 (doc 00314215.XLSX, printed 8/13/2024), pp.8-11",
+      published: "2024-08-13",
+      confidence: "high",
+      note: 'Read from shared/sources/Local_80_First_Aid_Wage_Rates.txt. Schedule A: daily employees, 1-1/2 after 8 and/or 40, minimum call 8 hours; Schedule B-1 (printed "B-1" with footnote marker 1): weekly employees, weekly guarantee 43.2 cumulative hours, 5 consecutive days (the weekly figure is 44.8 pay hours of the B-1 hourly rate).',
+    },
+  },
+  {
+    id: "iatse-705",
+    agreement: "iatse",
+    name: "IATSE Local 705 (Motion Picture Costumers) studio minimum rates",
+    regions: ["los-angeles"],
+    tiers: ["studio"],
+    since: V2,
+    csv: "iatse-705.csv",
+    source: {
+      title:
+        "2024 Local 705 Memorandum of Agreement (AMPTP / IATSE and Local 705, July 17, 2024, doc 00312866), item 1.a: Paragraph 1(a)(1)(i) studio minimum rates, p.3",
+      published: "2024-07-17",
+      confidence: "high",
+      note: 'Read from shared/sources/Local_705_Costumers_MOA.txt. The new figures are printed "[Not Subject to General Wage Increases in Year 1]" and take effect August 4, 2024 "or the first Sunday following the business day on which the AMPTP receives notice of ratification, whichever is later" (the card uses 8/4/2024, the Basic Agreement date). Schedule A: daily, 1½ after 8 and/or 40, minimum call 8 hours; Schedule B-1: weekly guarantee 54 cumulative hours, 5 consecutive days, minimum call 9 hours (the weekly figure is 61 pay hours of the B-1 hourly rate). The MOA prints no later periods.',
+    },
+    derive: [
+      {
+        fromPeriod: "2024-08-04",
+        from: "2025-08-03",
+        to: "2026-08-01",
+        factor: 1.04,
+        method: GWI_2025,
+      },
+      {
+        fromPeriod: "2025-08-03",
+        from: "2026-08-02",
+        to: "2027-07-31",
+        factor: 1.035,
+        method: GWI_2026,
+      },
+    ],
+  },
+);
+
+const L695_FROM =
+  "derived from the 2018-21 Local 695 book (its 8/2/2020-7/31/2021 rate, the last it prints) + general wage increases";
+const L695_BA21 =
+  "the 2021 IATSE Basic Agreement's 3% general wage increase (as the Local 44 2024-27 book's footnote 2 steps 49.29 → 50.77 → 52.29 confirm), rounded to the cent; daily and weekly = that hourly × the printed pay hours";
+BOOKS_2026_2.push({
+  id: "iatse-695",
+  agreement: "iatse",
+  name: "IATSE Local 695 (Production Sound) Schedule #1, derived",
+  regions: ["los-angeles"],
+  tiers: ["studio"],
+  since: V2,
+  csv: "iatse-695-2020-21.csv",
+  source: {
+    title:
+      "2018-21 Local #695 Wage Schedules, Wage Schedule #1 studio minimum rates 8/2/2020-7/31/2021 (doc 00161162.XLSX, printed 10/18/2018), pp.7-8",
+    published: "2018-10-18",
+    confidence: "medium",
+    note: "Read from shared/sources/Local_695_2018-21_Wage_Schedules.txt; journeyman rates only. Schedule A-1: daily, 1-1/2 after 9, minimum call 9 hours; B-1 (Y-1 mixer): weekly guarantee 48.6 hours, 1-1/2 after 48.6; B-2: weekly guarantee 48.6 hours (52.9 pay hours); E: the Y-1 mixer's weekly \"On Call\" rate (footnote 2). No 2024-27 Local 695 book is in our sources: every figure after 7/31/2021 is an estimate derived from these with the general wage increases. Check: the derived 2024-25 Y-1 hourly ($96.21) and Y-8 hourly ($58.82) equal the Local 700 book's Y-1 and Y-8 grades for the same period.",
+  },
+  derive: [
+    {
+      fromPeriod: "2020-08-02",
+      from: "2021-08-01",
+      to: "2022-07-30",
+      factor: 1.03,
+      method: `${L695_FROM}: ${L695_BA21} (8/1/2021)`,
+    },
+    {
+      fromPeriod: "2021-08-01",
+      from: "2022-07-31",
+      to: "2023-07-29",
+      factor: 1.03,
+      method: `${L695_FROM}: ${L695_BA21} (7/31/2022)`,
+    },
+    {
+      fromPeriod: "2022-07-31",
+      from: "2023-07-30",
+      to: "2024-08-03",
+      factor: 1.03,
+      method: `${L695_FROM}: ${L695_BA21} (7/30/2023)`,
+    },
+    {
+      fromPeriod: "2023-07-30",
+      from: "2024-08-04",
+      to: "2025-08-02",
+      factor: 1.07,
+      method: `${L695_FROM}: the 2024 IATSE MOA's 7% general wage increase (8/4/2024, MOA24 §2), rounded to the cent; daily and weekly = that hourly × the printed pay hours`,
+    },
+    {
+      fromPeriod: "2024-08-04",
+      from: "2025-08-03",
+      to: "2026-08-01",
+      factor: 1.04,
+      method: `${L695_FROM}: ${GWI_2025}`,
+    },
+    {
+      fromPeriod: "2025-08-03",
+      from: "2026-08-02",
+      to: "2027-07-31",
+      factor: 1.035,
+      method: `${L695_FROM}: ${GWI_2026}`,
+    },
+  ],
+});
+
+BOOKS_2026_2.push({
+  id: "iatse-600-amendment",
+  agreement: "local-600-amendment",
+  name: "IATSE Local 600 Amendment Agreement (the Corridor) Schedule #12",
+  regions: ["new-york"],
+  tiers: ["studio"],
+  since: V2,
+  csv: "iatse-600-amendment.csv",
+  source: {
+    title:
+      '2024-27 Local #600 Wage Schedules, Wage Schedule #12: Amendment Agreement studio minimum rates, CT, DE, MD, MA, NJ, NY, RI, PA and Washington D.C. ("the Corridor") (doc 00310921.XLSX, printed 8/3/2024), pp.60-63',
+    published: "2024-08-03",
+    confidence: "high",
+    note: "Read from shared/sources/Local_600_2024-27_Wage_Schedules.txt. For motion pictures other than long-form TV, pilots, 1st and 2nd seasons of one-hour series and low/mid-budget SVOD, AVOD and FAST programs. Schedule D: daily employees, 8 hours, 1-1/2 after 8; Schedule E: weekly employees, weekly guarantee 5 consecutive days, 40 hours. The card applies it in New York only.",
+  },
+});
+
+BOOKS.push(...BOOKS_2026_2);

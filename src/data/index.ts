@@ -39,6 +39,19 @@ import scale_iatse_728 from "./scales/iatse-728.json";
 import scale_iatse_80 from "./scales/iatse-80.json";
 import scale_iatse_800 from "./scales/iatse-800.json";
 import scale_teamsters_399 from "./scales/teamsters-399.json";
+import scale_iatse_asa from "./scales/iatse-asa.json";
+import scale_iatse_52 from "./scales/iatse-52.json";
+import scale_iatse_lbt_1a from "./scales/iatse-lbt-1a.json";
+import scale_iatse_lbt_1b from "./scales/iatse-lbt-1b.json";
+import scale_iatse_lbt_2 from "./scales/iatse-lbt-2.json";
+import scale_iatse_lbt_2_npc from "./scales/iatse-lbt-2-npc.json";
+import scale_iatse_lbt_3 from "./scales/iatse-lbt-3.json";
+import scale_iatse_lbt_3_npc from "./scales/iatse-lbt-3-npc.json";
+import scale_iatse_lbt_ultra_low from "./scales/iatse-lbt-ultra-low.json";
+import scale_iatse_80_first_aid from "./scales/iatse-80-first-aid.json";
+import scale_iatse_705 from "./scales/iatse-705.json";
+import scale_iatse_695 from "./scales/iatse-695.json";
+import scale_iatse_600_amendment from "./scales/iatse-600-amendment.json";
 
 type RoleFile = {
   department: RateCard["departments"][number];
@@ -85,6 +98,19 @@ export const scaleBooks = [
   scale_iatse_80,
   scale_iatse_800,
   scale_teamsters_399,
+  scale_iatse_asa,
+  scale_iatse_52,
+  scale_iatse_lbt_1a,
+  scale_iatse_lbt_1b,
+  scale_iatse_lbt_2,
+  scale_iatse_lbt_2_npc,
+  scale_iatse_lbt_3,
+  scale_iatse_lbt_3_npc,
+  scale_iatse_lbt_ultra_low,
+  scale_iatse_80_first_aid,
+  scale_iatse_705,
+  scale_iatse_695,
+  scale_iatse_600_amendment,
 ] as RateCard["scales"];
 
 /** Assembles the card from its files. */

@@ -66,6 +66,13 @@ export const roleSchema = z.object({
     /** For roles budgeted as a flat fee: how many weeks of the basis the fee is taken to cover. */
     flatWeeks: z.number().positive().optional(),
   }),
+  /** The card version the role first appears in (default: the first): pinned workbooks never see it. */
+  since: cardVersion.optional(),
+  /**
+   * Aliases added after the role first shipped, by the version that added them: a workbook pinned
+   * to an older version resolves (and checks its Production Roles against) only the older ones.
+   */
+  aliasesSince: z.record(cardVersion, z.array(z.string().min(1))).optional(),
 });
 
 export const roleFileSchema = z.object({
@@ -112,6 +119,8 @@ export const scaleBookSchema = z.object({
   agreement: kebabId,
   name: z.string().min(3),
   regions: z.array(z.union([kebabId, z.literal("*")])).min(1),
+  /** Budget tiers the book's rates apply at; absent: the card's default (studio) tier only. */
+  tiers: z.array(kebabId).min(1).optional(),
   source: sourceSchema,
   classifications: z.array(classificationSchema).min(1),
 });
@@ -122,15 +131,19 @@ export const fringePeriodSchema = z
     to: isoDate,
     percentBps: tenths.optional(),
     centsPerHour: tenths.optional(),
+    /** A benefit amount per day worked or guaranteed (e.g. the LBT's aggregate daily amounts). */
+    centsPerDay: cents.optional(),
     capCents: cents.optional(),
     kind: figureKindSchema,
     method: z.string().optional(),
     source: sourceSchema,
     ...versioned,
   })
-  .refine((p) => (p.percentBps === undefined) !== (p.centsPerHour === undefined), {
-    message: "a fringe period has exactly one of percentBps or centsPerHour",
-  })
+  .refine(
+    (p) =>
+      [p.percentBps, p.centsPerHour, p.centsPerDay].filter((x) => x !== undefined).length === 1,
+    { message: "a fringe period has exactly one of percentBps, centsPerHour or centsPerDay" },
+  )
   .refine((p) => p.kind === "published" || (p.method ?? "").length > 10, {
     message: "an estimate states its method",
   });
@@ -141,7 +154,9 @@ export const fringeSchema = z.object({
   category: z.enum(["tax", "union", "insurance", "fee"]),
   regions: z.array(z.string()).min(1),
   agreements: z.array(z.string()).min(1),
-  basis: z.enum(["percent", "perHour"]),
+  /** Budget tiers the fringe applies at; absent: every tier. */
+  tiers: z.array(kebabId).min(1).optional(),
+  basis: z.enum(["percent", "perHour", "perDay"]),
   periods: z.array(fringePeriodSchema).min(1),
 });
 

@@ -70,7 +70,7 @@ export function listRates(index: CardIndex, role: Role): RateListing[] {
             unit,
             amountCents,
             region,
-            tier: index.card.meta.unionTiers
+            tier: (cref.book.tiers ?? [index.card.meta.defaults.tier])
               .map((t) => index.tierById.get(t)?.name ?? t)
               .join(", "),
             effectiveFrom: period.from,

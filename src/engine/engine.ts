@@ -1,8 +1,8 @@
 import { classificationKey, indexCard, type CardIndex } from "./cardIndex";
 import { RateError, isRateError, orThrow } from "./errors";
-import { explainQuote, quoteSources } from "./explain";
+import { describeTitleReading, explainQuote, quoteSources } from "./explain";
 import { listRates, type RateListing } from "./describe";
-import { normalizeName } from "./names";
+import { normalizeName, type MatchStep } from "./names";
 import { planRate, priceLine, type RatePlan } from "./quote";
 import { productionToken, readProduction, readProductionToken } from "./production";
 import { RoleSearch } from "./search";
@@ -29,6 +29,25 @@ import type {
   Unit,
 } from "./types";
 import { payHoursForDay } from "./workRules";
+
+/**
+ * How a typed title was placed on the card (see `RateEngine.matchTitle`): for a crew-list import,
+ * the CLI's `crew match`, and anything that wants to show why a title found its role.
+ */
+export interface TitleMatch {
+  /** The title as typed. */
+  input: string;
+  /** The role it resolves to, as `findRole` and every CREW function would; undefined if none. */
+  role: Role | undefined;
+  /** The card spelling (title or alias) it was matched to. */
+  matched: string | undefined;
+  /** What was done to place it, in order: ["exact"], or e.g. ["numbering", "abbreviation"]. */
+  steps: MatchStep[];
+  /** Unit, camera, hire and note words taken off: "2nd unit", "B camera", "local hire", "min 4 hrs". */
+  qualifiers: string[];
+  /** For a title it cannot place: roles it plausibly means, best first (may be none). */
+  suggestions: Role[];
+}
 
 /** A quote with its explanation, made when first read (the hot path does not need the words). */
 export interface ExplainedQuote extends Quote {
@@ -151,11 +170,44 @@ export class RateEngine {
   }
 
   /**
-   * Finds a role by id, title or alias, ignoring case, spaces and punctuation.
-   * @throws RateError UNKNOWN_ROLE with the closest titles as suggestions
+   * Finds a role by id, title or alias, ignoring case, spaces and punctuation, or by a title as
+   * crew lists write it (numbering, notes, unit prefixes, shorthand, plurals: see `matchTitle`).
+   * @throws RateError UNKNOWN_ROLE with the roles it plausibly means as suggestions (maybe none)
    */
   findRole(query: string): Role {
     return orThrow(findRole(this.index, query));
+  }
+
+  /**
+   * Places a title as a crew list, call sheet or budget writes it ("Set PA #3", "Key Grip - Local
+   * Hire", "B/C Camera 1st AC", "Prod. Coord."): the role it resolves to and how, the unit and
+   * hire words taken off it, or, when it cannot be placed, the roles it plausibly means. Never
+   * throws. A title `findRole` resolves is matched to the same role; beyond that it also forgives
+   * one typo in a long title where only one role is that close (step "typo"), which `findRole`
+   * leaves to "Did you mean", so a pane or CLI can show it for confirmation.
+   * @param text the title as typed
+   * @returns the match, with `role` undefined when nothing fits with confidence
+   */
+  matchTitle(text: string): TitleMatch {
+    const found = this.index.roles.match(text, { typos: true });
+    if (found) {
+      return {
+        input: text,
+        role: found.value,
+        matched: found.spelling,
+        steps: found.steps,
+        qualifiers: found.qualifiers,
+        suggestions: [],
+      };
+    }
+    return {
+      input: text,
+      role: undefined,
+      matched: undefined,
+      steps: [],
+      qualifiers: [],
+      suggestions: this.index.roles.suggestByMeaning(text),
+    };
   }
 
   /**
@@ -192,13 +244,14 @@ export class RateEngine {
   /**
    * The agreement a quote of `request` uses when the request names none (its "customary"
    * agreement): a production role's own agreement; else, at a union tier, the agreement of the
-   * role's first union scale that applies in the region; else Non-union. Reads only the request's
-   * role, region and tier (the card's defaults where they are missing); its agreement, unit, date
-   * and amounts play no part, and no rate is looked up, so it names the agreement even where the
-   * quote itself would find no rate.
+   * role's first union scale that applies in the region and tier and is in force on the date; else
+   * Non-union. Reads only the request's role, region, tier and date (the card's defaults where they
+   * are missing); its agreement, unit and amounts play no part.
    * @throws RateError UNKNOWN_ROLE, UNKNOWN_REGION or UNKNOWN_TIER
    */
-  defaultAgreement(request: Pick<QuoteRequest, "role" | "region" | "tier">): Agreement {
+  defaultAgreement(
+    request: Pick<QuoteRequest, "role" | "region" | "tier"> & { date?: string | undefined },
+  ): Agreement {
     return orThrow(defaultAgreementFor(this.index, request));
   }
 
@@ -225,8 +278,14 @@ export class RateEngine {
     const quote = this.quoteFast(request);
     let explanation: string | undefined;
     let sources: string[] | undefined;
+    const explain = () => {
+      // How a crew-list title was read, and the unit and hire words it carried, lead the words.
+      const m = this.index.roles.match(request.role);
+      const read = m && !m.steps.includes("exact") ? describeTitleReading(request.role, m) : "";
+      return `${read}${explainQuote(quote)}`;
+    };
     return Object.defineProperties(quote, {
-      explanation: { enumerable: true, get: () => (explanation ??= explainQuote(quote)) },
+      explanation: { enumerable: true, get: () => (explanation ??= explain()) },
       sources: { enumerable: true, get: () => (sources ??= quoteSources(quote)) },
     }) as ExplainedQuote;
   }

@@ -117,7 +117,7 @@ export function describeRateError(code: RateErrorCode, d: RateErrorDetails): str
     case "BAD_QUANTITY":
       return `Quantity${input} must be a number from 0 to 10,000.`;
     case "BAD_DATE":
-      return `Date${input} must be a date between 1990 and 2100 (YYYY-MM-DD).`;
+      return `Date${input} must be a date between 1990 and 2100, written YYYY-MM-DD (2025-01-15) or month/day/year (1/15/2025).`;
     case "BAD_HOURS":
       return `Hours per day${input} must be between 1 and 24.`;
     case "BAD_DAYS":

@@ -1,17 +1,45 @@
 import { formatBps, formatUsd } from "./money";
+import type { NameMatch } from "./names";
 import type { FringeLine, Quote, Source } from "./types";
 
 function plural(n: number, unit: string): string {
   return `${Number(n.toFixed(4))} ${unit}${n === 1 ? "" : "s"}`;
 }
 
+const exactUsd = new Intl.NumberFormat("en-US", {
+  style: "currency",
+  currency: "USD",
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 6,
+});
+
+/**
+ * A rate at the precision the card holds and the engine multiplies by: "$8.003" for 800.3 cents,
+ * so "$8.003/hr × 240 hours = $1,920.72" multiplies out to the cent where "$8.00" would not.
+ */
+export function formatRate(cents: number): string {
+  return exactUsd.format(cents / 100);
+}
+
 /** "6.2% on $12,000.00 (yearly cap $184,500.00)" or "$7.55/hr × 430 hours". */
 export function describeFringeRate(line: FringeLine): string {
+  if (line.basis === "perDay") {
+    return `${formatRate(line.rate)}/day × ${Number(line.appliedTo.toFixed(4))} days`;
+  }
   if (line.basis === "perHour") {
-    return `${formatUsd(line.rate)}/hr × ${Number(line.appliedTo.toFixed(2))} hours`;
+    return `${formatRate(line.rate)}/hr × ${Number(line.appliedTo.toFixed(4))} hours`;
   }
   const cap = line.capCents === undefined ? "" : ` (yearly wage base ${formatUsd(line.capCents)})`;
   return `${formatBps(line.rate)} on ${formatUsd(line.appliedTo)}${cap}`;
+}
+
+/**
+ * `"Key Grip - Local Hire" is read as Key Grip (kept: Local Hire). ` for a title placed by reading
+ * it as a crew list writes it; the words taken off stay visible.
+ */
+export function describeTitleReading(typed: string, m: NameMatch<{ title: string }>): string {
+  const kept = m.qualifiers.length ? ` (kept: ${m.qualifiers.join(", ")})` : "";
+  return `"${typed}" is read as ${m.value.title}${kept}. `;
 }
 
 /** "IATSE Local 600 wage schedules 2024-27, p. 19 (published)" */

@@ -7,17 +7,22 @@ export interface FringeInForce {
   period: FringePeriod;
 }
 
-/** The fringes that apply to wages under `agreementId` in `regionId` on `date`, card order. */
+/**
+ * The fringes that apply to wages under `agreementId` in `regionId` at budget tier `tierId` on
+ * `date`, card order. A fringe without `tiers` applies at every tier.
+ */
 export function fringesInForce(
   fringes: readonly Fringe[],
   agreementId: string,
   regionId: string,
   date: string,
+  tierId?: string,
 ): FringeInForce[] {
   const out: FringeInForce[] = [];
   for (const fringe of fringes) {
     if (!fringe.regions.includes("*") && !fringe.regions.includes(regionId)) continue;
     if (!fringe.agreements.includes("*") && !fringe.agreements.includes(agreementId)) continue;
+    if (fringe.tiers && (tierId === undefined || !fringe.tiers.includes(tierId))) continue;
     for (const period of fringe.periods) {
       if (period.from <= date && date <= period.to) {
         out.push({ fringe, period });
@@ -34,12 +39,14 @@ export function fringesInForce(
  * person this year (`wagesToDateCents`), is charged.
  * @param wagesCents the line's gross wages
  * @param hours the hours worked or guaranteed on the line, for per-hour plan contributions
+ * @param days the days worked or guaranteed on the line, for per-day benefit amounts
  */
 export function applyFringes(
   inForce: readonly FringeInForce[],
   wagesCents: number,
   hours: number,
   wagesToDateCents: number,
+  days = 0,
 ): FringeLine[] {
   const lines: FringeLine[] = [];
   for (const { fringe, period } of inForce) {
@@ -51,6 +58,9 @@ export function applyFringes(
           ? wagesCents
           : Math.max(0, Math.min(wagesCents, period.capCents - wagesToDateCents));
       amountCents = applyPercentBps(appliedTo, period.percentBps);
+    } else if (period.centsPerDay !== undefined) {
+      appliedTo = days;
+      amountCents = roundCents(days * period.centsPerDay);
     } else {
       appliedTo = hours;
       amountCents = roundCents(hours * (period.centsPerHour ?? 0));

@@ -1,15 +1,16 @@
 /** The rate engine's public surface: the only import path the rest of CrewRate uses. */
-export { RateEngine, type ExplainedQuote } from "./engine";
+export { RateEngine, type ExplainedQuote, type TitleMatch } from "./engine";
 export { RateError, isRateError, describeRateError, assert, didYouMean, orList } from "./errors";
 export type { RateErrorCode, RateErrorDetails } from "./errors";
 export { centsToDollars, dollarsToCents, formatUsd, formatBps, roundCents } from "./money";
 export { explainQuote, describeFringeRate, describeSource } from "./explain";
-export { normalizeName, editDistance } from "./names";
+export { normalizeName, editDistance, type MatchStep } from "./names";
 export { payHoursForDay } from "./workRules";
 export { isoToSerial, LAST_EXCEL_SERIAL, serialToIso } from "./excelDates";
 export { MAX_QUANTITY } from "./terms";
 export { belongsToVersion, compareVersions, cardAtVersion } from "./versions";
 export type { RateListing } from "./describe";
+export { unionChange, type UnionChange, type MovedLine, type SettingsChange } from "./unionChange";
 // The card's and the quote's vocabulary, and the production tables' (ProductionTables, TableCell,
 // TableRows, RateOverride, OVERRIDES_TABLE, PRODUCTION_ROLES_TABLE and their column orders).
 export * from "./types";

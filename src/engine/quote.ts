@@ -3,6 +3,7 @@
  * scale or a non-union estimate), then the line's subtotal and fringes.
  */
 import { classificationKey, type CardIndex } from "./cardIndex";
+import { bookApplies, coveringScale } from "./coverage";
 import { RateError } from "./errors";
 import { fringesInForce, applyFringes, type FringeInForce } from "./fringes";
 import { overrideFor } from "./production";
@@ -15,6 +16,8 @@ import type { Quote, RateBasis, RateOverride } from "./types";
 export interface RatePlan {
   unitRateCents: number;
   contributionHoursPerUnit: number;
+  /** Days one unit stands for, for per-day benefit amounts. */
+  contributionDaysPerUnit: number;
   basis: RateBasis;
   notes: string[];
   fringes: FringeInForce[];
@@ -55,18 +58,27 @@ function publishedPlan(index: CardIndex, r: ResolvedTerms): RatePlan | RateError
       `the card has no ${r.agreement.name} scale for this role; use Non-union or a negotiated rate`,
     );
   }
-  if (!meta.unionTiers.includes(r.tier.id)) {
+  const atTier = refs.filter((ref) => {
+    const book = index.books.get(ref.agreement);
+    return book !== undefined && (book.tiers ?? [meta.defaults.tier]).includes(r.tier.id);
+  });
+  if (atTier.length === 0) {
+    const tiers = new Set<string>();
+    for (const ref of refs) {
+      for (const t of index.books.get(ref.agreement)?.tiers ?? [meta.defaults.tier]) tiers.add(t);
+    }
+    const names = [...tiers].map((id) => index.tierById.get(id)?.name ?? id).join(", ");
     return noRate(
       r,
-      `the card holds the studio scale only; ${r.tier.name} scales are not on this card yet, so use Non-union or a negotiated rate`,
+      `the card's ${r.agreement.name} scales for this role apply at ${names}, not at ${r.tier.name}; choose the agreement for that tier, Non-union or a negotiated rate`,
     );
   }
-  const inRegion = refs.filter((ref) => {
-    const regions = index.books.get(ref.agreement)?.regions ?? [];
-    return regions.includes("*") || regions.includes(r.region.id);
+  const inRegion = atTier.filter((ref) => {
+    const book = index.books.get(ref.agreement);
+    return book !== undefined && bookApplies(index, book, r.region.id, r.tier.id);
   });
   if (inRegion.length === 0) {
-    const book = index.books.get(refs[0]!.agreement);
+    const book = index.books.get(atTier[0]!.agreement);
     const where = (book?.regions ?? [])
       .map((id) => index.regionById.get(id)?.name ?? id)
       .join(", ");
@@ -102,6 +114,7 @@ function publishedPlan(index: CardIndex, r: ResolvedTerms): RatePlan | RateError
     return {
       unitRateCents: priced.unitRateCents,
       contributionHoursPerUnit: priced.contributionHoursPerUnit,
+      contributionDaysPerUnit: unitDays(r, undefined),
       notes: priced.notes,
       basis: {
         kind: period.kind,
@@ -114,13 +127,59 @@ function publishedPlan(index: CardIndex, r: ResolvedTerms): RatePlan | RateError
         method: period.method,
         source: period.source ?? cref.book.source,
       },
-      fringes: fringesInForce(index.card.fringes, r.agreement.id, r.region.id, r.date),
+      fringes: fringesInForce(index.card.fringes, r.agreement.id, r.region.id, r.date, r.tier.id),
     };
   }
   return failure ?? noRate(r, "the card's scale for this role could not be found");
 }
 
+/**
+ * A non-union estimate outside Los Angeles or below Studio, from the union scale that covers the
+ * role there (the ASA in Georgia, Local 52 in New York, the LBT at its tiers): non-union crews are
+ * budgeted at the local union minimum, not at Los Angeles studio scale.
+ */
+function regionalEstimatePlan(index: CardIndex, r: ResolvedTerms): RatePlan | undefined {
+  const { defaults } = index.card.meta;
+  if (r.region.id === defaults.region && r.tier.id === defaults.tier) return undefined;
+  // Below the union tiers (Ultra-low) wages are negotiated: the book's floor is no estimate.
+  if (!index.card.meta.unionTiers.includes(r.tier.id)) return undefined;
+  const covering = coveringScale(index, r.role, r.tier, r.region, r.date);
+  if (!covering) return undefined;
+  const { cref } = covering;
+  const priced = priceUnit(classificationInForce(cref.classification, r.date), {
+    unit: r.unit,
+    hoursPerDay: r.hoursPerDay,
+    daysPerWeek: r.daysPerWeek,
+    rules: r.agreement.workRules,
+    flatWeeks: r.role.estimate?.flatWeeks,
+  });
+  if (isPricingFailure(priced)) return undefined;
+  const { schedule, period } = priced.used;
+  const kind = period.kind === "published" ? "published" : "derived";
+  return {
+    unitRateCents: priced.unitRateCents,
+    contributionHoursPerUnit: priced.contributionHoursPerUnit,
+    contributionDaysPerUnit: unitDays(r, r.role.estimate?.flatWeeks),
+    notes: priced.notes,
+    basis: {
+      kind: "estimate",
+      agreement: r.agreement,
+      book: cref.book,
+      classification: cref.classification,
+      schedule,
+      period,
+      factor: 1,
+      method: `Estimate: the ${kind} ${cref.book.name} minimum for ${cref.classification.title} (${cref.classification.code}), schedule ${schedule.label}, ${formatUsd(priced.unitRateCents)} per ${r.unit} in force on ${r.date}, used as the non-union rate in ${r.region.name} at ${r.tier.name} (a non-union crew is budgeted at the local union minimum, without union benefits).`,
+      source: period.source ?? cref.book.source,
+      nonUnionReason: r.nonUnionReason,
+    },
+    fringes: fringesInForce(index.card.fringes, r.agreement.id, r.region.id, r.date, r.tier.id),
+  };
+}
+
 function estimatePlan(index: CardIndex, r: ResolvedTerms): RatePlan | RateError {
+  const regional = regionalEstimatePlan(index, r);
+  if (regional) return regional;
   const { estimate } = r.role;
   if (!estimate) return noRate(r, "the role has no non-union estimate on the card");
   const cref = index.classifications.get(
@@ -152,9 +211,15 @@ function estimatePlan(index: CardIndex, r: ResolvedTerms): RatePlan | RateError 
   if (r.tier.nonUnionFactor !== 1) {
     parts.push(`× ${r.tier.nonUnionFactor} for the ${r.tier.name} tier (${r.tier.nonUnionMethod})`);
   }
+  if (!cref.book.regions.includes("*") && !cref.book.regions.includes(r.region.id)) {
+    parts.push(
+      `(the card has no scale for this role in ${r.region.name}, so this is the Los Angeles figure)`,
+    );
+  }
   return {
     unitRateCents: roundCents(priced.unitRateCents * factor),
     contributionHoursPerUnit: priced.contributionHoursPerUnit,
+    contributionDaysPerUnit: unitDays(r, estimate.flatWeeks),
     notes: priced.notes,
     basis: {
       kind: "estimate",
@@ -166,14 +231,29 @@ function estimatePlan(index: CardIndex, r: ResolvedTerms): RatePlan | RateError 
       factor,
       method: `${parts.join(" ")}.`,
       source: period.source ?? cref.book.source,
+      nonUnionReason: r.nonUnionReason,
     },
-    fringes: fringesInForce(index.card.fringes, r.agreement.id, r.region.id, r.date),
+    fringes: fringesInForce(index.card.fringes, r.agreement.id, r.region.id, r.date, r.tier.id),
   };
 }
 
 /** The card's rate plan: a published scale, or the role's non-union estimate. */
 function cardPlan(index: CardIndex, r: ResolvedTerms): RatePlan | RateError {
   return r.agreement.id === "non-union" ? estimatePlan(index, r) : publishedPlan(index, r);
+}
+
+/** Days a unit stands for (per-day benefit amounts): an hour is 1/8 of a day, by the 8-hour call. */
+function unitDays(r: ResolvedTerms, flatWeeks: number | undefined): number {
+  switch (r.unit) {
+    case "hour":
+      return 1 / 8;
+    case "day":
+      return 1;
+    case "week":
+      return r.daysPerWeek;
+    case "flat":
+      return flatWeeks === undefined ? 0 : 5 * flatWeeks;
+  }
 }
 
 /** Hours a unit stands for when no scale says (per-hour plan contributions on a workbook rate). */
@@ -214,6 +294,7 @@ function overridePlan(index: CardIndex, r: ResolvedTerms, o: RateOverride): Rate
   return {
     unitRateCents: o.amountCents,
     contributionHoursPerUnit: fromCard?.contributionHoursPerUnit ?? unitHours(r),
+    contributionDaysPerUnit: fromCard?.contributionDaysPerUnit ?? unitDays(r, undefined),
     notes,
     basis: {
       kind: "override",
@@ -230,7 +311,7 @@ function overridePlan(index: CardIndex, r: ResolvedTerms, o: RateOverride): Rate
         ...(o.note ? { note: o.note } : {}),
       },
     },
-    fringes: fringesInForce(index.card.fringes, r.agreement.id, r.region.id, r.date),
+    fringes: fringesInForce(index.card.fringes, r.agreement.id, r.region.id, r.date, r.tier.id),
   };
 }
 
@@ -262,7 +343,14 @@ export function priceLine(
   const { quantity, wagesToDateCents } = amounts;
   const subtotalCents = roundCents(plan.unitRateCents * quantity);
   const contributionHours = plan.contributionHoursPerUnit * quantity;
-  const fringes = applyFringes(plan.fringes, subtotalCents, contributionHours, wagesToDateCents);
+  const contributionDays = plan.contributionDaysPerUnit * quantity;
+  const fringes = applyFringes(
+    plan.fringes,
+    subtotalCents,
+    contributionHours,
+    wagesToDateCents,
+    contributionDays,
+  );
   let fringeCents = 0;
   for (const line of fringes) fringeCents += line.amountCents;
   const department = index.departmentById.get(r.role.department)!;
@@ -284,6 +372,7 @@ export function priceLine(
     fringeCents,
     totalCents: subtotalCents + fringeCents,
     contributionHours,
+    contributionDays,
     basis: plan.basis,
     notes: plan.notes,
   };

@@ -97,6 +97,19 @@ function priceDay(
     }
     return { cents: roundCents(hourly * payHours), used: daily, hours: worked };
   }
+  if (daily && daily.period.dailyCents !== undefined) {
+    // A book that prints day rates only (Local 52): overtime is priced at 1/minimum-call of the
+    // day per straight-time hour, since the book prints no hourly rate.
+    const dayCents = daily.period.dailyCents;
+    const minCall = daily.schedule.dailyHours ?? opts.rules.overtimeAfterHours;
+    const worked = Math.max(opts.hoursPerDay ?? minCall, minCall);
+    const payHours = payHoursForDay(worked, opts.rules);
+    if (payHours === minCall) return { cents: dayCents, used: daily, hours: worked };
+    notes.push(
+      `A ${fmtHours(worked)}-hour day pays ${fmtHours(payHours)} straight-time hours at 1/${fmtHours(minCall)} of the day rate (the book prints a day rate only).`,
+    );
+    return { cents: roundCents((dayCents * payHours) / minCall), used: daily, hours: worked };
+  }
   const printedDay = [inForce.onCall, inForce.weekly].find(
     (s) => s?.period.dailyCents !== undefined,
   );
@@ -192,6 +205,9 @@ export function priceUnit(
     case "hour": {
       const used = inForce.daily ?? inForce.weekly;
       const hourly = hourlyOf(used);
+      if (used && hourly === undefined && used.period.dailyCents !== undefined) {
+        return { reason: "the scale prints a day rate only, not an hourly rate" };
+      }
       if (!used || hourly === undefined) {
         return { reason: "it is paid by the week (on call), not by the hour" };
       }

@@ -4,18 +4,32 @@
  * Failures are returned as RateErrors (see errors.ts).
  */
 import type { CardIndex } from "./cardIndex";
+import { unionCoverage } from "./coverage";
 import { RateError, assert, isRateError } from "./errors";
 import { dollarsToCents } from "./money";
+import type { NameMatch } from "./names";
 import type { Agreement, Department, QuoteRequest, Region, Role, Tier, Unit } from "./types";
 import { UNITS } from "./types";
 
 export const MAX_QUANTITY = 10_000;
 const MAX_WAGES_TO_DATE_DOLLARS = 1_000_000_000;
 
+/**
+ * A role by id, title or alias, or by a title as crew lists write it (see `NameIndex.match`): what
+ * `findRole` resolves, with how it was read.
+ */
+export function matchRole(index: CardIndex, query: string): NameMatch<Role> | RateError {
+  const found = index.roles.match(query);
+  if (found) return found;
+  return new RateError("UNKNOWN_ROLE", {
+    input: query,
+    suggestions: index.roles.suggestByMeaning(query).map((role) => role.title),
+  });
+}
+
 export function findRole(index: CardIndex, query: string): Role | RateError {
-  const role = index.roles.get(query);
-  if (role) return role;
-  return new RateError("UNKNOWN_ROLE", { input: query, suggestions: index.roles.suggest(query) });
+  const found = matchRole(index, query);
+  return isRateError(found) ? found : found.value;
 }
 
 export function findAgreement(index: CardIndex, text: string): Agreement | RateError {
@@ -66,8 +80,16 @@ const UNIT_SPELLINGS: Record<string, Unit> = {
   wks: "week",
   w: "week",
   flat: "flat",
+  flats: "flat",
   allin: "flat",
   fee: "flat",
+  fees: "flat",
+  flatfee: "flat",
+  // Movie Magic's "Allow": an amount, priced as a flat line (README, Units).
+  allow: "flat",
+  allows: "flat",
+  allowance: "flat",
+  allowances: "flat",
 };
 
 export function parseUnit(text: string): Unit | RateError {
@@ -76,44 +98,57 @@ export function parseUnit(text: string): Unit | RateError {
   return new RateError("UNKNOWN_UNIT", { input: text, suggestions: [...UNITS] });
 }
 
-/** Dates as YYYY-MM-DD, within the years any budget could mean. */
+/**
+ * A date typed as text, as YYYY-MM-DD: ISO ("2025-01-15") or US month/day/year ("1/15/2025",
+ * "01/15/2025"), within the years any budget could mean. Day/month/year is not guessed at: "3/4"
+ * means March 4 in a US budget, so only the US order is read.
+ */
 export function checkDate(text: string): string | RateError {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (m) {
-    const [, y, mo, d] = m;
-    const year = Number(y);
-    const date = new Date(Date.UTC(year, Number(mo) - 1, Number(d)));
-    if (year >= 1990 && year <= 2100 && date.toISOString().slice(0, 10) === text) return text;
+  const trimmed = text.trim();
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(trimmed);
+  const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(trimmed);
+  const parts = iso ? [iso[1], iso[2], iso[3]] : us ? [us[3], us[1], us[2]] : undefined;
+  if (parts) {
+    const [year, month, day] = parts.map(Number) as [number, number, number];
+    const date = new Date(Date.UTC(year, month - 1, day));
+    const out = date.toISOString().slice(0, 10);
+    const pad = (n: number) => String(n).padStart(2, "0");
+    if (year >= 1990 && year <= 2100 && out === `${year}-${pad(month)}-${pad(day)}`) return out;
   }
   return new RateError("BAD_DATE", { input: text });
 }
 
 /**
- * The agreement that customarily covers a role at a tier in a region: its first union scale that
- * applies there at union tiers, otherwise non-union.
+ * The agreement that customarily covers a role at a tier in a region on a date: its first union
+ * scale that applies there and then (see coverage.ts), otherwise non-union.
  */
 export function defaultAgreement(
   index: CardIndex,
   role: Role,
   tier: Tier,
   region: Region,
+  date: string = index.card.meta.defaultDate,
 ): Agreement {
-  const { meta } = index.card;
+  return defaultAgreementWithReason(index, role, tier, region, date).agreement;
+}
+
+/** `defaultAgreement`, with the reason when it falls back to non-union. */
+export function defaultAgreementWithReason(
+  index: CardIndex,
+  role: Role,
+  tier: Tier,
+  region: Region,
+  date: string,
+): { agreement: Agreement; nonUnionReason: string | undefined } {
   if (role.production) {
     const own = index.agreementById.get(role.production.agreement);
-    if (own) return own;
+    if (own) return { agreement: own, nonUnionReason: undefined };
   }
-  if (meta.unionTiers.includes(tier.id)) {
-    for (const ref of role.scales) {
-      const book = index.books.get(ref.agreement);
-      if (!book || !(book.regions.includes("*") || book.regions.includes(region.id))) continue;
-      const agreement = index.agreementById.get(book.agreement);
-      if (agreement) return agreement;
-    }
-  }
+  const covered = unionCoverage(index, role, tier, region, date);
+  if (covered.agreement) return { agreement: covered.agreement, nonUnionReason: undefined };
   const nonUnion = index.agreementById.get("non-union");
   assert(nonUnion, "the card has no non-union agreement");
-  return nonUnion;
+  return { agreement: nonUnion, nonUnionReason: covered.reason };
 }
 
 /**
@@ -122,7 +157,7 @@ export function defaultAgreement(
  */
 export function defaultAgreementFor(
   index: CardIndex,
-  req: Pick<QuoteRequest, "role" | "region" | "tier">,
+  req: Pick<QuoteRequest, "role" | "region" | "tier"> & { date?: string | undefined },
 ): Agreement | RateError {
   const { defaults } = index.card.meta;
   const role = findRole(index, req.role);
@@ -131,7 +166,9 @@ export function defaultAgreementFor(
   if (isRateError(region)) return region;
   const tier = findTier(index, req.tier ?? defaults.tier);
   if (isRateError(tier)) return tier;
-  return defaultAgreement(index, role, tier, region);
+  const date = req.date === undefined ? index.card.meta.defaultDate : checkDate(req.date);
+  if (isRateError(date)) return date;
+  return defaultAgreement(index, role, tier, region, date);
 }
 
 /** The terms of a request (everything but the amounts), every default filled in and checked. */
@@ -144,6 +181,8 @@ export interface ResolvedTerms {
   date: string;
   hoursPerDay: number | undefined;
   daysPerWeek: number;
+  /** Set when the agreement was left to its default and fell back to non-union: why. */
+  nonUnionReason?: string | undefined;
 }
 
 /** The request's terms, or the first of them that does not check out. */
@@ -157,13 +196,14 @@ export function resolveTerms(index: CardIndex, req: QuoteRequest): ResolvedTerms
   if (isRateError(region)) return region;
   const tier = findTier(index, req.tier ?? meta.defaults.tier);
   if (isRateError(tier)) return tier;
-  const agreement =
-    req.agreement === undefined
-      ? defaultAgreement(index, role, tier, region)
-      : findAgreement(index, req.agreement);
-  if (isRateError(agreement)) return agreement;
   const date = req.date === undefined ? meta.defaultDate : checkDate(req.date);
   if (isRateError(date)) return date;
+  const defaulted =
+    req.agreement === undefined
+      ? defaultAgreementWithReason(index, role, tier, region, date)
+      : undefined;
+  const agreement = defaulted ? defaulted.agreement : findAgreement(index, req.agreement!);
+  if (isRateError(agreement)) return agreement;
   const { hoursPerDay } = req;
   if (hoursPerDay !== undefined && !(hoursPerDay >= 1 && hoursPerDay <= 24)) {
     return new RateError("BAD_HOURS", { input: String(hoursPerDay) });
@@ -172,7 +212,51 @@ export function resolveTerms(index: CardIndex, req: QuoteRequest): ResolvedTerms
   if (!(daysPerWeek === 5 || daysPerWeek === 6 || daysPerWeek === 7)) {
     return new RateError("BAD_DAYS", { input: String(req.daysPerWeek) });
   }
-  return { role, unit, agreement, region, tier, date, hoursPerDay, daysPerWeek };
+  const terms: ResolvedTerms = {
+    role,
+    unit,
+    agreement,
+    region,
+    tier,
+    date,
+    hoursPerDay,
+    daysPerWeek,
+  };
+  if (defaulted?.nonUnionReason) terms.nonUnionReason = defaulted.nonUnionReason;
+  const fringesFrom = fringesStart(index, terms);
+  if (fringesFrom !== undefined) {
+    return new RateError("NO_RATE", {
+      role: role.title,
+      agreement: agreement.name,
+      region: region.name,
+      unit,
+      date,
+      reason: `the card's fringes for it start on ${fringesFrom}, so a quote dated before then would leave them out; date it ${fringesFrom} or later`,
+    });
+  }
+  return terms;
+}
+
+/**
+ * When `terms.date` is before the first period of a fringe that applies to the terms, the date
+ * from which all of them do: quoting earlier would silently carry $0 for those fringes.
+ */
+function fringesStart(index: CardIndex, terms: ResolvedTerms): string | undefined {
+  const { agreement, region, tier, date } = terms;
+  let start: string | undefined;
+  for (const f of index.card.fringes) {
+    if (!f.regions.includes("*") && !f.regions.includes(region.id)) continue;
+    if (!f.agreements.includes("*") && !f.agreements.includes(agreement.id)) continue;
+    if (f.tiers && !f.tiers.includes(tier.id)) continue;
+    const first = f.periods.reduce<string | undefined>(
+      (m, p) => (m === undefined || p.from < m ? p.from : m),
+      undefined,
+    );
+    if (first !== undefined && date < first && (start === undefined || first > start)) {
+      start = first;
+    }
+  }
+  return start;
 }
 
 /** The amounts of a request (quantity, wages to date), checked. */

@@ -161,9 +161,9 @@ export class FringeLine {
   get basis(): Fringe["basis"] {
     return this.fringe.basis;
   }
-  /** percentBps for percent fringes, centsPerHour for hourly ones. */
+  /** percentBps for percent fringes, centsPerHour for hourly ones, centsPerDay for daily ones. */
   get rate(): number {
-    return this.period.percentBps ?? this.period.centsPerHour ?? 0;
+    return this.period.percentBps ?? this.period.centsPerHour ?? this.period.centsPerDay ?? 0;
   }
   get capCents(): number | undefined {
     return this.period.capCents;
@@ -191,6 +191,11 @@ export interface ScaleBasis {
   factor: number;
   method: string | undefined;
   source: Source;
+  /**
+   * For a non-union estimate chosen by default: why no union scale applies (e.g. "no Local 52
+   * scale for this role in New York"), in words a budget column can show.
+   */
+  nonUnionReason?: string | undefined;
 }
 
 /** A rate from the workbook: a line of Rate Overrides, or a Production Roles rate. */
@@ -229,6 +234,8 @@ export interface Quote {
   totalCents: number;
   /** Hours reported to per-hour benefit plans for the whole line. */
   contributionHours: number;
+  /** Days reported to per-day benefit plans for the whole line. */
+  contributionDays: number;
   basis: RateBasis;
   /** Plain-words notes on how the unit rate was reached (pay hours, premiums). */
   notes: string[];

@@ -41,9 +41,12 @@ export function versionedCard(card: RateCard, version: string): RateCard | RateE
           : undefined,
     });
   }
-  if (version === card.meta.version && !hasVersionedFigures(card)) return card;
+  if (version === card.meta.version && !hasVersionedFigures(card) && !hasVersionedRoles(card)) {
+    return card;
+  }
   return {
     ...card,
+    roles: card.roles.filter((r) => belongsToVersion(r, version)).map((r) => rolesAt(r, version)),
     scales: card.scales.map((book) => ({
       ...book,
       classifications: book.classifications.map((c) => ({
@@ -59,6 +62,23 @@ export function versionedCard(card: RateCard, version: string): RateCard | RateE
       periods: f.periods.filter((p) => belongsToVersion(p, version)),
     })),
   };
+}
+
+type CardRoleEntry = RateCard["roles"][number];
+
+/** A role with the aliases a version holds merged in, and no `aliasesSince` left to merge again. */
+function rolesAt(role: CardRoleEntry, version: string): CardRoleEntry {
+  if (!role.aliasesSince) return role;
+  const added = Object.entries(role.aliasesSince)
+    .filter(([since]) => compareVersions(since, version) <= 0)
+    .flatMap(([, aliases]) => aliases);
+  const merged: CardRoleEntry = { ...role, aliases: [...role.aliases, ...added] };
+  delete merged.aliasesSince;
+  return merged;
+}
+
+function hasVersionedRoles(card: RateCard): boolean {
+  return card.roles.some((r) => r.since !== undefined || r.aliasesSince !== undefined);
 }
 
 function hasVersionedFigures(card: RateCard): boolean {

@@ -139,9 +139,10 @@ export function createCrewFunctions(engine: RateEngine) {
     }
     // Short enough for a budget column; EXPLAIN and the pane give the book and page.
     if (basis.kind === "published") return `Published (${basis.agreement.name})`;
-    return basis.agreement.id === "non-union"
-      ? "Estimate (non-union)"
-      : `Estimate (${basis.agreement.name}, derived)`;
+    if (basis.agreement.id !== "non-union") return `Estimate (${basis.agreement.name}, derived)`;
+    return basis.nonUnionReason
+      ? `Estimate (non-union: ${basis.nonUnionReason})`
+      : "Estimate (non-union)";
   }
 
   function agreementsOf(role: Role): string[] {

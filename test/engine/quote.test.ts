@@ -217,7 +217,7 @@ describe("quote: what it refuses, and how", () => {
       "a union rate at a tier the card has no scale for",
       { role: "1st AC", agreement: "IATSE", tier: "Tier 2" },
       "NO_RATE",
-      /Tier 2 scales are not on this card/,
+      /scales for this role apply at Studio, not at Tier 2/,
     ],
     [
       "a date outside every period",

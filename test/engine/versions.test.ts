@@ -8,6 +8,7 @@ import { diffCardVersions } from "../../src/budget";
 import { RateEngine, RateError, type QuoteRequest } from "../../src/engine";
 import { buildCrewWorkbook } from "../../src/functions/hyperformula";
 import { newerCard } from "../fixtures/newerCard";
+import shipped2026_1 from "../fixtures/card-2026.1-totals.json";
 
 const shipped = new RateEngine(rateCard);
 const newer = new RateEngine(newerCard());
@@ -67,8 +68,28 @@ describe("card versions", () => {
 
   it("names the versions it knows when a workbook asks for one it does not", () => {
     expect(() => newer.forVersion("2025.9")).toThrow(RateError);
-    expect(() => shipped.forVersion("2026.2")).toThrow(
-      /newer than this add-in's card \(2026\.1\): update the add-in/,
+    expect(() => shipped.forVersion("2026.3")).toThrow(
+      /newer than this add-in's card \(2026\.2\): update the add-in/,
     );
+  });
+});
+
+describe("the shipped 2026.2 card pinned to 2026.1", () => {
+  it("prices every 2026.1 role, region and tier exactly as card 2026.1 shipped", () => {
+    const pinned = shipped.forVersion("2026.1");
+    const { regions, tiers, cases, totals } = shipped2026_1;
+    const wrong: string[] = [];
+    for (const [role, expected] of Object.entries(totals)) {
+      let i = 0;
+      for (const region of regions)
+        for (const tier of tiers)
+          for (const c of cases) {
+            const total = pinned.quoteFast({ role, region, tier, quantity: 2, ...c }).totalCents;
+            if (total !== expected[i]) wrong.push(`${role} ${region} ${tier} ${c.date} ${c.unit}`);
+            i++;
+          }
+    }
+    expect(Object.keys(totals).length).toBeGreaterThan(200);
+    expect(wrong).toEqual([]);
   });
 });
