@@ -5,21 +5,28 @@
  *   crew describe ROLE [--json]
  *   crew roles [--department D] [--search S] [--json]
  *   crew eval 'FORMULA'
+ *   crew match TITLE [--json]          the role a crew-list title resolves to, and why
+ *   crew import FILE.csv [--json]      a crew list's rows with the role each matched and its quote
  * Errors: exit status 2, one line on stderr; with --json, {"error":{...}} on stdout.
  */
 import { parseArgs, type ParseArgsConfig } from "node:util";
+import { parseCrewList } from "../budget";
 import {
   centsToDollars,
   formatUsd,
   isRateError,
   type ExplainedQuote,
+  type MatchStep,
   type RateEngine,
+  type TitleMatch,
 } from "../engine";
 import { evaluateFormula } from "./evaluate";
 
 export interface CliIo {
   out: (text: string) => void;
   err: (text: string) => void;
+  /** Reads a file named on the command line (for `crew import`); absent, the command refuses. */
+  readFile?: (path: string) => string;
 }
 
 class UsageError extends Error {}
@@ -29,7 +36,9 @@ const USAGE = `Usage:
                   [--date YYYY-MM-DD] [--hours H] [--days 5|6|7] [--wages-to-date DOLLARS] [--json]
   crew describe ROLE [--json]
   crew roles [--department D] [--search TEXT] [--json]
-  crew eval 'FORMULA'          e.g. crew eval '=CREW.RATE("Gaffer", 6)'`;
+  crew eval 'FORMULA'          e.g. crew eval '=CREW.RATE("Gaffer", 6)'
+  crew match TITLE [--json]    e.g. crew match "Set PA #3"
+  crew import FILE.csv [--json]   columns Title, Name, Qty, Unit, Rate (headings optional)`;
 
 /** The options: --json and --help are switches, every other one takes a value. */
 const OPTIONS = {
@@ -240,6 +249,115 @@ function roles(engine: RateEngine, p: Parsed, io: CliIo): void {
     io.out(`${r.account}  ${r.title.padEnd(40)} ${engine.departmentOf(r).name}`);
 }
 
+/** Each matching step in words, for `crew match` and `crew import`. */
+const STEP_WORDS: Record<MatchStep, string> = {
+  exact: "card title or alias as typed",
+  numbering: "numbering taken off",
+  note: "note taken off",
+  unit: "unit or camera prefix taken off",
+  qualifier: "hire word taken off",
+  abbreviation: "shorthand spelled out or plural folded",
+  typo: "one typo forgiven: check it",
+};
+
+function matchJson(m: TitleMatch): Record<string, unknown> {
+  return {
+    input: m.input,
+    role: m.role ? { id: m.role.id, title: m.role.title } : null,
+    matched: m.matched ?? null,
+    steps: m.steps,
+    why: m.steps.map((s) => STEP_WORDS[s]),
+    qualifiers: m.qualifiers,
+    suggestions: m.suggestions.map((r) => r.title),
+  };
+}
+
+function why(m: TitleMatch): string {
+  const steps = m.steps.map((s) => STEP_WORDS[s]).join(", ");
+  const qualifiers = m.qualifiers.length ? `; kept: ${m.qualifiers.join(", ")}` : "";
+  return `matched '${m.matched ?? ""}' (${steps}${qualifiers})`;
+}
+
+function suggestionText(m: TitleMatch): string {
+  return m.suggestions.length
+    ? `did you mean ${m.suggestions.map((r) => r.title).join(", ")}?`
+    : "no plausible role";
+}
+
+function match(engine: RateEngine, p: Parsed, io: CliIo): number {
+  const title = p.positional.join(" ").trim();
+  if (!title) throw new UsageError("crew match needs a TITLE.");
+  const m = engine.matchTitle(title);
+  if (p.json) io.out(JSON.stringify(matchJson(m), null, 2));
+  else if (m.role) io.out(`${title} → ${m.role.title} (${m.role.id})\n  ${why(m)}`);
+  else io.out(`${title} → no role: ${suggestionText(m)}`);
+  return m.role ? 0 : 2;
+}
+
+/** `crew import`: every row matched and quoted; status 0 when all match, 1 when some do not. */
+function importList(engine: RateEngine, p: Parsed, io: CliIo): number {
+  const file = p.positional.join(" ").trim();
+  if (!file) throw new UsageError("crew import needs a FILE.");
+  if (!io.readFile) throw new UsageError("crew import cannot read files here.");
+  let text: string;
+  try {
+    text = io.readFile(file);
+  } catch (e) {
+    throw new UsageError(`cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  const results = parseCrewList(text).map((row) => {
+    const m = engine.matchTitle(row.title);
+    let quote: ExplainedQuote | undefined;
+    let error: string | undefined = row.problem;
+    // A typo is shown but not priced: the producer confirms it first.
+    if (m.role && !error && !m.steps.includes("typo")) {
+      try {
+        quote = engine.quote({
+          role: m.role.id,
+          quantity: row.quantity,
+          unit: row.unit === "" ? undefined : row.unit,
+        });
+      } catch (e) {
+        if (!isRateError(e)) throw e;
+        error = e.message;
+      }
+    }
+    return { row, m, quote, error };
+  });
+  if (p.json) {
+    io.out(
+      JSON.stringify(
+        results.map(({ row, m, quote, error }) => ({
+          line: row.line,
+          title: row.title,
+          person: row.person,
+          rate: row.rate ?? null,
+          match: matchJson(m),
+          quote: quote ? quoteJson(quote) : null,
+          error: error ?? null,
+        })),
+        null,
+        2,
+      ),
+    );
+  } else {
+    for (const { row, m, quote, error } of results) {
+      const head = `${String(row.line).padStart(4)}  ${row.title}`;
+      if (!m.role) io.out(`${head} → no role: ${suggestionText(m)}`);
+      else {
+        const priced = quote
+          ? `${quote.quantity} ${quote.unit} × ${formatUsd(quote.unitRateCents)} = ${formatUsd(quote.subtotalCents)}, total ${formatUsd(quote.totalCents)}`
+          : (error ?? "not priced until the typo is confirmed");
+        const theirs = row.rate === undefined ? "" : ` (list rate $${row.rate})`;
+        io.out(`${head} → ${m.role.title}: ${priced}${theirs}\n        ${why(m)}`);
+      }
+    }
+    const matched = results.filter((r) => r.m.role).length;
+    io.out(`${matched} of ${results.length} rows matched a role.`);
+  }
+  return results.every((r) => r.m.role && !r.error) ? 0 : 1;
+}
+
 /** Runs the CLI; returns the exit status. */
 export function runCli(engine: RateEngine, argv: readonly string[], io: CliIo): number {
   let json = argv.includes("--json");
@@ -256,6 +374,10 @@ export function runCli(engine: RateEngine, argv: readonly string[], io: CliIo): 
       case "roles":
         roles(engine, p, io);
         return 0;
+      case "match":
+        return match(engine, p, io);
+      case "import":
+        return importList(engine, p, io);
       case "eval": {
         const formula = p.positional.join(" ");
         if (!formula) throw new UsageError("crew eval needs a formula.");

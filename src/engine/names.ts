@@ -1,8 +1,10 @@
 /**
  * Matching what people type against ids, titles and aliases: case-, space- and
  * punctuation-insensitive, with ordinal words folded ("First AC" = "1st AC"), and typo-tolerant
- * suggestions on a miss.
+ * suggestions on a miss. `NameIndex.match` also reads titles the way crew lists and budgets write
+ * them (see titles.ts).
  */
+import { readTitle, looseKeys, meaningWords, type TitleReading } from "./titles";
 
 const ORDINALS: Record<string, string> = {
   first: "1st",
@@ -62,10 +64,50 @@ export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFIN
   return prev[b.length]!;
 }
 
+/** How a title was placed, in the order the steps were taken. */
+export type MatchStep =
+  "exact" | "numbering" | "note" | "unit" | "qualifier" | "abbreviation" | "typo";
+
+/** A spelling placed on one of the index's values, and how. */
+export interface NameMatch<T> {
+  value: T;
+  /** The index's spelling it was matched to (a title or alias as the card writes it). */
+  spelling: string;
+  /** What was done to the typed text to place it; ["exact"] when it is a spelling as it stands. */
+  steps: MatchStep[];
+  /** Unit, phase and hire words taken off the title, and its notes: "2nd unit", "local hire". */
+  qualifiers: string[];
+}
+
+interface Entry<T> {
+  key: string;
+  label: string;
+  spelling: string;
+  value: T;
+}
+
+/** The smallest key a typo is forgiven in, and how many edits: more letters allow more. */
+function typoLimit(key: string): number {
+  if (key.length >= 14) return 2;
+  if (key.length >= 7) return 1;
+  return 0;
+}
+
+/** An id as the card writes one ("key-grip"), which a person would not type as a title. */
+function isId(spelling: string): boolean {
+  return /^[a-z0-9]+(?:-[a-z0-9]+)+$/.test(spelling);
+}
+
+function digitsOf(key: string): string {
+  return key.replace(/[^0-9]/g, "");
+}
+
 /** A lookup from any spelling of a name to the thing it names. */
 export class NameIndex<T> {
   private readonly byKey = new Map<string, T>();
-  private readonly labels: { key: string; label: string; value: T }[] = [];
+  private readonly labels: Entry<T>[] = [];
+  /** Loose keys (abbreviations expanded, plurals folded) → value; undefined where two disagree. */
+  private loose: Map<string, { value: T; spelling: string } | undefined> | undefined;
 
   /** Adds `value` under each spelling; `label` is what suggestions show (usually its title). */
   add(value: T, label: string, spellings: readonly string[]): void {
@@ -77,12 +119,15 @@ export class NameIndex<T> {
         throw new Error(`CrewRate invariant failed: '${spelling}' names two different things`);
       }
       this.byKey.set(key, value);
-      this.labels.push({ key, label, value });
+      this.labels.push({ key, label, spelling, value });
     }
+    this.loose = undefined;
+    this.preparedEntries = [];
   }
 
   /** What exact spellings already looked up resolved to: spreadsheets repeat the same few. */
   private readonly memo = new Map<string, T | undefined>();
+  private readonly matchMemo = new Map<string, NameMatch<T> | undefined>();
 
   get(text: string): T | undefined {
     if (this.memo.has(text)) return this.memo.get(text);
@@ -90,6 +135,140 @@ export class NameIndex<T> {
     if (this.memo.size >= 10_000) this.memo.clear();
     this.memo.set(text, found);
     return found;
+  }
+
+  private looseIndex(): Map<string, { value: T; spelling: string } | undefined> {
+    if (this.loose) return this.loose;
+    const loose = new Map<string, { value: T; spelling: string } | undefined>();
+    for (const entry of this.labels) {
+      for (const key of looseKeys(entry.spelling)) {
+        const had = loose.get(key);
+        if (!loose.has(key) || (had && had.value === entry.value && isId(had.spelling))) {
+          loose.set(key, { value: entry.value, spelling: entry.spelling });
+        } else if (had?.value !== entry.value) loose.set(key, undefined);
+      }
+    }
+    this.loose = loose;
+    return loose;
+  }
+
+  /** The spelling to show for a key: a title or alias rather than an id. */
+  private spellingOf(key: string): string {
+    const all = this.labels.filter((e) => e.key === key);
+    return (all.find((e) => !isId(e.spelling)) ?? all[0])?.spelling ?? key;
+  }
+
+  /**
+   * Places a title as crew lists write it. A spelling that `get` finds is that, unchanged (so
+   * what resolved before still resolves the same). Otherwise numbering ("#3", "(x6)"), notes in
+   * parentheses or after a dash, unit and hire words ("2nd Unit", "B Camera", "Local Hire") come
+   * off, abbreviations are spelled out and plurals folded; words that change the job (1st, 2nd,
+   * Key, Best Boy, Assistant) always stay. Last, a single typo in a long title is forgiven when
+   * only one name is that close, if `options.typos` asks for it: formulas leave a typo to
+   * "Did you mean", an import shows it to be confirmed.
+   * @returns the match, or undefined when nothing can be placed with confidence
+   */
+  match(text: string, options: { typos?: boolean } = {}): NameMatch<T> | undefined {
+    let found: NameMatch<T> | undefined;
+    if (this.matchMemo.has(text)) found = this.matchMemo.get(text);
+    else {
+      found = this.findMatch(text);
+      if (this.matchMemo.size >= 10_000) this.matchMemo.clear();
+      this.matchMemo.set(text, found);
+    }
+    if (found || !options.typos) return found;
+    // A typo, on the reading with everything taken off, only where one name is that close.
+    const last = readTitle(text).at(-1);
+    return last ? this.typo(last, this.looseIndex()) : undefined;
+  }
+
+  private findMatch(text: string): NameMatch<T> | undefined {
+    const key = normalizeName(text);
+    const exact = this.byKey.get(key);
+    if (exact !== undefined) {
+      return { value: exact, spelling: this.spellingOf(key), steps: ["exact"], qualifiers: [] };
+    }
+    const loose = this.looseIndex();
+    for (const reading of readTitle(text)) {
+      const found = this.lookUp(reading, loose);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  private lookUp(
+    reading: TitleReading,
+    loose: Map<string, { value: T; spelling: string } | undefined>,
+  ): NameMatch<T> | undefined {
+    const key = normalizeName(reading.core);
+    const strict = key ? this.byKey.get(key) : undefined;
+    if (strict !== undefined) {
+      return {
+        value: strict,
+        spelling: this.spellingOf(key),
+        steps: reading.steps,
+        qualifiers: reading.qualifiers,
+      };
+    }
+    for (const k of looseKeys(reading.core)) {
+      const hit = loose.get(k);
+      if (hit) {
+        return {
+          value: hit.value,
+          spelling: hit.spelling,
+          steps: [...reading.steps, "abbreviation"],
+          qualifiers: reading.qualifiers,
+        };
+      }
+    }
+    return undefined;
+  }
+
+  private typo(
+    reading: TitleReading,
+    loose: Map<string, { value: T; spelling: string } | undefined>,
+  ): NameMatch<T> | undefined {
+    let best: { value: T; spelling: string; d: number } | undefined;
+    let tied = false;
+    for (const typed of looseKeys(reading.core)) {
+      const limit = typoLimit(typed);
+      if (limit === 0) continue;
+      for (const [key, hit] of loose) {
+        // A typo keeps the start of the word and every number: "Post Accountant" is not "Asst Accountant".
+        if (!hit || digitsOf(key) !== digitsOf(typed) || key.slice(0, 2) !== typed.slice(0, 2))
+          continue;
+        const d = editDistance(typed, key, limit);
+        if (d > limit || d === 0) continue;
+        if (!best || d < best.d) {
+          best = { ...hit, d };
+          tied = false;
+        } else if (d === best.d && hit.value !== best.value) tied = true;
+      }
+    }
+    if (!best || tied) return undefined;
+    return {
+      value: best.value,
+      spelling: best.spelling,
+      steps: [...reading.steps, "typo"],
+      qualifiers: reading.qualifiers,
+    };
+  }
+
+  /** Each spelling's loose keys and meaning words, made once, on the first miss. */
+  private preparedEntries: { keys: string[]; words: string[]; kinds: Set<string> }[] = [];
+
+  private prepared(i: number): { keys: string[]; words: string[]; kinds: Set<string> } {
+    let p = this.preparedEntries[i];
+    if (!p) {
+      const spelling = this.labels[i]!.spelling;
+      p = {
+        keys: looseKeys(spelling),
+        words: meaningWords(spelling),
+        kinds: new Set(meaningWords(spelling, true)),
+      };
+      this.preparedEntries[i] = p;
+    }
+    return p;
   }
 
   /** Up to `count` distinct labels closest to `text`, best first. */
@@ -117,5 +296,59 @@ export class NameIndex<T> {
       if (out.length === count) break;
     }
     return out;
+  }
+
+  /**
+   * Up to `count` values a title that could not be placed plausibly means, best first: names
+   * that share one of its distinctive words ("Zebra Wrangler" → Animal Wrangler) or are a small
+   * typo of it. Only words that say what the job is count; "Key", "Assistant", "Set", ordinals and
+   * two-letter shorthand alone never make a suggestion, so there may be none.
+   */
+  suggestByMeaning(text: string, count = 3): T[] {
+    const reading = readTitle(text).at(-1);
+    if (!reading) return [];
+    const typed = meaningWords(reading.core);
+    // "Assistant" alone says nothing about which job.
+    const kinds = typed.length ? [] : meaningWords(reading.core, true);
+    if (kinds.every((w) => w === "asst")) kinds.length = 0;
+    const typedKeys = looseKeys(reading.core);
+    const scored = new Map<T, number>();
+    for (const [i, entry] of this.labels.entries()) {
+      const prepared = this.prepared(i);
+      let score = 0;
+      for (const k of typedKeys) {
+        // A suggestion forgives a little more than a match does: it is only offered.
+        const limit = k.length >= 4 ? typoLimit(k) + 1 : 0;
+        if (limit === 0) continue;
+        for (const ek of prepared.keys) {
+          const d = editDistance(k, ek, limit);
+          if (d <= limit) score = Math.max(score, 10 - d);
+        }
+      }
+      if (typed.length) {
+        const entryWords = prepared.words;
+        const words = new Set(entryWords);
+        const shared = typed.filter((w) => words.has(w)).length;
+        // The last word names the job ("Zebra Wrangler" is a wrangler, a "Grip Truck" is a truck):
+        // a name is suggested only where it names the same kind of job.
+        const head = typed[typed.length - 1] === entryWords[entryWords.length - 1];
+        // Share of the typed words found, less a little for the entry's words not typed.
+        if (shared && head) {
+          score = Math.max(score, shared / typed.length - 0.01 * (words.size - shared));
+        } else if (shared === typed.length) {
+          // Every typed word, in another order ("Best Boy" in "Best Boy Grip"): a weaker hint.
+          score = Math.max(score, 0.4 - 0.01 * words.size);
+        }
+      } else if (kinds.length) {
+        // Only kind-of-job words typed ("Asst. Directors"): names that have every one of them.
+        const words = prepared.kinds;
+        if (kinds.every((w) => words.has(w))) score = Math.max(score, 0.5 - 0.01 * words.size);
+      }
+      if (score > 0 && score > (scored.get(entry.value) ?? 0)) scored.set(entry.value, score);
+    }
+    return [...scored.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, count)
+      .map(([value]) => value);
   }
 }

@@ -1,11 +1,37 @@
 import { editDistance, normalizeName } from "./names";
+import { looseKeys } from "./titles";
 import type { Role } from "./types";
+
+/**
+ * What a bare word or abbreviation means on a crew list when it names no role by itself: "the
+ * AD" is the 1st AD, "the coordinator" the production office coordinator, "the mixer" the
+ * production sound mixer. Ranking only: typed into a formula, these stay unknown (with these
+ * roles first among the suggestions' neighbours in search).
+ */
+const COMMON_MEANINGS: Readonly<Record<string, string>> = {
+  ad: "first-assistant-director",
+  ac: "first-assistant-camera",
+  coordinator: "production-coordinator",
+  coord: "production-coordinator",
+  mixer: "production-sound-mixer",
+  script: "script-supervisor",
+  props: "property-master",
+  casting: "casting-director",
+  locations: "location-manager",
+  electric: "lighting-technician",
+  camera: "camera-operator",
+  sound: "production-sound-mixer",
+  wardrobe: "costume-supervisor",
+  transpo: "transportation-coordinator",
+};
 
 /** A role prepared for search, made once per card. */
 interface SearchEntry {
   role: Role;
   /** Normalized title and aliases, each whole. */
   names: string[];
+  /** The same with shorthand spelled out and plurals folded (see titles.ts). */
+  looseNames: Set<string>;
   /** Indexes into the vocabulary of the normalized words of its title, aliases and department. */
   words: number[];
   /** For each of `words`: 0 when it is a word of the title, a small penalty when it is not. */
@@ -55,6 +81,7 @@ export class RoleSearch {
       return {
         role,
         names: spellings.map(normalizeName),
+        looseNames: new Set(spellings.flatMap(looseKeys)),
         words: [...penalty.keys()],
         penalties: [...penalty.values()],
       };
@@ -80,8 +107,9 @@ export class RoleSearch {
   }
 
   /**
-   * Roles matching what is typed, best first: an exact title or alias, then titles starting with
-   * it, then roles where every typed word matches one of their words (prefixes count; typos within
+   * Roles matching what is typed, best first: an exact title or alias (or the role a bare word
+   * means on a crew list: "AD", "coordinator"), then a title or alias once shorthand is spelled
+   * out ("Prod Coord"), then titles starting with it, then roles where every typed word matches one of their words (prefixes count; typos within
    * one edit for words of 4+ letters, two for 7+: "gafer", "post prod", "locaton manager").
    */
   search(query: string, limit = 25, filter?: (role: Role) => boolean): Role[] {
@@ -89,12 +117,17 @@ export class RoleSearch {
     if (!whole) return [];
     const typed = splitWords(query);
     const wordScores = typed.map((w) => this.scoreWord(w));
+    const common = COMMON_MEANINGS[whole];
+    const loose = looseKeys(query);
     const scored: { role: Role; score: number }[] = [];
     for (const entry of this.entries) {
       if (filter && !filter(entry.role)) continue;
       let score: number | undefined;
       if (entry.names.includes(whole)) score = 0;
-      else if (entry.names.some((n) => n.startsWith(whole))) score = 1;
+      else if (entry.role.id === common) score = 0;
+      else if (loose.some((k) => entry.looseNames.has(k))) score = 0.5;
+      // Two or three letters start too many names ("PA": "Paramedic"); they count as words below.
+      else if (whole.length >= 4 && entry.names.some((n) => n.startsWith(whole))) score = 1;
       else {
         let sum = 0;
         for (const scores of wordScores) {
