@@ -299,3 +299,46 @@ export function productionRoleRow(role: ProductionRoleInput): (string | number)[
     textCell(role.agreement),
   ];
 }
+
+/** A Rate Overrides line CrewRate writes: a negotiated rate from an imported crew list. */
+export interface RateOverrideInput {
+  /** The role's title as the card spells it. */
+  role: string;
+  /** Agreement name; blank for any agreement. */
+  agreement: string;
+  unit: Unit;
+  /** Dollars per unit, used as written. */
+  amount: number;
+  note: string;
+}
+
+/** A Rate Overrides line's cells, in the table's column order: text as text, the amount a number. */
+export function rateOverrideRow(line: RateOverrideInput): (string | number)[] {
+  return [
+    textCell(line.role.trim()),
+    textCell(line.agreement),
+    textCell(line.unit),
+    line.amount,
+    textCell(line.note.trim()),
+  ];
+}
+
+/** Production-table lines written together with crew lines, in the same write. */
+export interface TableAdditions {
+  overrides?: readonly RateOverrideInput[] | undefined;
+  roles?: readonly ProductionRoleInput[] | undefined;
+}
+
+/**
+ * The table lines an append wrote (1-based), for its result; nothing when it wrote none, so a plain
+ * append's result is just its rows.
+ */
+export function tableLines(
+  overrideAt: readonly number[],
+  roleAt: readonly number[],
+): { overrideLines?: number[]; roleLines?: number[] } {
+  return {
+    ...(overrideAt.length > 0 ? { overrideLines: overrideAt.map((i) => i + 1) } : {}),
+    ...(roleAt.length > 0 ? { roleLines: roleAt.map((i) => i + 1) } : {}),
+  };
+}

@@ -6,3 +6,4 @@ export type { AppendResult, SharedCopy, WorkbookPort } from "./port";
 export * from "./settings";
 export * from "./share";
 export * from "./updateDiff";
+export * from "./crewList";

@@ -9,6 +9,7 @@ import {
   PRODUCTION_ROLE_COLUMNS,
   PRODUCTION_ROLES_TABLE,
 } from "../engine";
+import { WorkbookError } from "./errors";
 
 export const SETTINGS_SHEET = "Settings";
 export const BUDGET_SHEET = "Budget";
@@ -97,6 +98,32 @@ export function tableBlock(sheet: string): string {
 export function tableRange(sheet: string): string {
   const absolute = tableBlock(sheet).replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
   return `'${sheet}'!${absolute}`;
+}
+
+/** Whether a table line holds nothing. */
+export function isBlankLine(cells: readonly unknown[] | undefined): boolean {
+  return (cells ?? []).every((cell) => cell === "" || cell === null || cell === undefined);
+}
+
+/**
+ * The first `count` blank lines of a production table (0-based), given its lines as read.
+ * @throws WorkbookError when the table has fewer blank lines than that
+ */
+export function blankTableLines(
+  sheet: string,
+  rows: readonly (readonly unknown[])[],
+  count: number,
+): number[] {
+  const blank: number[] = [];
+  for (let i = 0; i < TABLE_LINES && blank.length < count; i++) {
+    if (isBlankLine(rows[i])) blank.push(i);
+  }
+  if (blank.length < count) {
+    throw new WorkbookError(
+      `The ${sheet} sheet has ${blank.length} blank line${blank.length === 1 ? "" : "s"} of the ${count} needed (it holds ${TABLE_LINES}): clear lines you no longer need, then try again. Nothing was changed.`,
+    );
+  }
+  return blank;
 }
 
 /** A production sheet's title, note and header rows. */

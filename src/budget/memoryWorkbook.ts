@@ -6,12 +6,21 @@
 import type { ProductionTables, TableCell } from "../engine";
 import {
   productionRoleRow,
+  rateOverrideRow,
+  tableLines,
   validateLine,
   type BudgetLine,
   type CrewLineInput,
   type ProductionRoleInput,
+  type TableAdditions,
 } from "./crewLine";
-import { FIRST_LINE_ROW, ROLES_SHEET, TABLE_LINES } from "./layout";
+import {
+  blankTableLines,
+  FIRST_LINE_ROW,
+  OVERRIDES_SHEET,
+  ROLES_SHEET,
+  TABLE_LINES,
+} from "./layout";
 import {
   WorkbookError,
   type AppendResult,
@@ -114,7 +123,10 @@ export class MemoryWorkbook implements WorkbookPort {
     return Promise.resolve({ ...this.settings });
   }
 
-  async appendCrewLines(lines: readonly CrewLineInput[]): Promise<AppendResult> {
+  async appendCrewLines(
+    lines: readonly CrewLineInput[],
+    additions: TableAdditions = {},
+  ): Promise<AppendResult> {
     this.calls.push(lines.map((line) => ({ ...line })));
     if (this.appendDelayMs > 0) {
       await new Promise<void>((resolve) => setTimeout(resolve, this.appendDelayMs));
@@ -129,10 +141,26 @@ export class MemoryWorkbook implements WorkbookPort {
       const problem = validateLine(line);
       if (problem) throw new WorkbookError(problem);
     }
+    const overrideAt = blankTableLines(
+      OVERRIDES_SHEET,
+      this.tables.overrides,
+      additions.overrides?.length ?? 0,
+    );
+    const roleAt = blankTableLines(ROLES_SHEET, this.tables.roles, additions.roles?.length ?? 0);
+    (additions.overrides ?? []).forEach((o, i) => {
+      this.tables.overrides[overrideAt[i]!] = rateOverrideRow(o);
+    });
+    (additions.roles ?? []).forEach((r, i) => {
+      this.tables.roles[roleAt[i]!] = productionRoleRow(r);
+    });
     const firstRow = FIRST_LINE_ROW + this.stored.length;
     this.stored.push(...lines.map((line) => ({ ...line })));
     this.hasBudget = true;
-    return { firstRow, rowsAdded: lines.length };
+    return {
+      firstRow,
+      rowsAdded: lines.length,
+      ...tableLines(overrideAt, roleAt),
+    };
   }
 
   readProductionTables(): Promise<ProductionTables> {

@@ -5,10 +5,16 @@
  * (memoryWorkbook.ts).
  */
 import type { ProductionTables } from "../engine";
-import type { BudgetLine, CrewLineInput, ProductionRoleInput } from "./crewLine";
+import type { BudgetLine, CrewLineInput, ProductionRoleInput, TableAdditions } from "./crewLine";
 import type { BudgetSettings } from "./settings";
 
-export type { BudgetLine, CrewLineInput, ProductionRoleInput } from "./crewLine";
+export type {
+  BudgetLine,
+  CrewLineInput,
+  ProductionRoleInput,
+  RateOverrideInput,
+  TableAdditions,
+} from "./crewLine";
 export type { BudgetSettings } from "./settings";
 export { WorkbookError } from "./errors";
 
@@ -16,6 +22,9 @@ export interface AppendResult {
   /** 1-based sheet rows the new lines occupy. */
   firstRow: number;
   rowsAdded: number;
+  /** The Rate Overrides and Production Roles lines written with them (1-based table lines). */
+  overrideLines?: number[];
+  roleLines?: number[];
 }
 
 export interface WorkbookPort {
@@ -29,10 +38,15 @@ export interface WorkbookPort {
   /** The settings as the workbook holds them now. */
   readSettings(): Promise<BudgetSettings>;
   /**
-   * Appends crew lines to the budget table in one batch: all of them or, on any failure, none.
-   * Validates every line before writing.
+   * Appends crew lines to the budget table in one batch, with any Rate Overrides and Production
+   * Roles lines they need written to the first blank lines of those tables: all of it or, on any
+   * failure, none. Validates everything before writing; refuses when a table has too few blank
+   * lines.
    */
-  appendCrewLines(lines: readonly CrewLineInput[]): Promise<AppendResult>;
+  appendCrewLines(
+    lines: readonly CrewLineInput[],
+    additions?: TableAdditions,
+  ): Promise<AppendResult>;
   /**
    * "Share as values", for people without the add-in: copies of the Budget and Topsheet sheets
    * whose CREW formulas are their current values (share.ts says what each formula becomes),

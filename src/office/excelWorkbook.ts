@@ -24,6 +24,9 @@ import {
   OVERRIDES_SHEET,
   PRODUCTION_SHEETS,
   productionRoleRow,
+  rateOverrideRow,
+  tableLines,
+  blankTableLines,
   productionSheetRows,
   ROLES_SHEET,
   SETTINGS,
@@ -51,6 +54,7 @@ import {
   type ProductionRoleInput,
   type SettingSpec,
   type SharedCopy,
+  type TableAdditions,
   type WorkbookPort,
 } from "../budget";
 import { bringAddinAlong, type StartupHost } from "./documentStartup";
@@ -98,6 +102,8 @@ interface AppendUndo {
   rowsAdded: number;
   /** Whether the first line went into the blank row Excel gives a new table. */
   filledBlankRow: boolean;
+  /** Production-table lines written with the crew lines (blank before): cleared again. */
+  tableCells: { sheet: string; address: string }[];
 }
 
 export class ExcelWorkbook implements WorkbookPort {
@@ -293,7 +299,10 @@ export class ExcelWorkbook implements WorkbookPort {
     return settingsFromCells(cells);
   }
 
-  async appendCrewLines(lines: readonly CrewLineInput[]): Promise<AppendResult> {
+  async appendCrewLines(
+    lines: readonly CrewLineInput[],
+    additions: TableAdditions = {},
+  ): Promise<AppendResult> {
     // All or nothing: every line is checked before anything reaches Excel.
     for (const line of lines) {
       const problem = validateLine(line);
@@ -309,7 +318,24 @@ export class ExcelWorkbook implements WorkbookPort {
         table.rows.load("count");
         const firstBodyRow = table.getDataBodyRange().getRow(0);
         firstBodyRow.load("formulas");
+        // The production-table lines that go with these crew lines, and where blank lines are.
+        const tableWrites = [
+          { sheet: OVERRIDES_SHEET, rows: (additions.overrides ?? []).map(rateOverrideRow) },
+          { sheet: ROLES_SHEET, rows: (additions.roles ?? []).map(productionRoleRow) },
+        ]
+          .filter((t) => t.rows.length > 0)
+          .map((t) => {
+            const block = context.workbook.worksheets
+              .getItem(t.sheet)
+              .getRange(tableBlock(t.sheet));
+            block.load("values");
+            return { ...t, block };
+          });
         await context.sync(); // 1: read
+        const placed = tableWrites.map((t) => ({
+          ...t,
+          at: blankTableLines(t.sheet, t.block.values, t.rows.length),
+        }));
 
         if (!rowMatches(firstRow(header.values), COLUMNS)) {
           throw new WorkbookError(
@@ -329,18 +355,35 @@ export class ExcelWorkbook implements WorkbookPort {
         const filledBlankRow = rowCount === 1 && isBlankRow(firstRow(firstBodyRow.formulas));
         const first = headerRow + 1 + (filledBlankRow ? 0 : rowCount);
         const rows = lines.map((line, i) => crewLineRow(line, first + i));
-        if (rows.length === 0) return { firstRow: first, rowsAdded: 0 };
+        const at = (sheet: string) => placed.find((t) => t.sheet === sheet)?.at ?? [];
+        const result: AppendResult = {
+          firstRow: first,
+          rowsAdded: rows.length,
+          ...tableLines(at(OVERRIDES_SHEET), at(ROLES_SHEET)),
+        };
+        if (rows.length === 0 && placed.length === 0) return result;
 
+        const tableCells: { sheet: string; address: string }[] = [];
+        for (const t of placed) {
+          const sheet = context.workbook.worksheets.getItem(t.sheet);
+          t.rows.forEach((cells, i) => {
+            const row = TABLE_FIRST_ROW + t.at[i]!;
+            const address = `A${row}:${columnLetter(cells.length - 1)}${row}`;
+            sheet.getRange(address).values = [cells];
+            tableCells.push({ sheet: t.sheet, address });
+          });
+        }
         const added = filledBlankRow ? rows.slice(1) : rows;
-        if (filledBlankRow) firstBodyRow.formulas = rows.slice(0, 1);
+        if (filledBlankRow && rows.length > 0) firstBodyRow.formulas = rows.slice(0, 1);
         if (added.length > 0) table.rows.add(undefined, added);
-        const last = first + rows.length - 1;
-        table.worksheet.getRange(`A${first}:${lastBudgetColumn()}${last}`).numberFormat = rows.map(
-          () => budgetNumberFormats(),
-        );
-        written.undo = { rowCount, rowsAdded: added.length, filledBlankRow };
+        if (rows.length > 0) {
+          const last = first + rows.length - 1;
+          table.worksheet.getRange(`A${first}:${lastBudgetColumn()}${last}`).numberFormat =
+            rows.map(() => budgetNumberFormats());
+        }
+        written.undo = { rowCount, rowsAdded: added.length, filledBlankRow, tableCells };
         await context.sync(); // 2: write
-        return { firstRow: first, rowsAdded: rows.length };
+        return result;
       });
     } catch (error) {
       if (error instanceof WorkbookError) throw error;
@@ -570,7 +613,10 @@ export class ExcelWorkbook implements WorkbookPort {
           table.rows.getItemAt(i).delete();
         }
         if (undo.filledBlankRow) table.getDataBodyRange().getRow(0).clear("Contents");
-        if (landed > 0 || undo.filledBlankRow) await context.sync();
+        for (const cell of undo.tableCells) {
+          context.workbook.worksheets.getItem(cell.sheet).getRange(cell.address).clear("Contents");
+        }
+        if (landed > 0 || undo.filledBlankRow || undo.tableCells.length > 0) await context.sync();
       });
     } catch (undoError) {
       throw new WorkbookError(

@@ -36,11 +36,15 @@ import {
   PRODUCTION_SHEETS,
   productionRoleRow,
   productionSheetRows,
+  rateOverrideRow,
+  tableLines,
+  blankTableLines,
   ROLES_SHEET,
   TABLE_FIRST_ROW,
   TABLE_LINES,
   type BudgetLine,
   type ProductionRoleInput,
+  type TableAdditions,
 } from "../budget";
 import {
   WorkbookError,
@@ -138,33 +142,62 @@ export class PreviewWorkbook implements WorkbookPort {
     );
   }
 
-  appendCrewLines(lines: readonly CrewLineInput[]): Promise<AppendResult> {
+  appendCrewLines(
+    lines: readonly CrewLineInput[],
+    additions: TableAdditions = {},
+  ): Promise<AppendResult> {
     try {
-      return Promise.resolve(this.append(lines));
+      return Promise.resolve(this.append(lines, additions));
     } catch (e) {
       return Promise.reject(e instanceof Error ? e : new WorkbookError(String(e)));
     }
   }
 
-  private append(lines: readonly CrewLineInput[]): AppendResult {
+  private append(lines: readonly CrewLineInput[], additions: TableAdditions): AppendResult {
     for (const line of lines) {
       const problem = validateLine(line);
       if (problem) throw new WorkbookError(problem);
     }
-    if (lines.length === 0) return { firstRow: FIRST_LINE_ROW + this.lineCount, rowsAdded: 0 };
+    // Where the table lines go, decided before anything is written.
+    const tableWrites = [
+      { sheet: OVERRIDES_SHEET, rows: (additions.overrides ?? []).map(rateOverrideRow) },
+      { sheet: ROLES_SHEET, rows: (additions.roles ?? []).map(productionRoleRow) },
+    ].map(({ sheet, rows }) => {
+      const id = this.sheetId(sheet);
+      const current = this.hf
+        .getSheetValues(id)
+        .slice(TABLE_FIRST_ROW - 1, TABLE_FIRST_ROW - 1 + TABLE_LINES);
+      return { id, rows, at: blankTableLines(sheet, current, rows.length) };
+    });
     const sheet = this.sheetId(BUDGET_SHEET);
     const firstRow = FIRST_LINE_ROW + this.lineCount;
+    if (lines.length === 0 && tableWrites.every((t) => t.rows.length === 0)) {
+      return { firstRow, rowsAdded: 0 };
+    }
     const rows = lines.map((line, i) => crewLineRow(line, firstRow + i));
     const lastRow = firstRow + rows.length - 1;
     // One undoable batch: rows are inserted above the totals row, filled, and the totals rewritten.
     this.hf.batch(() => {
+      for (const t of tableWrites) {
+        t.rows.forEach((cells, i) => {
+          this.hf.setCellContents({ sheet: t.id, row: TABLE_FIRST_ROW - 1 + t.at[i]!, col: 0 }, [
+            cells,
+          ]);
+        });
+      }
+      if (rows.length === 0) return;
       this.hf.addRows(sheet, [firstRow - 1, rows.length]);
       this.hf.setCellContents({ sheet, row: firstRow - 1, col: 0 }, rows);
       this.hf.setCellContents({ sheet, row: lastRow, col: 0 }, [totalsRow(lastRow)]);
     });
     this.lineCount += rows.length;
     this.changed();
-    return { firstRow, rowsAdded: rows.length };
+    const [overrides, roles] = tableWrites;
+    return {
+      firstRow,
+      rowsAdded: rows.length,
+      ...tableLines(overrides?.at ?? [], roles?.at ?? []),
+    };
   }
 
   readProductionTables(): Promise<ProductionTables> {

@@ -4,7 +4,7 @@
  * wherever it happens (live quote, insert, settings).
  */
 import { didYouMean, isRateError, type RateError, type RateErrorCode } from "../engine";
-import { WorkbookError } from "../budget";
+import { ImportProblem, WorkbookError } from "../budget";
 
 /** Something typed in a pane form that cannot be used as it is; the message says what to fix. */
 export class InputProblem extends Error {
@@ -130,6 +130,7 @@ function rateMessage(error: RateError): PaneMessage {
 export function messageFor(error: unknown): PaneMessage {
   if (isRateError(error)) return rateMessage(error);
   if (error instanceof InputProblem) return { title: "Check the form", body: error.message };
+  if (error instanceof ImportProblem) return { title: "Check this row", body: error.message };
   if (error instanceof WorkbookError) {
     return {
       title: "Problem with the workbook",

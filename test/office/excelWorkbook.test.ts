@@ -13,6 +13,7 @@ import {
   WorkbookError,
   type CrewLineInput,
 } from "../../src/budget";
+import { rateCard } from "../../src/data";
 import type { StartupHost } from "../../src/office/documentStartup";
 import { ExcelWorkbook, TOPSHEET_CHART } from "../../src/office/excelWorkbook";
 import { colLetters, FakeExcel, key, type Cell } from "../fixtures/fakeExcel";
@@ -364,6 +365,47 @@ describe("ExcelWorkbook.appendCrewLines", () => {
   });
 });
 
+describe("ExcelWorkbook.appendCrewLines with production-table lines (crew-list import)", () => {
+  const OVERRIDE = {
+    role: "Gaffer",
+    agreement: "",
+    unit: "week" as const,
+    amount: 5000,
+    note: "From the imported crew list",
+  };
+
+  it("writes the lines and the override to the first blank table line in one read and one write", async () => {
+    const { book, workbook } = await budgetWith(0);
+    book.sheetCells("Rate Overrides").set(key(4, 0), "Key Grip");
+
+    const result = await workbook.appendCrewLines(LINES.slice(0, 1), { overrides: [OVERRIDE] });
+
+    expect(result).toMatchObject({ rowsAdded: 1, overrideLines: [2] });
+    expect(book.syncsPerRun.at(-1)).toBe(2);
+    expect(book.row("Rate Overrides", 5, 5)).toEqual([
+      "Gaffer",
+      undefined,
+      "week",
+      5000,
+      "From the imported crew list",
+    ]);
+  });
+
+  it.each(["all", "none"] as const)(
+    "takes the table lines back too when the write fails with %s of it applied",
+    async (applied) => {
+      const { book, workbook } = await budgetWith(1);
+      const before = structuredClone(book.state);
+      book.failNextRun(2, applied);
+
+      await expect(
+        workbook.appendCrewLines(LINES.slice(1, 2), { overrides: [OVERRIDE] }),
+      ).rejects.toThrow(/Nothing was changed/);
+      expect(book.state).toEqual(before);
+    },
+  );
+});
+
 describe("ExcelWorkbook.readSettings", () => {
   it("reads Settings!B2:B9 in one sync and turns an Excel date serial into YYYY-MM-DD", async () => {
     const { book, workbook } = await budgetWith(0);
@@ -381,7 +423,8 @@ describe("ExcelWorkbook.readSettings", () => {
       prepWeeks: 4,
       shootWeeks: 10,
       wrapWeeks: 2,
-      cardVersion: "2026.1",
+      // A new budget is pinned to the card it was built with.
+      cardVersion: rateCard.meta.version,
     });
   });
 

@@ -1,0 +1,126 @@
+import { useCallback, useMemo, useRef, useState } from "react";
+import {
+  parseCrewList,
+  planImport,
+  productionRoleRow,
+  rateOverrideRow,
+  type AppendResult,
+  type BudgetSettings,
+  type CrewListRow,
+  type ImportPlan,
+  type RowChoice,
+  type TitleMatcher,
+  type WorkbookPort,
+} from "../../budget";
+import type { ProductionTables, RateEngine, TableCell } from "../../engine";
+
+export type ImportOutcome =
+  { kind: "success"; result: AppendResult; lines: number } | { kind: "error"; error: unknown };
+
+export interface CrewListImport {
+  text: string;
+  setText: (text: string) => void;
+  /** The pasted rows as read by "Read the list"; undefined before. */
+  rows: CrewListRow[] | undefined;
+  read: () => void;
+  plan: ImportPlan | undefined;
+  choose: (line: number, choice: RowChoice | undefined) => void;
+  busy: boolean;
+  outcome: ImportOutcome | undefined;
+  clearOutcome: () => void;
+  insert: () => Promise<void>;
+}
+
+/** Appends rows to a table's lines the way the port will: into its first blank lines. */
+function withRows(lines: readonly (readonly TableCell[])[], added: TableCell[][]): TableCell[][] {
+  const result = lines.map((row) => [...row]);
+  let next = 0;
+  for (let i = 0; i < result.length && next < added.length; i++) {
+    if (result[i]!.every((c) => c === "" || c === null)) result[i] = added[next++]!;
+  }
+  return [...result, ...added.slice(next)];
+}
+
+/**
+ * Importing a crew list: the pasted text, the plan (re-made as the producer settles rows), and
+ * the one write that inserts the lines with their negotiated rates and new roles.
+ */
+export function useCrewListImport(
+  engine: RateEngine,
+  settings: BudgetSettings | undefined,
+  tables: ProductionTables,
+  port: WorkbookPort,
+  ensureBudget: () => Promise<void>,
+  reload: () => Promise<void>,
+  match?: TitleMatcher,
+): CrewListImport {
+  const [text, setText] = useState("");
+  const [rows, setRows] = useState<CrewListRow[] | undefined>(undefined);
+  const [choices, setChoices] = useState<ReadonlyMap<number, RowChoice>>(new Map());
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<ImportOutcome | undefined>(undefined);
+  const writing = useRef(false);
+
+  const read = useCallback(() => {
+    setRows(parseCrewList(text));
+    setChoices(new Map());
+    setOutcome(undefined);
+  }, [text]);
+
+  const plan = useMemo(
+    () =>
+      rows && settings
+        ? planImport(engine, rows, settings, {
+            choices,
+            existingOverrides: tables.overrides,
+            ...(match ? { match } : {}),
+          })
+        : undefined,
+    [engine, rows, settings, choices, tables, match],
+  );
+
+  const choose = useCallback((line: number, choice: RowChoice | undefined) => {
+    setChoices((previous) => {
+      const next = new Map(previous);
+      if (choice) next.set(line, choice);
+      else next.delete(line);
+      return next;
+    });
+  }, []);
+
+  const insert = useCallback(async () => {
+    if (!plan?.ready || writing.current) return;
+    writing.current = true;
+    setBusy(true);
+    setOutcome(undefined);
+    try {
+      // The checks the sheet's Production tables cell will make, made first: a line that would
+      // not read there is refused here, before anything is written.
+      engine.withProduction({
+        overrides: withRows(tables.overrides, plan.overrides.map(rateOverrideRow)),
+        roles: withRows(tables.roles, plan.roles.map(productionRoleRow)),
+      });
+      await ensureBudget();
+      const result = await port.appendCrewLines(plan.lines, {
+        overrides: plan.overrides,
+        roles: plan.roles,
+      });
+      setOutcome({ kind: "success", result, lines: plan.lines.length });
+      setRows(undefined);
+      setText("");
+      setChoices(new Map());
+      void reload();
+    } catch (error) {
+      setOutcome({ kind: "error", error });
+    } finally {
+      writing.current = false;
+      setBusy(false);
+    }
+  }, [engine, plan, tables, port, ensureBudget, reload]);
+
+  const clearOutcome = useCallback(() => {
+    setOutcome(undefined);
+  }, []);
+
+  return { text, setText, rows, read, plan, choose, busy, outcome, clearOutcome, insert };
+}

@@ -1,0 +1,194 @@
+/**
+ * "Import a crew list": pasted rows are read as a crew list writes them, each becomes a crew line
+ * of the role it names, a negotiated rate becomes a Rate Overrides line, and nothing that cannot be
+ * placed is inserted; the port writes all of it in one write, or none.
+ */
+import { describe, expect, it } from "vitest";
+import {
+  crewListNumber,
+  defaultSettings,
+  IMPORT_NOTE,
+  parseCrewList,
+  planImport,
+  type PlannedRow,
+} from "../../src/budget";
+import { MemoryWorkbook } from "../../src/budget/memoryWorkbook";
+import { engine } from "../../src/data";
+import { PreviewWorkbook } from "../../src/preview/previewWorkbook";
+
+const settings = defaultSettings();
+
+function kinds(rows: readonly PlannedRow[]): string[] {
+  return rows.map((r) => r.kind);
+}
+
+describe("reading a pasted crew list", () => {
+  it("reads copied cells with a heading row, in whatever column order the headings say", () => {
+    const rows = parseCrewList(
+      "Name\tPosition\tRate\tQty\tUnit\nSam Lee\tGaffer\t$4,500.00\t8\tweek\n\n",
+    );
+    expect(rows).toEqual([
+      { line: 2, title: "Gaffer", person: "Sam Lee", quantity: 8, unit: "week", rate: 4500 },
+    ]);
+  });
+
+  it("reads CSV without headings as title, person, quantity, unit, rate", () => {
+    expect(parseCrewList('"Key Grip, local hire",Bo,5,day,650')[0]).toMatchObject({
+      title: "Key Grip, local hire",
+      person: "Bo",
+      quantity: 5,
+      unit: "day",
+      rate: 650,
+    });
+  });
+
+  it("takes plain or US-formatted amounts only, and says which cell is not a number", () => {
+    expect(crewListNumber("$1,250.50")).toBe(1250.5);
+    expect(crewListNumber("1250")).toBe(1250);
+    for (const bad of ["0x10", "1,2,3", "12,50", "ten", "1e3", ""]) {
+      expect(crewListNumber(bad)).toBeUndefined();
+    }
+    expect(parseCrewList("Gaffer,,8,week,0x10")[0]?.problem).toBe("Rate '0x10' is not a number.");
+  });
+});
+
+describe("planning an import", () => {
+  it("makes a crew line per row, a weekly role without a quantity following the shoot", () => {
+    const plan = planImport(
+      engine,
+      parseCrewList("Title\tName\nGaffer\tSam\nKey Grip\t"),
+      settings,
+    );
+    expect(kinds(plan.rows)).toEqual(["line", "line"]);
+    expect(plan.ready).toBe(true);
+    expect(plan.lines.map((l) => [l.role, l.person, l.quantity])).toEqual([
+      ["Gaffer", "Sam", "shoot"],
+      ["Key Grip", undefined, "shoot"],
+    ]);
+    expect(plan.overrides).toEqual([]);
+  });
+
+  it("reads titles as crew lists write them, and says how each was read", () => {
+    const plan = planImport(engine, parseCrewList("Set PA #3\nKey Grip - Local Hire"), settings);
+    expect(plan.rows.map((r) => (r.kind === "line" ? [r.role.id, r.how] : r.kind))).toEqual([
+      [engine.findRole("Set PA").id, expect.stringContaining("numbering taken off")],
+      [engine.findRole("Key Grip").id, expect.stringContaining("kept: Local Hire")],
+    ]);
+  });
+
+  it("turns a rate that differs from scale into one Rate Overrides line, noted as imported", () => {
+    const plan = planImport(
+      engine,
+      parseCrewList("Gaffer,Sam,8,week,5000\nGaffer,Ann,2,week,5000"),
+      settings,
+    );
+    expect(plan.overrides).toEqual([
+      { role: "Gaffer", agreement: "", unit: "week", amount: 5000, note: IMPORT_NOTE },
+    ]);
+    const line = plan.rows[0];
+    expect(line?.kind === "line" ? line.scaleCents : undefined).toBeGreaterThan(0);
+  });
+
+  it("refuses two rates for one role and unit, and a rate an existing override contradicts", () => {
+    const two = planImport(
+      engine,
+      parseCrewList("Gaffer,,1,week,5000\nGaffer,,1,week,5200"),
+      settings,
+    );
+    expect(kinds(two.rows)).toEqual(["line", "bad"]);
+    expect(two.ready).toBe(false);
+    const existing = planImport(engine, parseCrewList("Gaffer,,1,week,5000"), settings, {
+      existingOverrides: [["Gaffer", "", "week", 4800, "deal memo"]],
+    });
+    expect(kinds(existing.rows)).toEqual(["bad"]);
+    const same = planImport(engine, parseCrewList("Gaffer,,1,week,4800"), settings, {
+      existingOverrides: [["Gaffer", "", "week", 4800, "deal memo"]],
+    });
+    expect(same.overrides).toEqual([]);
+    expect(same.ready).toBe(true);
+  });
+
+  it("holds back a title it cannot place until the producer settles it", () => {
+    const rows = parseCrewList("Gaffer\nZzqx Wrangler");
+    const open = planImport(engine, rows, settings);
+    expect(kinds(open.rows)).toEqual(["line", "unmatched"]);
+    expect(open.ready).toBe(false);
+
+    const skipped = planImport(engine, rows, settings, {
+      choices: new Map([[2, { kind: "skip" as const }]]),
+    });
+    expect(skipped.ready).toBe(true);
+    expect(skipped.lines).toHaveLength(1);
+
+    const own = planImport(engine, rows, settings, {
+      choices: new Map([
+        [
+          2,
+          {
+            kind: "own-role" as const,
+            role: {
+              title: "Zzqx Wrangler",
+              department: "camera",
+              account: "",
+              description: IMPORT_NOTE,
+              unit: "day" as const,
+              rate: 700,
+              agreement: "",
+            },
+          },
+        ],
+      ]),
+    });
+    expect(own.ready).toBe(true);
+    expect(own.roles.map((r) => r.title)).toEqual(["Zzqx Wrangler"]);
+    expect(own.lines.map((l) => l.role)).toEqual(["Gaffer", "Zzqx Wrangler"]);
+  });
+});
+
+describe("inserting an import", () => {
+  it("writes the lines, their override and a new role in one write, and the sheet prices them", async () => {
+    const wb = new PreviewWorkbook(engine);
+    const rows = parseCrewList("Gaffer,Sam,2,week,5000\nZzqx Wrangler,,3,day,700");
+    const plan = planImport(engine, rows, settings, {
+      choices: new Map([
+        [
+          2,
+          {
+            kind: "own-role" as const,
+            role: {
+              title: "Zzqx Wrangler",
+              department: "camera",
+              account: "",
+              description: IMPORT_NOTE,
+              unit: "day" as const,
+              rate: 700,
+              agreement: "",
+            },
+          },
+        ],
+      ]),
+    });
+    let changes = 0;
+    wb.subscribe(() => (changes += 1));
+    const result = await wb.appendCrewLines(plan.lines, {
+      overrides: plan.overrides,
+      roles: plan.roles,
+    });
+    expect(changes).toBe(1);
+    expect(result).toMatchObject({ rowsAdded: 2, overrideLines: [1], roleLines: [1] });
+    const lines = await wb.readCrewLines();
+    // 2 weeks at the negotiated $5,000, 3 days at the own role's $700.
+    expect(lines.map((l) => l.subtotal)).toEqual([10_000, 2_100]);
+    wb.hf.destroy();
+  });
+
+  it("writes nothing when a table has too few blank lines", async () => {
+    const port = new MemoryWorkbook();
+    port.tables.overrides = Array.from({ length: 200 }, (_, i) => [`Role ${i}`, "", "day", 1, ""]);
+    const plan = planImport(engine, parseCrewList("Gaffer,,1,week,5000"), settings);
+    await expect(port.appendCrewLines(plan.lines, { overrides: plan.overrides })).rejects.toThrow(
+      /Rate Overrides sheet has 0 blank lines of the 1 needed/,
+    );
+    expect(port.lines).toEqual([]);
+  });
+});
