@@ -120,7 +120,10 @@ function checkResult(result: CellResult, isMoney: boolean): void {
   } else checkCell(result, isMoney);
 }
 
-describe("CREW functions never throw and never return a bad number", () => {
+// Thousands of runs per property: generous time, so a busy machine slows them rather than fails them.
+const PROPERTY_TIME = { timeout: 180_000 };
+
+describe("CREW functions never throw and never return a bad number", PROPERTY_TIME, () => {
   const money: [string, (a: CellArg[]) => CellResult, number][] = [
     ["RATE", (a) => crew.rate(...a), 8],
     ["FRINGE", (a) => crew.fringe(...a), 9],
@@ -190,7 +193,7 @@ describe("CREW functions never throw and never return a bad number", () => {
   });
 });
 
-describe("engine invariants over random valid requests", () => {
+describe("engine invariants over random valid requests", PROPERTY_TIME, () => {
   const request = fc.record({
     role: fc.constantFrom(...engine.roles.map((r) => r.id)),
     quantity: fc.double({ min: 0, max: 500, noNaN: true }),

@@ -9,10 +9,17 @@ import type userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { engine } from "../../src/data";
 import { formatUsd, RateEngine } from "../../src/engine";
-import { OVERRIDES_SHEET, TABLE_FIRST_ROW } from "../../src/budget";
+import {
+  OVERRIDES_SHEET,
+  ROLES_SHEET,
+  settingRow,
+  SETTINGS_SHEET,
+  TABLE_FIRST_ROW,
+} from "../../src/budget";
 import { defaultSettings } from "../../src/budget";
 import { MemoryWorkbook } from "../../src/budget/memoryWorkbook";
 import { PreviewWorkbook } from "../../src/preview/previewWorkbook";
+import { crewLine } from "../fixtures/crewLine";
 import { newerCard } from "../fixtures/newerCard";
 import { renderApp, setUpPaneTests } from "./paneHarness";
 
@@ -68,6 +75,35 @@ describe("rate overrides in the pane", () => {
       expect(within(quote).getByText("Override")).toBeTruthy();
     });
     expect(quote.textContent).toContain("$4,321.00 per week");
+  });
+
+  it("keep the producer's focus where it is when a table edit refreshes the open role", async () => {
+    const workbook = new PreviewWorkbook(engine);
+    const row = TABLE_FIRST_ROW - 1;
+    for (const [col, value] of [
+      "Drone Pilot",
+      "Camera",
+      "",
+      "Flies the drone.",
+      "day",
+      "1200",
+    ].entries()) {
+      workbook.setCell(ROLES_SHEET, row, col, value);
+    }
+    const { user } = renderPane(workbook);
+    await openRole(user, "drone pilot", "Drone Pilot");
+    const person = screen.getByRole("textbox", { name: /Person/ });
+    await user.click(person);
+    expect(document.activeElement).toBe(person);
+
+    // The role's own rate edited on its sheet: the card follows, the focus stays in the form.
+    workbook.setCell(ROLES_SHEET, row, 5, "1300");
+    await waitFor(() => {
+      expect(screen.getByRole("region", { name: "Live quote" }).textContent).toContain("$1,300.00");
+    });
+    // Effects run after the render that showed the new rate: let them.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(document.activeElement).toBe(person);
   });
 
   it("warns, naming the line, when a table line does not read", async () => {
@@ -260,5 +296,25 @@ describe("a newer rate card", () => {
     renderPane(port, newer);
     await screen.findByText(/rate card/i);
     expect(screen.queryByText("Rate card 2026.2 is available")).toBeNull();
+  });
+});
+
+describe("a settings change that moves lines off union scales", () => {
+  it("is said in the pane, with how many lines and what it does to their fringes", async () => {
+    const workbook = new PreviewWorkbook(engine);
+    await workbook.appendCrewLines([crewLine("Director of Photography", 8, "week")]);
+    renderPane(workbook);
+    await screen.findByRole("combobox", { name: "Find a crew role" });
+    await waitFor(() => {
+      expect(screen.getByText(/Los Angeles/)).toBeTruthy();
+    });
+
+    workbook.setCell(SETTINGS_SHEET, settingRow("Region") - 1, 1, "Georgia");
+
+    const note = await screen.findByText(/Changing Region to Georgia/);
+    const bar = note.closest("[role=status]");
+    expect(bar?.textContent).toMatch(/moved 1 line from union scales to non-union estimates/);
+    expect(bar?.textContent).toMatch(/Director of Photography/);
+    expect(bar?.textContent).toMatch(/fringes went from \$[\d,.]+ to \$[\d,.]+/);
   });
 });

@@ -1,22 +1,26 @@
 import { makeStyles, Subtitle1, tokens } from "@fluentui/react-components";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useMemo, useState } from "react";
 import { crewLineFor, type WorkbookPort } from "../../budget";
-import type { Department, RateEngine, Role } from "../../engine";
+import type { Department, RateEngine } from "../../engine";
+import { useCardChoices } from "../hooks/useCardChoices";
 import { useInsert, rowsText } from "../hooks/useInsert";
 import { useLiveQuote } from "../hooks/useLiveQuote";
+import { useOpenRole } from "../hooks/useOpenRole";
 import { usePricingEngines } from "../hooks/usePricingEngines";
 import { useTypicalCrew } from "../hooks/useTypicalCrew";
+import { useUnionChange } from "../hooks/useUnionChange";
 import { useWorkbookState } from "../hooks/useWorkbookState";
-import { canonicalName, inputsFor, type QuoteInputs } from "../quoteDraft";
 import { AddRole } from "./AddRole";
 import { CardUpdate } from "./CardUpdate";
 import { ErrorMessageBar } from "./ErrorMessageBar";
+import { ImportCrewList } from "./ImportCrewList";
 import { InsertActions } from "./InsertActions";
 import { QuoteForm } from "./QuoteForm";
 import { RoleCard } from "./RoleCard";
 import { RoleSearch } from "./RoleSearch";
 import { SettingsSummary } from "./SettingsSummary";
 import { ShareValues } from "./ShareValues";
+import { UnionChangeBar } from "./UnionChangeBar";
 import { WorkbookNotices } from "./WorkbookNotices";
 
 const useStyles = makeStyles({
@@ -43,11 +47,6 @@ export function TaskPane({ engine, port }: TaskPaneProps) {
   const workbook = useWorkbookState(port);
   const { settings, tables, lines, reload } = workbook;
   const [department, setDepartment] = useState("");
-  const [role, setRole] = useState<Role | undefined>(undefined);
-  const [inputs, setInputs] = useState<QuoteInputs>(() => inputsFor(undefined));
-  /** A role just added: opened once the tables holding it have been read. */
-  const [pendingRole, setPendingRole] = useState<string | undefined>(undefined);
-  const headingRef = useRef<HTMLHeadingElement>(null);
 
   // The formulas price with the card version the workbook is pinned to and its production
   // tables; so does the pane.
@@ -57,41 +56,21 @@ export function TaskPane({ engine, port }: TaskPaneProps) {
     cardVersion,
     tables,
   );
-  const { result, customaryAgreement } = useLiveQuote(pricing, role, inputs, settings, lines);
   const { busy, showProgress, outcome, clearOutcome, insert } = useInsert(
     port,
     workbook.ensureBudget,
     reload,
   );
-
-  // Move to the card when a role is opened, so a keyboard or screen-reader user lands on it.
-  useEffect(() => {
-    if (role) headingRef.current?.focus();
-  }, [role]);
+  const { role, inputs, setInputs, openRole, openWhenAdded, headingRef } = useOpenRole(
+    browsing,
+    clearOutcome,
+  );
+  const { result, customaryAgreement } = useLiveQuote(pricing, role, inputs, settings, lines);
+  const unionNote = useUnionChange(pricing.ok ? pricing.engine : undefined, settings, lines);
 
   const meta = engine.card.meta;
-  const agreementNames = useMemo(() => meta.agreements.map((a) => a.name), [meta]);
-  const regionNames = useMemo(() => meta.regions.map((r) => r.name), [meta]);
-  const tierNames = useMemo(() => meta.tiers.map((t) => t.name), [meta]);
-  const estimateAgreement = meta.agreements.find((a) => a.id === "non-union")?.name;
-  const settingsRegion = settings ? canonicalName(meta.regions, settings.region) : "";
-  const settingsTier = settings ? canonicalName(meta.tiers, settings.tier) : "";
-
-  // Open a role just added once the engine holding it exists.
-  useEffect(() => {
-    if (pendingRole === undefined) return;
-    const added = browsing.roles.find((r) => r.production && r.title === pendingRole);
-    if (!added) return;
-    setPendingRole(undefined);
-    openRole(added);
-  }, [browsing, pendingRole]);
-
-  // Keep the open role in step with the tables (a production role's rate may have been edited).
-  useEffect(() => {
-    if (!role) return;
-    const current = browsing.roles.find((r) => r.id === role.id);
-    if (current && current !== role) setRole(current);
-  }, [browsing, role]);
+  const choices = useCardChoices(meta, settings);
+  const { settingsRegion, settingsTier } = choices;
 
   const rates = useMemo(() => {
     if (!role) return [];
@@ -129,12 +108,6 @@ export function TaskPane({ engine, port }: TaskPaneProps) {
       crew.lines,
       (r) => `Added ${r.rowsAdded} ${name} lines to the budget (${rowsText(r)})`,
     );
-  }
-
-  function openRole(next: Role): void {
-    setRole(next);
-    setInputs((previous) => inputsFor(next, previous));
-    clearOutcome();
   }
 
   const departmentAction = crew?.ok
@@ -196,6 +169,10 @@ export function TaskPane({ engine, port }: TaskPaneProps) {
         />
       ) : null}
 
+      {unionNote.note ? (
+        <UnionChangeBar note={unionNote.note} onDismiss={unionNote.dismiss} />
+      ) : null}
+
       <WorkbookNotices
         tablesError={workbook.tablesError}
         pricingError={versioned.ok && !pricing.ok ? pricing.error : undefined}
@@ -220,9 +197,20 @@ export function TaskPane({ engine, port }: TaskPaneProps) {
           port={port}
           ensureBudget={workbook.ensureBudget}
           onAdded={(title) => {
-            setPendingRole(title);
+            openWhenAdded(title);
             void reload();
           }}
+        />
+      ) : null}
+
+      {versioned.ok ? (
+        <ImportCrewList
+          engine={versioned.engine}
+          settings={settings}
+          tables={tables}
+          port={port}
+          ensureBudget={workbook.ensureBudget}
+          reload={reload}
         />
       ) : null}
 
@@ -233,7 +221,7 @@ export function TaskPane({ engine, port }: TaskPaneProps) {
           rates={rates}
           budgetDate={settings?.budgetDate ?? meta.defaultDate}
           tierName={inputs.tier ?? (settings ? settingsTier : undefined)}
-          estimateAgreement={estimateAgreement}
+          estimateAgreement={choices.estimateAgreement}
           currentAgreement={result?.ok ? result.quote.agreement.name : undefined}
           headingRef={headingRef}
         >
@@ -242,9 +230,9 @@ export function TaskPane({ engine, port }: TaskPaneProps) {
               inputs={inputs}
               onChange={setInputs}
               settings={settings}
-              agreements={agreementNames}
-              regions={regionNames}
-              tiers={tierNames}
+              agreements={choices.agreementNames}
+              regions={choices.regionNames}
+              tiers={choices.tierNames}
               settingsRegion={settingsRegion}
               settingsTier={settingsTier}
               customaryAgreement={customaryAgreement}
