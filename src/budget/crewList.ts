@@ -169,7 +169,12 @@ export interface ImportPlan {
 }
 
 /** A title matched to a card role, and how; @throws RateError UNKNOWN_ROLE with suggestions */
-export type TitleMatcher = (title: string) => { role: Role; how: string };
+export type TitleMatcher = (title: string) => {
+  role: Role;
+  how: string;
+  /** What the title said beyond the role ("Local Hire", "2nd unit"): kept in the description. */
+  qualifiers?: readonly string[];
+};
 
 const STEP_WORDS: Record<MatchStep, string> = {
   exact: "card title or alias",
@@ -199,7 +204,11 @@ export function cardMatcher(engine: RateEngine): TitleMatcher {
     }
     const steps = found.steps.map((step) => STEP_WORDS[step]);
     const kept = found.qualifiers.length > 0 ? `; kept: ${found.qualifiers.join(", ")}` : "";
-    return { role: found.role, how: `${[...new Set(steps)].join(", ")}${kept}` };
+    return {
+      role: found.role,
+      how: `${[...new Set(steps)].join(", ")}${kept}`,
+      qualifiers: found.qualifiers,
+    };
   };
 }
 
@@ -274,12 +283,13 @@ export function planImport(
     }
     let role: Role;
     let how: string;
+    let qualifiers: readonly string[] = [];
     try {
       if (choice?.kind === "role") {
         role = engine.findRole(choice.roleId);
         how = "chosen by you";
       } else {
-        ({ role, how } = match(row.title));
+        ({ role, how, qualifiers = [] } = match(row.title));
       }
     } catch (error) {
       const suggestions = isRateError(error) ? (error.details.suggestions ?? []) : [];
@@ -289,7 +299,9 @@ export function planImport(
     try {
       const unit = rowUnit(engine, role, row.unit);
       const quantity: number | Phase = row.quantity ?? (unit === "week" ? "shoot" : 1);
-      const line = crewLineFor(engine, role, { quantity, unit, person: row.person });
+      // What the title said beyond the role stays on the line, in its description.
+      const note = qualifiers.length > 0 ? qualifiers.join(", ") : undefined;
+      const line = crewLineFor(engine, role, { quantity, unit, person: row.person, note });
       const scaleCents = scaleRate(engine, role, unit, settings);
       let override: RateOverrideInput | undefined;
       if (row.rate !== undefined && dollarsToCents(row.rate) !== scaleCents) {

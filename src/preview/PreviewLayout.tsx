@@ -13,7 +13,7 @@ import { WorkbookView } from "./WorkbookView";
 
 const useStyles = makeStyles({
   page: { display: "grid", gridTemplateRows: "auto 1fr", height: "100vh" },
-  body: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) 400px", minHeight: 0 },
+  body: { display: "grid", minHeight: 0 },
   sheet: {
     minWidth: 0,
     minHeight: 0,
@@ -32,9 +32,20 @@ const useStyles = makeStyles({
   },
 });
 
+/** Office sizes a task pane from about 320 to 450 px; `?pane=320` shows the pane at that width. */
+const PANE_WIDTH = { default: 400, min: 280, max: 640 };
+
+function paneWidth(search: string): number {
+  const asked = Number(new URLSearchParams(search).get("pane"));
+  return Number.isFinite(asked) && asked >= PANE_WIDTH.min && asked <= PANE_WIDTH.max
+    ? asked
+    : PANE_WIDTH.default;
+}
+
 /** The preview page: a banner, the workbook on the left, the real task pane on the right. */
 export function PreviewLayout(props: { engine: RateEngine; workbook: PreviewWorkbook }) {
   const styles = useStyles();
+  const columns = `minmax(0, 1fr) ${paneWidth(window.location.search)}px`;
   return (
     <div className={styles.page}>
       <MessageBar intent="info" layout="multiline">
@@ -45,7 +56,7 @@ export function PreviewLayout(props: { engine: RateEngine; workbook: PreviewWork
           start:desktop, npm run start:web, or Home → Add-ins → More Settings → Upload My Add-in).
         </MessageBarBody>
       </MessageBar>
-      <div className={styles.body}>
+      <div className={styles.body} style={{ gridTemplateColumns: columns }}>
         <main className={styles.sheet} aria-label="Workbook">
           <div className={styles.toolbar}>
             <DownloadXlsx workbook={props.workbook} />

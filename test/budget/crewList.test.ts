@@ -74,6 +74,7 @@ describe("planning an import", () => {
       [engine.findRole("Set PA").id, expect.stringContaining("numbering taken off")],
       [engine.findRole("Key Grip").id, expect.stringContaining("kept: Local Hire")],
     ]);
+    expect(plan.lines[1]?.description).toBe("Key Grip, Local Hire");
   });
 
   it("turns a rate that differs from scale into one Rate Overrides line, noted as imported", () => {
