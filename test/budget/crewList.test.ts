@@ -11,12 +11,27 @@ import {
   parseCrewList,
   planImport,
   type PlannedRow,
+  type RowChoice,
 } from "../../src/budget";
 import { MemoryWorkbook } from "../../src/budget/memoryWorkbook";
 import { engine } from "../../src/data";
 import { PreviewWorkbook } from "../../src/preview/previewWorkbook";
 
 const settings = defaultSettings();
+
+/** The producer's answer for an unplaceable title: this production's own role. */
+const OWN_ROLE: RowChoice = {
+  kind: "own-role",
+  role: {
+    title: "Zzqx Wrangler",
+    department: "camera",
+    account: "",
+    description: IMPORT_NOTE,
+    unit: "day",
+    rate: 700,
+    agreement: "",
+  },
+};
 
 function kinds(rows: readonly PlannedRow[]): string[] {
   return rows.map((r) => r.kind);
@@ -122,23 +137,7 @@ describe("planning an import", () => {
     expect(skipped.lines).toHaveLength(1);
 
     const own = planImport(engine, rows, settings, {
-      choices: new Map([
-        [
-          2,
-          {
-            kind: "own-role" as const,
-            role: {
-              title: "Zzqx Wrangler",
-              department: "camera",
-              account: "",
-              description: IMPORT_NOTE,
-              unit: "day" as const,
-              rate: 700,
-              agreement: "",
-            },
-          },
-        ],
-      ]),
+      choices: new Map([[2, OWN_ROLE]]),
     });
     expect(own.ready).toBe(true);
     expect(own.roles.map((r) => r.title)).toEqual(["Zzqx Wrangler"]);
@@ -151,23 +150,7 @@ describe("inserting an import", () => {
     const wb = new PreviewWorkbook(engine);
     const rows = parseCrewList("Gaffer,Sam,2,week,5000\nZzqx Wrangler,,3,day,700");
     const plan = planImport(engine, rows, settings, {
-      choices: new Map([
-        [
-          2,
-          {
-            kind: "own-role" as const,
-            role: {
-              title: "Zzqx Wrangler",
-              department: "camera",
-              account: "",
-              description: IMPORT_NOTE,
-              unit: "day" as const,
-              rate: 700,
-              agreement: "",
-            },
-          },
-        ],
-      ]),
+      choices: new Map([[2, OWN_ROLE]]),
     });
     let changes = 0;
     wb.subscribe(() => (changes += 1));

@@ -12,12 +12,19 @@ export interface SuccessMessageBarProps {
   title: string;
   children: ReactNode;
   onDismiss: () => void;
+  /** What a change did that the producer should know about ("warning", "info"); default success. */
+  intent?: "success" | "warning" | "info";
 }
 
-/** What a write just did, announced politely, with a dismiss button. */
-export function SuccessMessageBar({ title, children, onDismiss }: SuccessMessageBarProps) {
+/** What a write or a change just did, announced politely, with a dismiss button. */
+export function SuccessMessageBar({
+  title,
+  children,
+  onDismiss,
+  intent = "success",
+}: SuccessMessageBarProps) {
   return (
-    <MessageBar intent="success" layout="multiline" role="status">
+    <MessageBar intent={intent} layout="multiline" role="status">
       <MessageBarBody>
         <MessageBarTitle>{title}</MessageBarTitle>
         {children}

@@ -1,13 +1,6 @@
-import {
-  Button,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-} from "@fluentui/react-components";
-import { DismissRegular } from "@fluentui/react-icons";
 import { formatUsd } from "../../engine";
 import type { UnionChangeNote } from "../hooks/useUnionChange";
+import { SuccessMessageBar } from "./SuccessMessageBar";
 
 function lines(n: number): string {
   return `${n} line${n === 1 ? "" : "s"}`;
@@ -27,30 +20,17 @@ export function UnionChangeBar({
     .map((l) => (l.reason ? `${l.role} (${l.reason})` : l.role))
     .join("; ");
   return (
-    <MessageBar
+    <SuccessMessageBar
       intent={toEstimate.length > 0 ? "warning" : "info"}
-      layout="multiline"
-      role="status"
+      title={`Changing ${note.what}`}
+      onDismiss={onDismiss}
     >
-      <MessageBarBody>
-        <MessageBarTitle>Changing {note.what}</MessageBarTitle>
-        {toEstimate.length > 0
-          ? `moved ${lines(toEstimate.length)} from union scales to non-union estimates: ${examples}${toEstimate.length > 3 ? "; …" : ""}. `
-          : ""}
-        {toUnion.length > 0 ? `Moved ${lines(toUnion.length)} onto union scales. ` : ""}
-        Their fringes went from {formatUsd(fringeBeforeCents)} to {formatUsd(fringeAfterCents)}. To
-        keep a line on its home agreement, set its Agreement or Region cell.
-      </MessageBarBody>
-      <MessageBarActions
-        containerAction={
-          <Button
-            appearance="transparent"
-            aria-label="Dismiss message"
-            icon={<DismissRegular />}
-            onClick={onDismiss}
-          />
-        }
-      />
-    </MessageBar>
+      {toEstimate.length > 0
+        ? `moved ${lines(toEstimate.length)} from union scales to non-union estimates: ${examples}${toEstimate.length > 3 ? "; …" : ""}. `
+        : ""}
+      {toUnion.length > 0 ? `Moved ${lines(toUnion.length)} onto union scales. ` : ""}
+      Their fringes went from {formatUsd(fringeBeforeCents)} to {formatUsd(fringeAfterCents)}. To
+      keep a line on its home agreement, set its Agreement or Region cell.
+    </SuccessMessageBar>
   );
 }
