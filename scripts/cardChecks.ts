@@ -160,5 +160,43 @@ export function checkCardFiles(files: CardFiles, card: RateCard): string[] {
       if (!ok) problems.push(`${role.id}: no ${key} rate on the default date`);
     }
   }
+  problems.push(...copySourceProblems(files));
+  return problems;
+}
+
+/** Hosts that hold copies of documents, not the documents' publishers. */
+const COPY_HOSTS = ["github.com"];
+
+/**
+ * A source read from a copy (a repository's transcription) still names the document first: who
+ * issued it, so the figure can be checked against the original, not against the copy.
+ */
+function copySourceProblems(files: CardFiles): string[] {
+  const problems: string[] = [];
+  const visit = (value: unknown, where: string): void => {
+    if (Array.isArray(value)) {
+      value.forEach((v, i) => {
+        visit(v, `${where}[${i}]`);
+      });
+      return;
+    }
+    if (typeof value !== "object" || value === null) return;
+    const record = value as Record<string, unknown>;
+    const address = record.address;
+    if (typeof address === "string" && typeof record.title === "string") {
+      const host = URL.canParse(address) ? new URL(address).hostname : "";
+      if (COPY_HOSTS.includes(host) && typeof record.publisher !== "string") {
+        problems.push(
+          `${where}: '${record.title}' is read from a copy (${host}) but names no publisher`,
+        );
+      }
+    }
+    for (const [key, v] of Object.entries(record)) visit(v, `${where}.${key}`);
+  };
+  visit(files.meta, "card-meta.json");
+  visit(files.fringes, "fringes.json");
+  files.scaleBooks.forEach((b, i) => {
+    visit(b, `scale book ${i}`);
+  });
   return problems;
 }

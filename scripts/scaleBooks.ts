@@ -64,7 +64,9 @@ export const BOOKS: BookConfig[] = [
     regions: ["los-angeles"],
     csv: "iatse-600.csv",
     source: {
-      title: "2024-27 Local #600 Wage Schedules, Schedule #1 (doc 00310921, printed 8/3/2024)",
+      publisher: "AMPTP and IATSE Local 600",
+      title: "2024-27 Local #600 Wage Schedules, Schedule #1 (printed 8/3/2024)",
+      docNumber: "00310921",
       address: `${REPO}/extracted_text/Local_600_Camera/Local_600_2024-27_Wage_Schedules.txt`,
       published: "2024-08-03",
       confidence: "high",
@@ -77,8 +79,9 @@ export const BOOKS: BookConfig[] = [
     regions: ["los-angeles"],
     csv: "iatse-700.csv",
     source: {
-      title:
-        "2024-27 Local #700 (Majors) Wage Schedules, Schedule #1 (doc 00314220, printed 8/2/2024)",
+      publisher: "AMPTP and IATSE Local 700",
+      title: "2024-27 Local #700 (Majors) Wage Schedules, Schedule #1 (printed 8/2/2024)",
+      docNumber: "00314220",
       address: `${REPO}/extracted_text/Local_700_Editors/Local_700_2024-27_Wage_Schedules.txt`,
       published: "2024-08-02",
       confidence: "high",
@@ -91,8 +94,9 @@ export const BOOKS: BookConfig[] = [
     regions: ["los-angeles"],
     csv: "iatse-80.csv",
     source: {
-      title:
-        "2024-27 Local #80 Studio Grips Wage Schedules, Schedule #1 (doc 00314216, printed 8/13/2024)",
+      publisher: "AMPTP and IATSE Local 80",
+      title: "2024-27 Local #80 Studio Grips Wage Schedules, Schedule #1 (printed 8/13/2024)",
+      docNumber: "00314216",
       address: `${REPO}/extracted_text/Local_80_Grips/Local_80_2024-27_Wage_Schedules.txt`,
       published: "2024-08-13",
       confidence: "high",
@@ -105,6 +109,7 @@ export const BOOKS: BookConfig[] = [
     regions: ["los-angeles"],
     csv: "iatse-44.csv",
     source: {
+      publisher: "AMPTP and IATSE Local 44",
       title: "2024-27 Local #44 Wage Schedules, Schedule #1",
       address: `${REPO}/extracted_text/Local_44_Props/Local_44_2024-27_Wage_Schedules.txt`,
       published: "2024-08",
@@ -118,6 +123,7 @@ export const BOOKS: BookConfig[] = [
     regions: ["los-angeles"],
     csv: "iatse-728.csv",
     source: {
+      publisher: "IATSE Local 728",
       title: "IATSE Local 728 rate card, Basic Agreement studio minimum rates 8/4/24-8/2/25",
       address: `${REPO}/extracted_text/Local_728_Lighting/Local_728_2024_Rate_Card.txt`,
       published: "2024",
@@ -148,6 +154,7 @@ export const BOOKS: BookConfig[] = [
     regions: ["los-angeles"],
     csv: "iatse-800.csv",
     source: {
+      publisher: "AMPTP and IATSE Local 800",
       title: "2024-27 Local #800 Wage Schedules, Schedule #1",
       address: `${REPO}/extracted_text/Local_800_Art_Directors/Local_800_2024-27_Wage_Schedules.txt`,
       published: "2024-08",
@@ -161,8 +168,9 @@ export const BOOKS: BookConfig[] = [
     regions: ["los-angeles"],
     csv: "teamsters-399.csv",
     source: {
-      title:
-        "2024-27 Local #399 Wage Schedules, studio minimum rates (doc 00320233, printed 9/23/2024)",
+      publisher: "AMPTP and Teamsters Local 399",
+      title: "2024-27 Local #399 Wage Schedules, studio minimum rates (printed 9/23/2024)",
+      docNumber: "00320233",
       address: `${REPO}/extracted_text/Teamsters_399/Teamsters_399_2024-27_Wage_Schedules.txt`,
       published: "2024-09-23",
       confidence: "high",
@@ -175,6 +183,7 @@ export const BOOKS: BookConfig[] = [
     regions: ["*"],
     csv: "dga.csv",
     source: {
+      publisher: "Directors Guild of America",
       title:
         "DGA rate card 2023-2024, AD/UPM general rates, p.11 (as extracted in DGARates2023thru2024pg11ADUPMGeneralRates240213.sql; labels corrected per RATE-SOURCES §2)",
       address:
@@ -184,8 +193,9 @@ export const BOOKS: BookConfig[] = [
     },
     periodSources: {
       "2025-07-01": {
+        publisher: "Entertainment Partners",
         title:
-          "EP Paymaster 2025-2026 (Nov 2025 ed.), DGA minimums, as transcribed in paymaster_2025_rates.py",
+          "Paymaster 2025-2026 (Nov 2025 ed.), DGA minimums, as transcribed in paymaster_2025_rates.py",
         address: `${REPO}/paymaster_2025_rates.py`,
         published: "2025-11",
         confidence: "medium",

@@ -32,7 +32,13 @@ export const confidenceSchema = z.enum(["high", "medium-high", "medium", "low-me
 
 /** Where a figure comes from: a document a payroll accountant can open. */
 export const sourceSchema = z.object({
+  /** Who issued the document: "AMPTP and IATSE", "Directors Guild of America". */
+  publisher: z.string().min(2).optional(),
+  /** The document's title as printed. */
   title: z.string().min(3),
+  /** The document's own number where it prints one ("00317375"). */
+  docNumber: z.string().optional(),
+  /** Where it can be read: the publisher's page, or a copy (a repository, a payroll book). */
   address: z.url().optional(),
   section: z.string().optional(),
   published: z.string().optional(),

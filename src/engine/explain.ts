@@ -47,7 +47,15 @@ export function describeSource(source: Source, page?: number): string {
   const where = [source.section, page === undefined ? undefined : `p. ${page}`]
     .filter(Boolean)
     .join(", ");
-  return `${source.title}${where ? `, ${where}` : ""}${source.address ? ` <${source.address}>` : ""}`;
+  // The document first (who issued it, its title and number, the page), then where to read it.
+  const doc = [
+    source.publisher ? `${source.publisher}: ${source.title}` : source.title,
+    source.docNumber ? `doc ${source.docNumber}` : undefined,
+    where || undefined,
+  ]
+    .filter(Boolean)
+    .join(", ");
+  return `${doc}${source.address ? ` <${source.address}>` : ""}`;
 }
 
 /** Every source a quote rests on, without repeats: the rate's first, then each fringe's. */

@@ -20,6 +20,18 @@ describe("the shipped rate card", () => {
     expect(problems.some((p) => p.includes("overlapping periods"))).toBe(true);
   });
 
+  it("names the document first, even for a figure read from a repository copy", () => {
+    type Source = { publisher?: string; address?: string };
+    const copy = structuredClone(fringes) as { fringes: { periods: { source?: Source }[] }[] };
+    const source = copy.fringes
+      .flatMap((f) => f.periods.map((p) => p.source))
+      .find((s) => s?.address?.startsWith("https://github.com/"));
+    expect(source?.publisher).toBeTruthy();
+    delete source?.publisher;
+    const problems = checkCardFiles({ meta, fringes: copy, roleFiles, scaleBooks }, rateCard);
+    expect(problems.some((p) => p.includes("names no publisher"))).toBe(true);
+  });
+
   it("loads every role file in src/data/roles", () => {
     const dir = fileURLToPath(new URL("../../src/data/roles/", import.meta.url));
     expect(roleFiles.map((f) => `${f.department.id}.json`).sort()).toEqual(readdirSync(dir).sort());
