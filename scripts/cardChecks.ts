@@ -11,6 +11,7 @@ import {
 } from "../src/engine/cardSchema";
 import {
   belongsToVersion,
+  compareVersions,
   normalizeName,
   RateEngine,
   isRateError,
@@ -118,6 +119,25 @@ export function checkCardFiles(files: CardFiles, card: RateCard): string[] {
     for (const c of book.classifications) {
       for (const s of c.schedules)
         for (const p of s.rates) checkVersions(`${book.id} ${c.code} ${p.from}`, p);
+    }
+  }
+  for (const role of card.roles) {
+    checkVersions(`role ${role.id}`, role);
+    for (const ref of role.scales)
+      checkVersions(`${role.id} scale ${ref.agreement} ${ref.code}`, ref);
+    if (role.since !== undefined) {
+      for (const ref of role.scales) {
+        if (ref.since !== undefined && compareVersions(ref.since, role.since) < 0)
+          problems.push(
+            `${role.id} scale ${ref.agreement} ${ref.code}: since ${ref.since} is before the role's ${role.since}`,
+          );
+      }
+    }
+    const linked = new Set<string>();
+    for (const ref of role.scales) {
+      const key = `${ref.agreement} ${ref.code}`;
+      if (linked.has(key)) problems.push(`${role.id}: scale ${key} is linked twice`);
+      linked.add(key);
     }
   }
   for (const role of card.roles) {

@@ -26,6 +26,8 @@ function derivePeriod(rate: PeriodRate, d: Derivation): PeriodRate {
     kind: "estimate",
     method: `Estimate: ${d.method}.`,
   };
+  // A figure derived from one added in a later card version arrives with it.
+  if (rate.since !== undefined) out.since = rate.since;
   if (rate.hourlyCents !== undefined) {
     const hourly = roundCents(rate.hourlyCents * d.factor);
     out.hourlyCents = hourly;
@@ -101,6 +103,8 @@ export function buildBook(config: BookConfig, csvText: string): ScaleBook {
     if (weekly !== undefined) rate.weeklyCents = weekly;
     const page = optionalNumber(row.page);
     if (page !== undefined) rate.page = page;
+    // A row added to a book after it first shipped names the card version that added it.
+    if (row.since) rate.since = row.since;
     const periodSource = config.periodSources?.[rate.from];
     if (periodSource) rate.source = periodSource;
     schedule.rates.push(rate);
@@ -130,7 +134,7 @@ export function buildBook(config: BookConfig, csvText: string): ScaleBook {
   }
   if (config.since) {
     for (const c of classifications.values())
-      for (const s of c.schedules) for (const r of s.rates) r.since = config.since;
+      for (const s of c.schedules) for (const r of s.rates) r.since ??= config.since;
   }
   return scaleBookSchema.parse({
     $schema: "../schema/scale-book.schema.json",

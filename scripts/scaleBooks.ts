@@ -81,6 +81,8 @@ export const BOOKS: BookConfig[] = [
     source: {
       publisher: "AMPTP and IATSE Local 700",
       title: "2024-27 Local #700 (Majors) Wage Schedules, Schedule #1 (printed 8/2/2024)",
+      note: 'From card 2026.3 the footnotes are transcribed as printed (p.14 for 8/1-8/3/2024, repeated on pp.17, 20 and 23 for 2024-27): footnote 10, a Mixer regularly assigned as Supervising Re-recording Mixer (4120, entry level 4111) at a 15% bonus, Schedules A-4 and B-3 (filed as 4120-fn10 and 4111-fn10); footnote 11, the Y-1 Mixer and Y-3a Supervising Engineer Schedule E-2 weekly "On Call" rate (on 4100/4120, 4130, 4110/4111 and 4113). Footnote 11 prints its third period as "effective August 2, 2023 through July 31, 2027", a misprint for August 2, 2026 (the page\'s own period).',
+
       docNumber: "00314220",
       address: `${REPO}/extracted_text/Local_700_Editors/Local_700_2024-27_Wage_Schedules.txt`,
       published: "2024-08-02",
@@ -110,7 +112,8 @@ export const BOOKS: BookConfig[] = [
     csv: "iatse-44.csv",
     source: {
       publisher: "AMPTP and IATSE Local 44",
-      title: "2024-27 Local #44 Wage Schedules, Schedule #1",
+      title: "2024-27 Local #44 Wage Schedules, Schedule #1 (doc 00314214.XLSX, printed 8/13/2024)",
+      note: "From card 2026.3 the footnote classes are transcribed as printed (footnotes p.9 for the first period, whose footnote rates run 7/30/2023-8/3/2024, and p.13 for 2024-27): footnote 2 Combination Welder (no occupation code printed), 4 and 5 Draper (7321), Floor Coverer (7324) and Upholsterer (7320) Forepersons and footnote 4 Sewing Foreperson (7328), 10 Draper (7323), Floor Coverer (7327) and Upholsterer (7322) Gang Bosses, 13 Drapers (7326), Floor Coverers (7370), Property Sewing Persons (7329) and Upholsterers (7325). Footnote 4 gives the Upholsterer Foreperson the table's foreperson code 7320; the card files it as 7320-upholsterer. Footnotes 4 and 2 print hourly rates without naming a schedule: the card files them under Schedule A, where their markers sit.",
       address: `${REPO}/extracted_text/Local_44_Props/Local_44_2024-27_Wage_Schedules.txt`,
       published: "2024-08",
       confidence: "high",
@@ -128,7 +131,7 @@ export const BOOKS: BookConfig[] = [
       address: `${REPO}/extracted_text/Local_728_Lighting/Local_728_2024_Rate_Card.txt`,
       published: "2024",
       confidence: "medium-high",
-      note: "A garbled two-page layout; only unambiguous lines are transcribed. Figures agree with the matching Local 80 classifications to the cent.",
+      note: 'A garbled two-page layout; only unambiguous lines are transcribed. Figures agree with the matching Local 80 classifications to the cent. The CLT\'s weekly guarantee (5401, "54 hrs. weekly per hour" $59.80 and "weekly guarantee" $3,647.80, p.1, Basic Agreement Studio Minimum Rates 8/4/24 to 8/2/25 column; two overprinted lines read apart, the same figures as 5421 Chief Rigging Tech) is on the card from 2026.3: a gaffer\'s week is the 54-hour guarantee (61 pay hours), not five 8-hour days.',
     },
     derive: [
       {
@@ -296,7 +299,7 @@ function lbtDerive(hasPrinted2025: boolean): Pick<BookConfig, "supersede" | "der
 
 const LBT_CSV = "incoming/lbt-2023-25.csv";
 const PRODUCTION_CITY_REGIONS = ["los-angeles", "new-york"];
-const NON_PRODUCTION_CITY_REGIONS = ["georgia", "new-mexico", "other-us"];
+const NON_PRODUCTION_CITY_REGIONS = ["georgia", "new-mexico", "other-us", "maryland"];
 
 /** Books added in card 2026.2 (issue 13): union scales outside Los Angeles and below Studio. */
 export const BOOKS_2026_2: BookConfig[] = [
@@ -580,3 +583,72 @@ BOOKS_2026_2.push({
 });
 
 BOOKS.push(...BOOKS_2026_2);
+
+const V3 = "2026.3";
+
+const ASA_CATEGORY: Record<string, string> = {
+  theatrical: "Theatrical Motion Pictures",
+  "pilots-long-form-and-first-year-of-one-hour-episodic-series":
+    "Television: Pilots, Long-Form and First Year of One-Hour Episodic Series",
+  "all-other-television": "Television: All Other Television",
+};
+
+function asaSource(rateSet: "maryland" | "non-maryland", category: string): Source {
+  const set = rateSet === "maryland" ? '"Maryland"' : '"Non-Maryland"';
+  const where =
+    rateSet === "maryland"
+      ? 'The book prints no list of the areas a rate set covers (test/golden/incoming/asa-2024-27.md): the card applies "Maryland" in its Maryland region, after the Media Services Labor Guide (https://laborguide.mediaservices.com/how-to-use-this-guide), which lists California outside the Basic Agreement, Florida, Maryland and Michigan as "Maryland" areas; for those other states choose the Maryland region for the ASA rates (its payroll taxes are the generic-state estimate).'
+      : 'The book prints no list of the areas a rate set covers (test/golden/incoming/asa-2024-27.md): the card applies "Non-Maryland" in Georgia, New Mexico and Other US, as for the theatrical set (the Media Services Labor Guide lists GA, NM, LA, TX and about 35 more states as Non-Maryland).';
+  const tv =
+    category === "theatrical"
+      ? ""
+      : ' A television category is chosen as its own agreement on the card ("ASA Television ..."): a line left to its default is priced under the theatrical set. Classifications printed "per individual negotiation" or "N/A" in this column have no figure and are not on the card; the Non-Maryland grade tables (p.1) print no Key row for television.';
+  return {
+    title: `IATSE, 2024-27 IATSE Area Standards Agreement Wage Rates, Appendix A crafts and classifications wage schedule (pp.3-18) and pp.1-2 grade tables, ${set} ${ASA_CATEGORY[category]!} (doc 00317697.XLSX, printed 7/29/2024), 8/1/2024-7/31/2027`,
+    published: "2024-07-29",
+    confidence: "high",
+    note: `Read from shared/sources/Area_Standards_Wage_Rates_2024-27.pdf (pdftotext -layout, checked cell by cell; test/golden/incoming/asa-2024-27.md). Hourly minimums only: the book prints no day or week figures, no work rules and no fringes. ${where}${tv}`,
+  };
+}
+
+/** Books added in card 2026.3: the ASA "Maryland" set and the ASA television categories. */
+export const BOOKS_2026_3: BookConfig[] = [
+  {
+    id: "iatse-asa-md",
+    agreement: "asa",
+    name: 'IATSE Area Standards Agreement, "Maryland" theatrical',
+    regions: ["maryland"],
+    tiers: ["studio"],
+    since: V3,
+    csv: "incoming/asa-2024-27.csv",
+    incoming: { format: "asa", rateSet: "maryland", category: "theatrical" },
+    source: asaSource("maryland", "theatrical"),
+  },
+];
+for (const [rateSet, regions] of [
+  ["non-maryland", ["georgia", "new-mexico", "other-us"]],
+  ["maryland", ["maryland"]],
+] as const) {
+  for (const [category, agreement, short] of [
+    [
+      "pilots-long-form-and-first-year-of-one-hour-episodic-series",
+      "asa-tv-long-form",
+      "tv-long-form",
+    ],
+    ["all-other-television", "asa-tv-other", "tv-other"],
+  ] as const) {
+    BOOKS_2026_3.push({
+      id: rateSet === "maryland" ? `iatse-asa-md-${short}` : `iatse-asa-${short}`,
+      agreement,
+      name: `IATSE Area Standards Agreement, "${rateSet === "maryland" ? "Maryland" : "Non-Maryland"}" ${ASA_CATEGORY[category]!}`,
+      regions: [...regions],
+      tiers: ["studio"],
+      since: V3,
+      csv: "incoming/asa-2024-27.csv",
+      incoming: { format: "asa", rateSet, category },
+      source: asaSource(rateSet, category),
+    });
+  }
+}
+
+BOOKS.push(...BOOKS_2026_3);

@@ -52,6 +52,11 @@ import scale_iatse_80_first_aid from "./scales/iatse-80-first-aid.json";
 import scale_iatse_705 from "./scales/iatse-705.json";
 import scale_iatse_695 from "./scales/iatse-695.json";
 import scale_iatse_600_amendment from "./scales/iatse-600-amendment.json";
+import scale_iatse_asa_md from "./scales/iatse-asa-md.json";
+import scale_iatse_asa_tv_long_form from "./scales/iatse-asa-tv-long-form.json";
+import scale_iatse_asa_tv_other from "./scales/iatse-asa-tv-other.json";
+import scale_iatse_asa_md_tv_long_form from "./scales/iatse-asa-md-tv-long-form.json";
+import scale_iatse_asa_md_tv_other from "./scales/iatse-asa-md-tv-other.json";
 
 type RoleFile = {
   department: RateCard["departments"][number];
@@ -111,6 +116,11 @@ export const scaleBooks = [
   scale_iatse_705,
   scale_iatse_695,
   scale_iatse_600_amendment,
+  scale_iatse_asa_md,
+  scale_iatse_asa_tv_long_form,
+  scale_iatse_asa_tv_other,
+  scale_iatse_asa_md_tv_long_form,
+  scale_iatse_asa_md_tv_other,
 ] as RateCard["scales"];
 
 /** Assembles the card from its files. */

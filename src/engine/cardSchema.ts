@@ -20,6 +20,13 @@ export const cardVersion = z.string().regex(/^\d{4}\.\d+$/, "expected a card ver
  * `until` (default: every later one). A corrected figure is a new period with `since`, and the old
  * one gets `until`, so a workbook pinned to an older version keeps its numbers.
  */
+/** Whether card version `a` is later than `b` ("2026.10" is later than "2026.9"). */
+function versionAfter(a: string, b: string): boolean {
+  const [ay = 0, an = 0] = a.split(".").map(Number);
+  const [by = 0, bn = 0] = b.split(".").map(Number);
+  return ay - by > 0 || (ay === by && an > bn);
+}
+
 const versioned = {
   since: cardVersion.optional(),
   until: cardVersion.optional(),
@@ -52,7 +59,19 @@ export const departmentSchema = z.object({
   account: z.string().regex(/^\d{4}$/),
 });
 
-export const scaleRefSchema = z.object({ agreement: kebabId, code: z.string().min(1) });
+/**
+ * A role's union classification. `since`/`until` (card versions) date the link itself: a role that
+ * gains a published classification in a later card keeps pricing as before in workbooks pinned to
+ * an older one.
+ */
+export const scaleRefSchema = z
+  .object({ agreement: kebabId, code: z.string().min(1), ...versioned })
+  .refine(
+    (r) => r.since === undefined || r.until === undefined || !versionAfter(r.since, r.until),
+    {
+      message: "a scale link's since is after its until",
+    },
+  );
 
 export const roleSchema = z.object({
   id: kebabId,
@@ -190,6 +209,11 @@ export const agreementSchema = z.object({
   name: z.string().min(2),
   aliases: z.array(z.string()),
   workRules: workRulesSchema,
+  /**
+   * A category of another agreement that a producer names for a line (the ASA's television
+   * rates): never a line's default agreement, and not listed among the scales a line lacks.
+   */
+  chosenOnly: z.boolean().optional(),
 });
 
 export const regionSchema = z.object({

@@ -45,6 +45,7 @@ export function coveringScale(
     if (agreementId !== undefined && cref.book.agreement !== agreementId) continue;
     if (!hasRatesOn(cref, date)) continue;
     const agreement = index.agreementById.get(cref.book.agreement);
+    if (agreementId === undefined && agreement?.chosenOnly) continue;
     if (agreement) return { ref, cref, agreement };
   }
   return undefined;
@@ -60,7 +61,7 @@ function agreementsIn(index: CardIndex, tier: Tier, region: Region, date: string
     if (book.regions.includes("*") && (book.tiers ?? []).length === 0) continue;
     if (!bookApplies(index, book, region.id, tier.id)) continue;
     const agreement = index.agreementById.get(book.agreement);
-    if (!agreement || out.includes(agreement)) continue;
+    if (!agreement || agreement.chosenOnly || out.includes(agreement)) continue;
     const inForce = book.classifications.some((c) =>
       c.schedules.some((s) => periodInForce(s.rates, date) !== undefined),
     );

@@ -1,5 +1,14 @@
 import { roundCents } from "./money";
-import type { Classification, PeriodRate, Schedule, Unit, WorkRules } from "./types";
+import { formatRate } from "./explain";
+import type {
+  Classification,
+  PeriodRate,
+  Schedule,
+  Unit,
+  UnitDerivation,
+  WorkRules,
+} from "./types";
+import { weekMultiple } from "./units";
 import { dayPremium, payHoursForDay } from "./workRules";
 
 /** A schedule of a classification together with its figures for the period in force. */
@@ -48,6 +57,8 @@ export interface UnitPricing {
   /** Hours reported to per-hour benefit plans for one unit. */
   contributionHoursPerUnit: number;
   notes: string[];
+  /** For a month or an episode: the week it multiplies (see units.ts). */
+  derivedFrom?: UnitDerivation | undefined;
 }
 
 export interface PricingOptions {
@@ -71,6 +82,10 @@ export function isPricingFailure(p: object): p is PricingFailure {
 
 function hourlyOf(s: ScheduleInForce | undefined): number | undefined {
   return s?.period.hourlyCents;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function fmtHours(h: number): string {
@@ -231,6 +246,32 @@ export function priceUnit(
         used: week.used,
         contributionHoursPerUnit: week.hours,
         notes,
+      };
+    }
+    case "month":
+    case "episode": {
+      // No book on the card prints a monthly or per-episode crew figure: both are weeks.
+      const multiple = weekMultiple(opts.unit)!;
+      const week = priceWeek(inForce, opts, notes);
+      if (isPricingFailure(week)) return week;
+      const unitRateCents = roundCents(week.cents * multiple.weeks);
+      notes.push(
+        `${multiple.isAssumption ? `Assumption: ${multiple.definition}` : capitalize(multiple.definition)}, so ${formatRate(week.cents)} a week × ${multiple.factor} = ${formatRate(unitRateCents)}.`,
+      );
+      return {
+        unitRateCents,
+        used: week.used,
+        contributionHoursPerUnit: week.hours * multiple.weeks,
+        notes,
+        derivedFrom: {
+          unit: opts.unit,
+          weekCents: week.cents,
+          weekKind: week.used.period.kind,
+          weeks: multiple.weeks,
+          factor: multiple.factor,
+          definition: multiple.definition,
+          isAssumption: multiple.isAssumption,
+        },
       };
     }
     case "flat": {

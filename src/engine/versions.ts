@@ -68,6 +68,9 @@ type CardRoleEntry = RateCard["roles"][number];
 
 /** A role with the aliases a version holds merged in, and no `aliasesSince` left to merge again. */
 function rolesAt(role: CardRoleEntry, version: string): CardRoleEntry {
+  if (role.scales.some((ref) => !belongsToVersion(ref, version))) {
+    role = { ...role, scales: role.scales.filter((ref) => belongsToVersion(ref, version)) };
+  }
   if (!role.aliasesSince) return role;
   const added = Object.entries(role.aliasesSince)
     .filter(([since]) => compareVersions(since, version) <= 0)
@@ -78,7 +81,12 @@ function rolesAt(role: CardRoleEntry, version: string): CardRoleEntry {
 }
 
 function hasVersionedRoles(card: RateCard): boolean {
-  return card.roles.some((r) => r.since !== undefined || r.aliasesSince !== undefined);
+  return card.roles.some(
+    (r) =>
+      r.since !== undefined ||
+      r.aliasesSince !== undefined ||
+      r.scales.some((ref) => ref.until !== undefined),
+  );
 }
 
 function hasVersionedFigures(card: RateCard): boolean {
