@@ -7,10 +7,12 @@
 import {
   dollarsToCents,
   formatUsd,
+  hireOf,
   isRateError,
   normalizeName,
   RateError,
   type MatchStep,
+  type RateBasis,
   type RateEngine,
   type Role,
   type TableCell,
@@ -153,11 +155,29 @@ export type PlannedRow =
       scaleCents: number | undefined;
       /** The negotiated rate the row brings, written to Rate Overrides. */
       override: RateOverrideInput | undefined;
+      /** For a title that says "local hire": the agreement that makes it, and where. */
+      hire?: LocalHire | undefined;
     }
   | { kind: "own-role"; row: CrewListRow; role: ProductionRoleInput; line: CrewLineInput }
   | { kind: "unmatched"; row: CrewListRow; suggestions: string[]; error: unknown }
   | { kind: "bad"; row: CrewListRow; error: unknown }
   | { kind: "skipped"; row: CrewListRow };
+
+/**
+ * What "local hire" on a title does to its line. A line is already priced on the agreement that
+ * covers its role in its region (the Region setting), which is what a local hire is paid under:
+ * on a Georgia shoot a "Key Grip - Local Hire" prices on the Area Standards Agreement, never on the
+ * Los Angeles Basic Agreement. So the line keeps the customary agreement and the Region setting
+ * (it follows the setting if the shoot moves), and the plan says which agreement that is.
+ */
+export interface LocalHire {
+  /** The agreement the line prices on, as the card names it. */
+  agreement: string;
+  /** The region it is local to: the Region setting. */
+  region: string;
+  /** Why, in a sentence for the plan row. */
+  note: string;
+}
 
 export interface ImportPlan {
   rows: PlannedRow[];
@@ -323,7 +343,10 @@ export function planImport(
           chosenRates.set(key, { role: role.title, unit, amount: row.rate, line: row.line });
         }
       }
-      planned.push({ kind: "line", row, role, how, line, scaleCents, override });
+      const hire =
+        hireOf(qualifiers) === "local" ? localHire(engine, role, unit, settings) : undefined;
+      const said = hire ? `${how}; local hire: ${hire.agreement} (${hire.region})` : how;
+      planned.push({ kind: "line", row, role, how: said, line, scaleCents, override, hire });
     } catch (error) {
       planned.push({ kind: "bad", row, error });
     }
@@ -349,6 +372,35 @@ export function planImport(
     overrides: planned.flatMap((p) => (p.kind === "line" && p.override ? [p.override] : [])),
     roles: planned.flatMap((p) => (p.kind === "own-role" ? [p.role] : [])),
   };
+}
+
+/** The agreement a local hire of a role is priced on at the workbook's settings, and why. */
+function localHire(
+  engine: RateEngine,
+  role: Role,
+  unit: Unit,
+  settings: BudgetSettings,
+): LocalHire {
+  const request = requestForLine({ role: role.title, quantity: 1, unit }, settings);
+  const region = engine.findRegion(settings.region).name;
+  let basis: RateBasis | undefined;
+  try {
+    basis = engine.quote(request).basis;
+  } catch (error) {
+    if (!isRateError(error)) throw error;
+  }
+  const agreement = basis?.agreement ?? engine.defaultAgreement(request);
+  const where = `${role.title} in ${region}`;
+  let note: string;
+  if (agreement.id === "non-union") {
+    const why = basis?.kind === "estimate" ? basis.nonUnionReason : undefined;
+    note = `Local hire: no union scale on the card covers ${where}${why ? ` (${why})` : ""}, so it is priced non-union, like any line there.`;
+  } else if (basis && basis.kind !== "override" && basis.book.regions.includes("*")) {
+    note = `Local hire: the ${agreement.name} covers ${role.title} in every region, so hiring locally changes nothing.`;
+  } else {
+    note = `Local hire: priced on the ${agreement.name}, the agreement that covers ${where} (the Region setting), as a line without the note is.`;
+  }
+  return { agreement: agreement.name, region, note };
 }
 
 /** The card's rate for one unit of a role at the workbook's settings; undefined where it has none. */

@@ -31,6 +31,7 @@ export type RateErrorCode =
   | "BAD_HOURS"
   | "BAD_DAYS"
   | "BAD_WAGES"
+  | "BAD_BUDGET"
   | "NO_RATE"
   | "BAD_TABLE";
 
@@ -103,7 +104,7 @@ export function describeRateError(code: RateErrorCode, d: RateErrorDetails): str
     case "UNKNOWN_AGREEMENT":
       return `Unknown agreement${input}.${didYouMean(d.suggestions)}`;
     case "UNKNOWN_UNIT":
-      return `Unknown unit${input}: use hour, day, week or flat.`;
+      return `Unknown unit${input}: use hour, day, week, month, episode or flat.`;
     case "UNKNOWN_REGION":
       return `Unknown region${input}.${didYouMean(d.suggestions)}`;
     case "UNKNOWN_TIER":
@@ -124,6 +125,8 @@ export function describeRateError(code: RateErrorCode, d: RateErrorDetails): str
       return `Days per week${input} must be 5, 6 or 7.`;
     case "BAD_WAGES":
       return `Wages to date${input} must be a number of dollars from 0 up.`;
+    case "BAD_BUDGET":
+      return `Total budget${input} must be a number of dollars from 0 to 1,000,000,000,000.`;
     case "NO_RATE":
       return `No rate for ${d.role ?? "this role"}${d.agreement ? ` under ${d.agreement}` : ""}${
         d.region ? ` in ${d.region}` : ""

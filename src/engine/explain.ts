@@ -1,5 +1,6 @@
 import { formatBps, formatUsd } from "./money";
 import type { NameMatch } from "./names";
+import { hireOf } from "./titles";
 import type { FringeLine, Quote, Source } from "./types";
 
 function plural(n: number, unit: string): string {
@@ -39,7 +40,12 @@ export function describeFringeRate(line: FringeLine): string {
  */
 export function describeTitleReading(typed: string, m: NameMatch<{ title: string }>): string {
   const kept = m.qualifiers.length ? ` (kept: ${m.qualifiers.join(", ")})` : "";
-  return `"${typed}" is read as ${m.value.title}${kept}. `;
+  // A local hire is what every line already is: priced where it shoots. Say so, not nothing.
+  const local =
+    hireOf(m.qualifiers) === "local"
+      ? ` Local hire: priced on the agreement that covers ${m.value.title} in the line's region, as a line without the note is.`
+      : "";
+  return `"${typed}" is read as ${m.value.title}${kept}.${local} `;
 }
 
 /** "IATSE Local 600 wage schedules 2024-27, p. 19 (published)" */

@@ -5,32 +5,86 @@ import { FringeLine, type Fringe, type FringePeriod } from "./types";
 export interface FringeInForce {
   fringe: Fringe;
   period: FringePeriod;
+  /**
+   * Set when the card has no figure on the date and `period` is its last one carried forward
+   * unchanged (then labelled an estimate, with the method): the card's figure it came from.
+   */
+  carriedFrom?: FringePeriod | undefined;
+}
+
+/** The fringes of a crew line on its date, and what the card says about the ones it lacks. */
+export interface FringesOnDate {
+  inForce: FringeInForce[];
+  /** Plain-words notes: each fringe carried past its last figure, or no longer charged. */
+  notes: string[];
+}
+
+function applies(fringe: Fringe, agreementId: string, regionId: string, tierId?: string): boolean {
+  if (!fringe.regions.includes("*") && !fringe.regions.includes(regionId)) return false;
+  if (!fringe.agreements.includes("*") && !fringe.agreements.includes(agreementId)) return false;
+  return !fringe.tiers || (tierId !== undefined && fringe.tiers.includes(tierId));
+}
+
+function lastTo(fringe: Fringe): string {
+  return fringe.periods.reduce((m, p) => (p.to > m ? p.to : m), "");
 }
 
 /**
  * The fringes that apply to wages under `agreementId` in `regionId` at budget tier `tierId` on
  * `date`, card order. A fringe without `tiers` applies at every tier.
+ *
+ * A date past a fringe's last figure is never dropped in silence. The card itself carries a figure
+ * it has no successor for forward unchanged, as a labelled estimate ("2026 wage base carried
+ * forward"), through the last date it covers; a fringe whose figures stop before the others that
+ * apply here is one the card ends (the Georgia assessment repealed from 2027), so it is not
+ * charged, with a note saying so. Past the last date any of them covers, the same rule the card
+ * uses is applied here: each fringe's last figure is carried forward unchanged as an estimate, and
+ * the note says from when. (A date before a fringe's first figure is refused: see terms.ts.)
  */
-export function fringesInForce(
+export function fringesOnDate(
   fringes: readonly Fringe[],
   agreementId: string,
   regionId: string,
   date: string,
   tierId?: string,
-): FringeInForce[] {
-  const out: FringeInForce[] = [];
-  for (const fringe of fringes) {
-    if (!fringe.regions.includes("*") && !fringe.regions.includes(regionId)) continue;
-    if (!fringe.agreements.includes("*") && !fringe.agreements.includes(agreementId)) continue;
-    if (fringe.tiers && (tierId === undefined || !fringe.tiers.includes(tierId))) continue;
-    for (const period of fringe.periods) {
-      if (period.from <= date && date <= period.to) {
-        out.push({ fringe, period });
-        break;
-      }
+): FringesOnDate {
+  const applying = fringes.filter((f) => applies(f, agreementId, regionId, tierId));
+  const horizon = applying.reduce((m, f) => (lastTo(f) > m ? lastTo(f) : m), "");
+  const inForce: FringeInForce[] = [];
+  const notes: string[] = [];
+  const carried = new Map<string, string[]>();
+  for (const fringe of applying) {
+    const period = fringe.periods.find((p) => p.from <= date && date <= p.to);
+    if (period) {
+      inForce.push({ fringe, period });
+      continue;
     }
+    // The latest figure before the date; none means the date is before the fringe starts.
+    const before = fringe.periods
+      .filter((p) => p.to < date)
+      .reduce<FringePeriod | undefined>(
+        (m, p) => (m === undefined || p.to > m.to ? p : m),
+        undefined,
+      );
+    if (!before) continue;
+    const ends = lastTo(fringe);
+    if (ends < horizon && date > ends) {
+      notes.push(
+        `${fringe.label} is not charged: the card's figures for it end ${ends}, while the other fringes here run to ${horizon}, so the card treats it as ended (${before.source.title}).`,
+      );
+      continue;
+    }
+    const method = `Estimate: the card's last figure (${before.from} to ${before.to}, ${before.kind}) carried forward unchanged to ${date}: the card has no later figure${before.method ? ` (${before.method})` : ""}.`;
+    inForce.push({ fringe, period: { ...before, kind: "estimate", method }, carriedFrom: before });
+    const labels = carried.get(before.to) ?? [];
+    carried.set(before.to, [...labels, fringe.label]);
   }
-  return out;
+  for (const [to, labels] of carried) {
+    notes.push(
+      `The card's figures for ${labels.join(", ")} end ${to}: each is carried forward unchanged to ${date} as an estimate.`,
+    );
+  }
+  return { inForce, notes };
 }
 
 /**

@@ -5,12 +5,14 @@
 import { classificationKey, type CardIndex } from "./cardIndex";
 import { bookApplies, coveringScale } from "./coverage";
 import { RateError } from "./errors";
-import { fringesInForce, applyFringes, type FringeInForce } from "./fringes";
+import { describeSource, formatRate } from "./explain";
+import { fringesOnDate, applyFringes, type FringeInForce } from "./fringes";
 import { overrideFor } from "./production";
 import { formatUsd, roundCents } from "./money";
-import { classificationInForce, isPricingFailure, priceUnit } from "./scales";
+import { classificationInForce, isPricingFailure, priceUnit, type UnitPricing } from "./scales";
 import type { Amounts, ResolvedTerms } from "./terms";
 import type { Quote, RateBasis, RateOverride } from "./types";
+import { weekMultiple } from "./units";
 
 /** Everything about a rate that does not depend on quantity or wages to date. */
 export interface RatePlan {
@@ -32,6 +34,27 @@ function noRate(r: ResolvedTerms, reason: string): RateError {
     date: r.date,
     reason,
   });
+}
+
+/** The line's fringes on its date, their notes added to the plan's (see `fringesOnDate`). */
+function fringesFor(index: CardIndex, r: ResolvedTerms, notes: string[]): FringeInForce[] {
+  const on = fringesOnDate(index.card.fringes, r.agreement.id, r.region.id, r.date, r.tier.id);
+  notes.push(...on.notes);
+  return on.inForce;
+}
+
+/**
+ * For a month or an episode: how it was derived from the week, for the basis's method. No book
+ * prints these units, so such a rate is an estimate even where its weekly figure is published.
+ */
+function derivationText(priced: UnitPricing): string {
+  const d = priced.derivedFrom;
+  if (!d) return "";
+  return `Per ${d.unit}: derived from the ${kindWord(d.weekKind)} weekly figure ${formatRate(d.weekCents)} × ${d.factor}${d.isAssumption ? " (an assumption)" : ""}, not published.`;
+}
+
+function kindWord(kind: "published" | "estimate"): string {
+  return kind === "published" ? "published" : "estimated";
 }
 
 function coverage(index: CardIndex, bookId: string, code: string): string {
@@ -111,23 +134,29 @@ function publishedPlan(index: CardIndex, r: ResolvedTerms): RatePlan | RateError
       continue;
     }
     const { period } = priced.used;
+    const source = period.source ?? cref.book.source;
+    const derived = priced.derivedFrom;
+    const notes = [...priced.notes];
     return {
       unitRateCents: priced.unitRateCents,
       contributionHoursPerUnit: priced.contributionHoursPerUnit,
       contributionDaysPerUnit: unitDays(r, undefined),
-      notes: priced.notes,
+      notes,
       basis: {
-        kind: period.kind,
+        kind: derived ? "estimate" : period.kind,
         agreement: r.agreement,
         book: cref.book,
         classification: cref.classification,
         schedule: priced.used.schedule,
         period,
         factor: 1,
-        method: period.method,
-        source: period.source ?? cref.book.source,
+        method: derived
+          ? `${derivationText(priced)} The weekly figure is the ${kindWord(period.kind)} minimum for ${cref.classification.title} (occ. ${cref.classification.code}, schedule ${priced.used.schedule.label}, ${period.from} to ${period.to}) in ${describeSource(source, period.page)}.${period.method ? ` ${period.method}` : ""}`
+          : period.method,
+        source,
+        derivedFrom: derived,
       },
-      fringes: fringesInForce(index.card.fringes, r.agreement.id, r.region.id, r.date, r.tier.id),
+      fringes: fringesFor(index, r, notes),
     };
   }
   return failure ?? noRate(r, "the card's scale for this role could not be found");
@@ -156,11 +185,13 @@ function regionalEstimatePlan(index: CardIndex, r: ResolvedTerms): RatePlan | un
   if (isPricingFailure(priced)) return undefined;
   const { schedule, period } = priced.used;
   const kind = period.kind === "published" ? "published" : "derived";
+  const notes = [...priced.notes];
+  const derived = priced.derivedFrom ? ` ${derivationText(priced)}` : "";
   return {
     unitRateCents: priced.unitRateCents,
     contributionHoursPerUnit: priced.contributionHoursPerUnit,
     contributionDaysPerUnit: unitDays(r, r.role.estimate?.flatWeeks),
-    notes: priced.notes,
+    notes,
     basis: {
       kind: "estimate",
       agreement: r.agreement,
@@ -169,11 +200,12 @@ function regionalEstimatePlan(index: CardIndex, r: ResolvedTerms): RatePlan | un
       schedule,
       period,
       factor: 1,
-      method: `Estimate: the ${kind} ${cref.book.name} minimum for ${cref.classification.title} (${cref.classification.code}), schedule ${schedule.label}, ${formatUsd(priced.unitRateCents)} per ${r.unit} in force on ${r.date}, used as the non-union rate in ${r.region.name} at ${r.tier.name} (a non-union crew is budgeted at the local union minimum, without union benefits).`,
+      method: `Estimate: the ${kind} ${cref.book.name} minimum for ${cref.classification.title} (${cref.classification.code}), schedule ${schedule.label}, ${formatUsd(priced.unitRateCents)} per ${r.unit} in force on ${r.date}, used as the non-union rate in ${r.region.name} at ${r.tier.name} (a non-union crew is budgeted at the local union minimum, without union benefits).${derived}`,
       source: period.source ?? cref.book.source,
       nonUnionReason: r.nonUnionReason,
+      derivedFrom: priced.derivedFrom,
     },
-    fringes: fringesInForce(index.card.fringes, r.agreement.id, r.region.id, r.date, r.tier.id),
+    fringes: fringesFor(index, r, notes),
   };
 }
 
@@ -216,11 +248,13 @@ function estimatePlan(index: CardIndex, r: ResolvedTerms): RatePlan | RateError 
       `(the card has no scale for this role in ${r.region.name}, so this is the Los Angeles figure)`,
     );
   }
+  const notes = [...priced.notes];
+  const derived = priced.derivedFrom ? ` ${derivationText(priced)}` : "";
   return {
     unitRateCents: roundCents(priced.unitRateCents * factor),
     contributionHoursPerUnit: priced.contributionHoursPerUnit,
     contributionDaysPerUnit: unitDays(r, estimate.flatWeeks),
-    notes: priced.notes,
+    notes,
     basis: {
       kind: "estimate",
       agreement: r.agreement,
@@ -229,11 +263,12 @@ function estimatePlan(index: CardIndex, r: ResolvedTerms): RatePlan | RateError 
       schedule,
       period,
       factor,
-      method: `${parts.join(" ")}.`,
+      method: `${parts.join(" ")}.${derived}`,
       source: period.source ?? cref.book.source,
       nonUnionReason: r.nonUnionReason,
+      derivedFrom: priced.derivedFrom,
     },
-    fringes: fringesInForce(index.card.fringes, r.agreement.id, r.region.id, r.date, r.tier.id),
+    fringes: fringesFor(index, r, notes),
   };
 }
 
@@ -251,6 +286,9 @@ function unitDays(r: ResolvedTerms, flatWeeks: number | undefined): number {
       return 1;
     case "week":
       return r.daysPerWeek;
+    case "month":
+    case "episode":
+      return r.daysPerWeek * weekMultiple(r.unit)!.weeks;
     case "flat":
       return flatWeeks === undefined ? 0 : 5 * flatWeeks;
   }
@@ -266,6 +304,9 @@ function unitHours(r: ResolvedTerms): number {
       return day;
     case "week":
       return day * r.daysPerWeek;
+    case "month":
+    case "episode":
+      return day * r.daysPerWeek * weekMultiple(r.unit)!.weeks;
     case "flat":
       return 0;
   }
@@ -311,7 +352,7 @@ function overridePlan(index: CardIndex, r: ResolvedTerms, o: RateOverride): Rate
         ...(o.note ? { note: o.note } : {}),
       },
     },
-    fringes: fringesInForce(index.card.fringes, r.agreement.id, r.region.id, r.date, r.tier.id),
+    fringes: fringesFor(index, r, notes),
   };
 }
 

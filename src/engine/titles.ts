@@ -331,3 +331,19 @@ export function readTitle(text: string): TitleReading[] {
   pushIfNew(out, { core: words, steps: [...steps], qualifiers: [...qualifiers] });
   return out;
 }
+
+/** How a title says the person is hired, where it says: "local" for a local hire. */
+export type Hiring = "local";
+
+/** Hire words as crew lists write them: "Local Hire", "(local)", "hired locally", "LH". */
+const LOCAL_HIRE = /^(?:local(?: hire| hired| crew)?|locally hired|hired locally|loc hire|lh)$/;
+
+/**
+ * What the words taken off a title say about the hire: "local" when one of them is a local-hire
+ * note ("Key Grip - Local Hire", "Grip (local)"), else undefined. A local hire is paid under the
+ * agreement that covers the job where the production shoots, not a home agreement it travels with.
+ * @param qualifiers the words a reading kept (`TitleReading.qualifiers`)
+ */
+export function hireOf(qualifiers: readonly string[]): Hiring | undefined {
+  return qualifiers.some((q) => LOCAL_HIRE.test(tokens(q).join(" "))) ? "local" : undefined;
+}

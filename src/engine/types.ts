@@ -19,7 +19,13 @@ import type {
   workRulesSchema,
 } from "./cardSchema";
 
-export type Unit = z.infer<typeof unitSchema>;
+/** A unit the card's data can name (a role's own unit, the card's default unit). */
+export type CardUnit = z.infer<typeof unitSchema>;
+/**
+ * A unit a crew line can be priced by: the card's, plus `month` and `episode`, which are derived
+ * from the week (see units.ts) and labelled as derived wherever the rate is shown.
+ */
+export type Unit = CardUnit | "month" | "episode";
 export type Hire = z.infer<typeof hireSchema>;
 export type Source = z.infer<typeof sourceSchema>;
 export type Department = z.infer<typeof departmentSchema>;
@@ -114,7 +120,8 @@ export type Tier = z.infer<typeof tierSchema>;
 export type CardMeta = z.infer<typeof cardMetaSchema>;
 export type RateCard = z.infer<typeof rateCardSchema>;
 
-export const UNITS: readonly Unit[] = ["hour", "day", "week", "flat"];
+/** Every unit, in the order the pane lists them. */
+export const UNITS: readonly Unit[] = ["hour", "day", "week", "month", "episode", "flat"];
 
 /** What a caller asks for. Everything but the role is optional and has a documented default. */
 export interface QuoteRequest {
@@ -122,7 +129,10 @@ export interface QuoteRequest {
   role: string;
   /** How many units; default 1. */
   quantity?: number | undefined;
-  /** hour, day, week or flat; default the card's default unit (week). */
+  /**
+   * hour, day, week, month, episode or flat; default the card's default unit (week). A month is
+   * 52/12 weeks, an episode 1.6 weeks (an assumption): see units.ts.
+   */
   unit?: string | undefined;
   /** Agreement id or alias; default: the role's union agreement at union tiers, else non-union. */
   agreement?: string | undefined;
@@ -196,6 +206,24 @@ export interface ScaleBasis {
    * scale for this role in New York"), in words a budget column can show.
    */
   nonUnionReason?: string | undefined;
+  /**
+   * For a month or an episode: the week it was derived from (no book prints these units, so the
+   * basis is then an estimate even where the weekly figure is published).
+   */
+  derivedFrom?: UnitDerivation | undefined;
+}
+
+/** How a month's or an episode's rate was derived from a weekly one. */
+export interface UnitDerivation {
+  unit: Unit;
+  /** The weekly rate it multiplies, in cents, and whether the card publishes that figure. */
+  weekCents: number;
+  weekKind: "published" | "estimate";
+  weeks: number;
+  /** "52/12 weeks": as it multiplies. */
+  factor: string;
+  definition: string;
+  isAssumption: boolean;
 }
 
 /** A rate from the workbook: a line of Rate Overrides, or a Production Roles rate. */
@@ -237,6 +265,9 @@ export interface Quote {
   /** Days reported to per-day benefit plans for the whole line. */
   contributionDays: number;
   basis: RateBasis;
-  /** Plain-words notes on how the unit rate was reached (pay hours, premiums). */
+  /**
+   * Plain-words notes on how the line was priced: pay hours, premiums, a derived unit, and any
+   * fringe carried past the card's last figure or no longer charged.
+   */
   notes: string[];
 }

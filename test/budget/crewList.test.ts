@@ -10,11 +10,13 @@ import {
   IMPORT_NOTE,
   parseCrewList,
   planImport,
+  requestForLine,
   type PlannedRow,
   type RowChoice,
 } from "../../src/budget";
 import { MemoryWorkbook } from "../../src/budget/memoryWorkbook";
 import { engine } from "../../src/data";
+import { hireOf } from "../../src/engine";
 import { PreviewWorkbook } from "../../src/preview/previewWorkbook";
 
 const settings = defaultSettings();
@@ -90,6 +92,82 @@ describe("planning an import", () => {
       [engine.findRole("Key Grip").id, expect.stringContaining("kept: Local Hire")],
     ]);
     expect(plan.lines[1]?.description).toBe("Key Grip, Local Hire");
+  });
+
+  it("prices a local hire on the agreement that covers the role where the production shoots", () => {
+    const georgia = { ...settings, region: "Georgia" };
+    const plan = planImport(
+      engine,
+      parseCrewList("Key Grip - Local Hire\nKey Grip\nGrip (local)"),
+      georgia,
+    );
+    const [local, plain, grip] = plan.rows;
+    const hire = local?.kind === "line" ? local.hire : undefined;
+    expect([hire?.agreement, hire?.region]).toEqual(["IATSE Area Standards Agreement", "Georgia"]);
+    expect(hire?.note).toMatch(
+      /^Local hire: priced on the IATSE Area Standards Agreement, the agreement that covers Key Grip in Georgia .* as a line without the note is\.$/,
+    );
+    expect(local?.kind === "line" && local.how).toContain(
+      "local hire: IATSE Area Standards Agreement (Georgia)",
+    );
+    expect(grip?.kind === "line" && grip.hire?.agreement).toBe("IATSE Area Standards Agreement");
+    // No note: the same agreement by default; the note is kept on the line, not lost.
+    expect(plain?.kind === "line" && plain.hire).toBeUndefined();
+    expect(plan.lines[0]?.description).toBe("Key Grip, Local Hire");
+    const [localQuote, plainQuote] = plan.lines.map((l) =>
+      engine.quote(requestForLine(l, georgia)),
+    );
+    expect(localQuote?.agreement.id).toBe("asa");
+    expect(localQuote?.totalCents).toBe(plainQuote?.totalCents);
+    // The line follows the Region setting, so a local hire stays local if the shoot moves.
+    expect([plan.lines[0]?.agreement, plan.lines[0]?.region]).toEqual([undefined, undefined]);
+  });
+
+  it("says what local hire means where the Basic Agreement, a national one or none applies", () => {
+    const hireOfRow = (title: string, region: string) => {
+      const row = planImport(engine, parseCrewList(title), { ...settings, region }).rows[0];
+      return row?.kind === "line" ? row.hire : undefined;
+    };
+    expect(hireOfRow("Key Grip - Local Hire", "Los Angeles")?.agreement).toBe(
+      "IATSE Basic Agreement",
+    );
+    expect(hireOfRow("1st AD - Local Hire", "Georgia")?.note).toMatch(/in every region/);
+    expect(hireOfRow("DP - Local Hire", "Georgia")?.note).toMatch(
+      /no union scale on the card covers Director of Photography in Georgia .* priced non-union/,
+    );
+  });
+
+  it.each([
+    [["Local Hire"], "local"],
+    [["local hire"], "local"],
+    [["local"], "local"],
+    [["hired locally"], "local"],
+    [["LH"], "local"],
+    [["min 4 hrs"], undefined],
+    [["2nd unit", "B camera"], undefined],
+  ])("reads the hire words %j as %s", (qualifiers, expected) => {
+    expect(hireOf(qualifiers)).toBe(expected);
+  });
+
+  it("reads months and episodes from a crew list's unit column", () => {
+    const plan = planImport(
+      engine,
+      parseCrewList("Key Grip,,3,months,\nScript Supervisor,,10,eps,9000"),
+      settings,
+    );
+    expect(plan.lines.map((l) => [l.unit, l.quantity])).toEqual([
+      ["month", 3],
+      ["episode", 10],
+    ]);
+    expect(plan.overrides).toEqual([
+      {
+        role: "Script Supervisor",
+        agreement: "",
+        unit: "episode",
+        amount: 9000,
+        note: IMPORT_NOTE,
+      },
+    ]);
   });
 
   it("turns a rate that differs from scale into one Rate Overrides line, noted as imported", () => {

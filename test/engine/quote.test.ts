@@ -195,7 +195,7 @@ describe("quote: what it refuses, and how", () => {
       "an unknown unit",
       { role: "1st AC", unit: "fortnight" },
       "UNKNOWN_UNIT",
-      /hour, day, week or flat/,
+      /hour, day, week, month, episode or flat/,
     ],
     ["a negative quantity", { role: "1st AC", quantity: -1 }, "BAD_QUANTITY", /from 0 to 10,000/],
     ["an absurd quantity", { role: "1st AC", quantity: 1e7 }, "BAD_QUANTITY", /Quantity/],
