@@ -7,6 +7,8 @@
  *   crew eval 'FORMULA'
  *   crew match TITLE [--json]          the role a crew-list title resolves to, and why
  *   crew import FILE.csv [--json]      a crew list's rows with the role each matched and its quote
+ *   crew compare FILE.csv [--regions LA,GA,NY] [--region R] [--tier T] [--date D] [--json]
+ *                                      the crew list priced in each region, with totals
  * Errors: exit status 2, one line on stderr; with --json, {"error":{...}} on stdout.
  */
 import { parseArgs, type ParseArgsConfig } from "node:util";
@@ -21,6 +23,7 @@ import {
   type RateEngine,
   type TitleMatch,
 } from "../engine";
+import { compareCommand, DEFAULT_COMPARE_REGIONS } from "./compare";
 import { evaluateFormula } from "./evaluate";
 
 export interface CliIo {
@@ -39,7 +42,9 @@ const USAGE = `Usage:
   crew roles [--department D] [--search TEXT] [--json]
   crew eval 'FORMULA'          e.g. crew eval '=CREW.RATE("Gaffer", 6)'
   crew match TITLE [--json]    e.g. crew match "Set PA #3"
-  crew import FILE.csv [--json]   columns Title, Name, Qty, Unit, Rate (headings optional)`;
+  crew import FILE.csv [--json]   columns Title, Name, Qty, Unit, Rate (headings optional)
+  crew compare FILE.csv [--regions LA,GA,NY,NM] [--region R] [--tier T] [--date YYYY-MM-DD] [--json]
+                               the list priced in each region; --region is the budget's own`;
 
 /** The options: --json and --help are switches, every other one takes a value. */
 const OPTIONS = {
@@ -54,6 +59,7 @@ const OPTIONS = {
   "wages-to-date": { type: "string" },
   department: { type: "string" },
   search: { type: "string" },
+  regions: { type: "string" },
   json: { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const satisfies ParseArgsConfig["options"];
@@ -295,17 +301,51 @@ function match(engine: RateEngine, p: Parsed, io: CliIo): number {
   return m.role ? 0 : 2;
 }
 
-/** `crew import`: every row matched and quoted; status 0 when all match, 1 when some do not. */
-function importList(engine: RateEngine, p: Parsed, io: CliIo): number {
+/** The text of the FILE a command names. */
+function fileArg(p: Parsed, io: CliIo): string {
   const file = p.positional.join(" ").trim();
-  if (!file) throw new UsageError("crew import needs a FILE.");
-  if (!io.readFile) throw new UsageError("crew import cannot read files here.");
-  let text: string;
+  if (!file) throw new UsageError(`crew ${p.command ?? ""} needs a FILE.`);
+  if (!io.readFile) throw new UsageError(`crew ${p.command ?? ""} cannot read files here.`);
   try {
-    text = io.readFile(file);
+    return io.readFile(file);
   } catch (e) {
     throw new UsageError(`cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`);
   }
+}
+
+/** `crew compare`: status 0 when every row was compared, 1 when some were left out. */
+function compare(engine: RateEngine, p: Parsed, io: CliIo): number {
+  const text = fileArg(p, io);
+  const listed = p.flags.get("regions");
+  const regions =
+    listed === undefined
+      ? DEFAULT_COMPARE_REGIONS
+      : listed
+          .split(",")
+          .map((r) => r.trim())
+          .filter((r) => r !== "");
+  if (regions.length === 0) throw new UsageError("--regions needs at least one region.");
+  const date = p.flags.get("date");
+  if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
+    throw new UsageError(`--date must be written YYYY-MM-DD, not '${date}'.`);
+  }
+  return compareCommand(
+    engine,
+    {
+      text,
+      regions,
+      region: p.flags.get("region"),
+      tier: p.flags.get("tier"),
+      date,
+      json: p.json,
+    },
+    io,
+  );
+}
+
+/** `crew import`: every row matched and quoted; status 0 when all match, 1 when some do not. */
+function importList(engine: RateEngine, p: Parsed, io: CliIo): number {
+  const text = fileArg(p, io);
   const results = parseCrewList(text).map((row) => {
     const m = engine.matchTitle(row.title);
     let quote: ExplainedQuote | undefined;
@@ -379,6 +419,8 @@ export function runCli(engine: RateEngine, argv: readonly string[], io: CliIo): 
         return match(engine, p, io);
       case "import":
         return importList(engine, p, io);
+      case "compare":
+        return compare(engine, p, io);
       case "eval": {
         const formula = p.positional.join(" ");
         if (!formula) throw new UsageError("crew eval needs a formula.");

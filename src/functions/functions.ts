@@ -58,12 +58,12 @@ function toExcel(result: CellResult): unknown[][] {
  * @customfunction RATE
  * @param role Role title, alias or id, e.g. "Gaffer", "1st AC", "Post Producer". A range gives a range of results.
  * @param [quantity] How many units. Default 1.
- * @param [unit] hour, day, week or flat. Default week.
+ * @param [unit] hour, day, week, month (52/12 weeks), episode (1.6 weeks, an assumption) or flat. Default week.
  * @param [agreement] Non-union, IATSE, Teamsters or DGA. Default: the role's union agreement at the studio tier, else Non-union.
  * @param [region] Los Angeles, New York, Georgia, New Mexico or Other US. Default Los Angeles.
  * @param [tier] Budget tier: Studio, Tier 3, Tier 2, Tier 1B, Tier 1A or Ultra-low. Default Studio.
  * @param [date] Budget date; picks the scale period in force. Default: the rate card's own date (2026-08-02), never today.
- * @param [hoursPerDay] Hours worked a day; overtime beyond the scale's guarantee is added. Default: the scale's guarantee.
+ * @param [hoursPerDay] Hours worked a day; overtime beyond the scale's guarantee is added. Default: 12, the Settings sheet's Hours per day default (the functions and inserted lines price alike).
  * @param [cardVersion] The rate-card version the workbook was built with (its Settings sheet's CardVersion), so everyone gets the same numbers. Default: this add-in's newest card.
  * @param [production] The workbook's production tables (its Settings sheet's ProductionTables cell, made by CREW.TABLES), so its rate overrides and the production's own roles apply. Default: none.
  * @returns Labor cost in dollars.
@@ -103,13 +103,13 @@ function rate(
  * @customfunction FRINGE
  * @param role Role title, alias or id. A range gives a range of results.
  * @param [quantity] How many units. Default 1.
- * @param [unit] hour, day, week or flat. Default week.
+ * @param [unit] hour, day, week, month (52/12 weeks), episode (1.6 weeks, an assumption) or flat. Default week.
  * @param [agreement] Non-union, IATSE, Teamsters or DGA. Default: the role's customary agreement.
  * @param [region] Region, for state payroll taxes. Default Los Angeles.
  * @param [tier] Budget tier. Default Studio.
  * @param [date] Budget date. Default: the rate card's own date, never today.
  * @param [wagesToDate] Wages already budgeted this year for the same person, in dollars, so yearly caps hold across lines. Default 0.
- * @param [hoursPerDay] Hours worked a day. Default: the scale's guarantee.
+ * @param [hoursPerDay] Hours worked a day. Default: 12, the Settings sheet's Hours per day default (the functions and inserted lines price alike).
  * @param [cardVersion] The rate-card version the workbook was built with (its Settings sheet's CardVersion), so everyone gets the same numbers. Default: this add-in's newest card.
  * @param [production] The workbook's production tables (its Settings sheet's ProductionTables cell, made by CREW.TABLES), so its rate overrides and the production's own roles apply. Default: none.
  * @returns Fringe amount in dollars.
@@ -151,13 +151,13 @@ function fringe(
  * @customfunction TOTAL
  * @param role Role title, alias or id. A range gives a range of results.
  * @param [quantity] How many units. Default 1.
- * @param [unit] hour, day, week or flat. Default week.
+ * @param [unit] hour, day, week, month (52/12 weeks), episode (1.6 weeks, an assumption) or flat. Default week.
  * @param [agreement] Non-union, IATSE, Teamsters or DGA. Default: the role's customary agreement.
  * @param [region] Region. Default Los Angeles.
  * @param [tier] Budget tier. Default Studio.
  * @param [date] Budget date. Default: the rate card's own date, never today.
  * @param [wagesToDate] Wages already budgeted this year for the same person, in dollars. Default 0.
- * @param [hoursPerDay] Hours worked a day. Default: the scale's guarantee.
+ * @param [hoursPerDay] Hours worked a day. Default: 12, the Settings sheet's Hours per day default (the functions and inserted lines price alike).
  * @param [cardVersion] The rate-card version the workbook was built with (its Settings sheet's CardVersion), so everyone gets the same numbers. Default: this add-in's newest card.
  * @param [production] The workbook's production tables (its Settings sheet's ProductionTables cell, made by CREW.TABLES), so its rate overrides and the production's own roles apply. Default: none.
  * @returns Total cost in dollars.
@@ -198,12 +198,12 @@ function total(
  * The rate for one unit of a crew role.
  * @customfunction UNITRATE
  * @param role Role title, alias or id. A range gives a range of results.
- * @param [unit] hour, day, week or flat. Default week.
+ * @param [unit] hour, day, week, month (52/12 weeks), episode (1.6 weeks, an assumption) or flat. Default week.
  * @param [agreement] Non-union, IATSE, Teamsters or DGA. Default: the role's customary agreement.
  * @param [region] Region. Default Los Angeles.
  * @param [tier] Budget tier. Default Studio.
  * @param [date] Budget date. Default: the rate card's own date, never today.
- * @param [hoursPerDay] Hours worked a day. Default: the scale's guarantee.
+ * @param [hoursPerDay] Hours worked a day. Default: 12, the Settings sheet's Hours per day default (the functions and inserted lines price alike).
  * @param [cardVersion] The rate-card version the workbook was built with (its Settings sheet's CardVersion), so everyone gets the same numbers. Default: this add-in's newest card.
  * @param [production] The workbook's production tables (its Settings sheet's ProductionTables cell, made by CREW.TABLES), so its rate overrides and the production's own roles apply. Default: none.
  * @returns Dollars per unit.
@@ -230,12 +230,12 @@ function unitRate(
  * Where a crew line's rate comes from: Published (with the union book), Estimate, Override (with its Rate Overrides line) or Production role.
  * @customfunction BASIS
  * @param role Role title, alias or id. A range gives a range of results.
- * @param [unit] hour, day, week or flat. Default week.
+ * @param [unit] hour, day, week, month (52/12 weeks), episode (1.6 weeks, an assumption) or flat. Default week.
  * @param [agreement] Non-union, IATSE, Teamsters or DGA. Default: the role's customary agreement.
  * @param [region] Region. Default Los Angeles.
  * @param [tier] Budget tier. Default Studio.
  * @param [date] Budget date. Default: the rate card's own date, never today.
- * @param [hoursPerDay] Hours worked a day. Default: the scale's guarantee.
+ * @param [hoursPerDay] Hours worked a day. Default: 12, the Settings sheet's Hours per day default (the functions and inserted lines price alike).
  * @param [cardVersion] The rate-card version the workbook was built with (its Settings sheet's CardVersion), so everyone gets the same numbers. Default: this add-in's newest card.
  * @param [production] The workbook's production tables (its Settings sheet's ProductionTables cell, made by CREW.TABLES), so its rate overrides and the production's own roles apply. Default: none.
  * @returns The rate's basis, e.g. "Override (Rate Overrides line 2)".
@@ -298,13 +298,13 @@ function roles(department?: unknown, search?: unknown, production?: unknown): un
  * @customfunction EXPLAIN
  * @param role Role title, alias or id.
  * @param [quantity] How many units. Default 1.
- * @param [unit] hour, day, week or flat. Default week.
+ * @param [unit] hour, day, week, month (52/12 weeks), episode (1.6 weeks, an assumption) or flat. Default week.
  * @param [agreement] Non-union, IATSE, Teamsters or DGA. Default: the role's customary agreement.
  * @param [region] Region. Default Los Angeles.
  * @param [tier] Budget tier. Default Studio.
  * @param [date] Budget date. Default: the rate card's own date, never today.
  * @param [wagesToDate] Wages already budgeted this year for the same person, in dollars. Default 0.
- * @param [hoursPerDay] Hours worked a day. Default: the scale's guarantee.
+ * @param [hoursPerDay] Hours worked a day. Default: 12, the Settings sheet's Hours per day default (the functions and inserted lines price alike).
  * @param [cardVersion] The rate-card version the workbook was built with (its Settings sheet's CardVersion), so everyone gets the same numbers. Default: this add-in's newest card.
  * @param [production] The workbook's production tables (its Settings sheet's ProductionTables cell, made by CREW.TABLES), so its rate overrides and the production's own roles apply. Default: none.
  * @returns Rows of label and value.
@@ -349,6 +349,16 @@ function payHours(hoursWorked: unknown[][], agreement?: unknown): unknown[][] {
   return toExcel(crew.payHours(...cells(hoursWorked, agreement)));
 }
 
+/**
+ * The budget tier a production's total budget falls in, by the IATSE Low Budget Theatrical Agreement's bounds (Art. I.B): Ultra-low up to $3,000,000, Tier 1A to $6,250,000, Tier 1B to $9,000,000, Tier 2 to $12,500,000, Tier 3 to $15,000,000, Studio above.
+ * @customfunction TIER
+ * @param total The production's total budget in dollars (above and below the line, less the completion bond and up to 10% contingency). A range gives a range of results.
+ * @returns The tier's name as the Tier setting and the CREW functions spell it, e.g. "Tier 1B".
+ */
+function tier(total: unknown[][]): unknown[][] {
+  return toExcel(crew.tier(...cells(total)));
+}
+
 /** For tests: the Excel-facing functions by id, one for each function in params.ts. */
 export const excelFunctions = {
   RATE: rate,
@@ -361,4 +371,5 @@ export const excelFunctions = {
   ROLES: roles,
   EXPLAIN: explain,
   PAYHOURS: payHours,
+  TIER: tier,
 } satisfies Record<CrewFunctionId, (...args: never[]) => unknown[][]>;

@@ -31,7 +31,7 @@ interface ProcedureAst {
   args: Ast[];
 }
 import type { RateEngine } from "../engine";
-import type { CellArg, CellInput } from "./args";
+import { MAX_RESULT_CELLS, type CellArg, type CellInput } from "./args";
 import {
   createCrewFunctions,
   type CellOutput,
@@ -120,6 +120,7 @@ const RUNS = {
   BASIS: { run: (c, a) => c.basis(...a) },
   INFO: { run: (c, a) => c.info(...a) },
   PAYHOURS: { run: (c, a) => c.payHours(...a) },
+  TIER: { run: (c, a) => c.tier(...a) },
   TABLES: {
     // Two whole tables in, one cell out.
     run: (c, [overrides, roles]) => c.tables(overrides, roles),
@@ -214,6 +215,8 @@ export function createCrewPlugin(engine: RateEngine): FunctionPluginDefinition {
         width = Math.max(width, s.width);
         height = Math.max(height, s.height);
       }
+      // Past the limit the call is one error (crewFunctions' lift), not a spill of that many.
+      if (width * height > MAX_RESULT_CELLS) return ArraySize.scalar();
       return width === 1 && height === 1 ? ArraySize.scalar() : new ArraySize(width, height);
     }
   }

@@ -47,6 +47,7 @@ export const PARAMS = {
   hoursWorked: { label: "Hours worked", type: "number", optional: false },
   overrides: { label: "Rate Overrides", type: "rows", optional: false },
   roles: { label: "Production Roles", type: "rows", optional: false },
+  total: { label: "Total budget", type: "number", optional: false },
 } as const satisfies Record<string, Param>;
 
 export type ParamName = keyof typeof PARAMS;
@@ -130,6 +131,7 @@ export const CREW_PARAMS = {
     "production",
   ],
   PAYHOURS: ["hoursWorked", "agreement"],
+  TIER: ["total"],
 } as const satisfies Record<string, readonly ParamName[]>;
 
 export type CrewFunctionId = keyof typeof CREW_PARAMS;

@@ -23,6 +23,8 @@ const CODE_TO_EXCEL: Record<RateErrorCode, ExcelErrorCode> = {
   BAD_HOURS: "#NUM!",
   BAD_DAYS: "#NUM!",
   BAD_WAGES: "#NUM!",
+  // #VALUE! rather than #NUM!: Excel shows a message only with #VALUE! and #N/A.
+  BAD_BUDGET: "#VALUE!",
   NO_RATE: "#N/A",
   BAD_TABLE: "#VALUE!",
 };
