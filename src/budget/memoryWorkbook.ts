@@ -171,6 +171,10 @@ export class MemoryWorkbook implements WorkbookPort {
   }
 
   addProductionRole(role: ProductionRoleInput): Promise<{ line: number }> {
+    const row = productionRoleRow(role);
+    // Check before writing, as the real adapters do: the same row is an earlier attempt that landed.
+    const earlier = this.tables.roles.findIndex((r) => row.every((c, i) => r[i] === c));
+    if (earlier >= 0) return Promise.resolve({ line: earlier + 1 });
     const index = this.tables.roles.findIndex((row) => row.every((c) => c === null || c === ""));
     const at = index < 0 ? this.tables.roles.length : index;
     if (at >= TABLE_LINES) {

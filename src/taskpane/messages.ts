@@ -113,6 +113,8 @@ function rateMessage(error: RateError): PaneMessage {
         title: `Check the ${d.table ?? "production"} sheet`,
         body: `${error.message} Every crew line reads that table, so fix it there (or clear the line).`,
       };
+    case "BAD_BUDGET":
+      return { title: "Check the budget total", body: error.message };
     default: {
       // A code added to the engine but not here: say what the engine says rather than nothing.
       const unhandled: never = code;
@@ -131,12 +133,7 @@ export function messageFor(error: unknown): PaneMessage {
   if (isRateError(error)) return rateMessage(error);
   if (error instanceof InputProblem) return { title: "Check the form", body: error.message };
   if (error instanceof ImportProblem) return { title: "Check this row", body: error.message };
-  if (error instanceof WorkbookError) {
-    return {
-      title: "Problem with the workbook",
-      body: `${error.message} Nothing in the budget was changed.`,
-    };
-  }
+  if (error instanceof WorkbookError) return workbookMessage(error);
   const message =
     error instanceof Error
       ? error.message || error.name
@@ -144,6 +141,40 @@ export function messageFor(error: unknown): PaneMessage {
         ? error
         : safeString(error);
   return { title: "Something went wrong", body: `Something went wrong: ${message}` };
+}
+
+/** An adapter's own words that already say nothing changed (checked by its undo or a read). */
+const SAYS_UNCHANGED = /(Nothing was changed|were not changed|was not changed)\.?$/;
+
+/**
+ * A workbook failure, with a claim about the budget only as strong as what the adapter knows:
+ * "nothing was changed" when it refused or a read proved it, "may have" and where to look when a
+ * batch may have landed, "did" when part of it is known to be there.
+ */
+function workbookMessage(error: WorkbookError): PaneMessage {
+  const title = "Problem with the workbook";
+  const message = error.message.trim();
+  const check = error.check === undefined ? "" : ` ${error.check}`;
+  switch (error.changed) {
+    case "no":
+      return {
+        title,
+        body: SAYS_UNCHANGED.test(message)
+          ? message
+          : `${message} Nothing in the budget was changed.`,
+      };
+    case "unknown":
+      return {
+        title,
+        body: `${message} Part of it may have reached the workbook: CrewRate could not check.${check}`,
+      };
+    case "yes":
+      return { title, body: `${message} Part of it did reach the workbook.${check}` };
+    default: {
+      const unhandled: never = error.changed;
+      return { title, body: `${message} (${String(unhandled)})` };
+    }
+  }
 }
 
 function safeString(value: unknown): string {

@@ -20,6 +20,7 @@ import {
   type Unit,
 } from "../../engine";
 import { productionRoleRow, type ProductionRoleInput } from "../../budget";
+import { tablesCellProblem } from "../../budget/tablesCell";
 import type { WorkbookPort } from "../../budget";
 import { InputProblem } from "../messages";
 import { ErrorMessageBar } from "./ErrorMessageBar";
@@ -113,6 +114,12 @@ export function AddRole({ engine, tables, port, onAdded, ensureBudget }: AddRole
     const at = free < 0 ? tables.roles.length : free;
     const roles = [...tables.roles];
     roles.splice(at, free < 0 ? 0 : 1, productionRoleRow(parsed));
+    // The sheet's own limit, counted with the serializer its CREW.TABLES cell uses.
+    const tooLong = tablesCellProblem({ overrides: tables.overrides, roles });
+    if (tooLong) {
+      setProblem(tooLong);
+      return;
+    }
     try {
       engine.withProduction({ overrides: tables.overrides, roles });
     } catch (error) {

@@ -23,6 +23,7 @@ import {
   type BudgetSettings,
   type UpdateDiff,
   type WorkbookPort,
+  WorkbookError,
 } from "../../budget";
 import { compareVersions, formatUsd, type RateEngine } from "../../engine";
 import { ErrorMessageBar } from "./ErrorMessageBar";
@@ -105,6 +106,8 @@ export function CardUpdate({ engine, settings, port, onChanged }: CardUpdateProp
         onChanged();
       } catch (error) {
         setReview({ status: "failed", error });
+        // The version may have changed after all: the pane re-reads what the sheet says.
+        if (!(error instanceof WorkbookError) || error.changed !== "no") onChanged();
       } finally {
         running.current = false;
       }

@@ -1,4 +1,5 @@
 import { useMemo } from "react";
+import { tablesCellProblem } from "../../budget/tablesCell";
 import type { ProductionTables, RateEngine } from "../../engine";
 
 /** An engine, or why the workbook's settings or tables give none. */
@@ -31,6 +32,9 @@ export function usePricingEngines(
   }, [engine, cardVersion]);
   const pricing = useMemo((): EngineResult => {
     if (!versioned.ok) return versioned;
+    // Tables too long for the sheet's one cell price nothing there: nor here.
+    const tooLong = tablesCellProblem(tables);
+    if (tooLong) return { ok: false, error: tooLong };
     try {
       return { ok: true, engine: versioned.engine.withProduction(tables) };
     } catch (error) {
