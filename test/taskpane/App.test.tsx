@@ -44,6 +44,11 @@ function expectedTotal(request: QuoteRequest, settings = defaultSettings()): str
   );
 }
 
+/** The total the live quote shows: the figure beside its "Total" term. */
+function shownTotal(quote: HTMLElement): string | null | undefined {
+  return within(quote).getByText("Total", { selector: "dt" }).nextElementSibling?.textContent;
+}
+
 /** Searches, opens the first result with Enter, and waits for the quote. */
 async function openRole(user: ReturnType<typeof userEvent.setup>, query: string, title: string) {
   await user.click(searchBox());
@@ -344,7 +349,7 @@ describe("insert", () => {
   });
 
   it("disables the button while the workbook is being written", async () => {
-    const { user, port } = renderPane(new MemoryWorkbook({ appendDelayMs: 200 }));
+    const { user, port } = renderPane(new MemoryWorkbook({ appendDelayMs: 700 }));
     await openRole(user, "gaffer", "Gaffer");
     const button = screen.getByRole("button", { name: "Insert crew line" });
     await user.click(button);
@@ -435,7 +440,7 @@ describe("with the preview's spreadsheet", () => {
     await user.selectOptions(screen.getByRole("combobox", { name: "Region" }), "New York");
     await user.type(screen.getByRole("textbox", { name: /Person/ }), "Ana Ruiz");
     // Read before inserting: afterwards the quote counts this line toward Ana Ruiz's yearly caps.
-    const shown = within(quote).getAllByRole("definition").at(-1)?.textContent;
+    const shown = shownTotal(quote);
     expect(shown).toMatch(/^\$[\d,]+\.\d\d$/);
     await user.click(screen.getByRole("button", { name: "Insert crew line" }));
     await screen.findByRole("status");
@@ -466,7 +471,7 @@ describe("with the preview's spreadsheet, a person's second line", () => {
     await user.clear(quantity);
     await user.type(quantity, "30");
     await user.type(screen.getByRole("textbox", { name: /Person/ }), "pat lee");
-    const shown = within(quote).getAllByRole("definition").at(-1)?.textContent;
+    const shown = shownTotal(quote);
     await user.click(screen.getByRole("button", { name: "Insert crew line" }));
     await screen.findByRole("status");
     const total = (row: number) =>
@@ -493,7 +498,7 @@ describe("with the preview's spreadsheet, for a union line following the shoot w
     const workbook = new PreviewWorkbook(engine);
     const { user } = renderPane(workbook);
     const quote = await openRole(user, "DP", "Director of Photography");
-    const shown = within(quote).getAllByRole("definition").at(-1)?.textContent;
+    const shown = shownTotal(quote);
     await user.click(screen.getByRole("button", { name: "Insert crew line" }));
     await screen.findByRole("status");
     const total = workbook.hf.getCellValue({

@@ -1,5 +1,5 @@
-import { Field, Input, makeStyles, Select, tokens } from "@fluentui/react-components";
-import { UNITS, type Unit } from "../../engine";
+import { Caption1, Field, Input, makeStyles, Select, tokens } from "@fluentui/react-components";
+import { UNITS, WEEKS_PER_EPISODE, type Unit } from "../../engine";
 import { phaseWeeks, type BudgetSettings, type Phase } from "../../budget";
 import type { QuantityMode, QuoteInputs, QuoteResult } from "../quoteDraft";
 import { LiveQuote } from "./LiveQuote";
@@ -8,6 +8,8 @@ const UNIT_LABELS: Record<Unit, string> = {
   hour: "Hours",
   day: "Days",
   week: "Weeks",
+  month: "Months",
+  episode: "Episodes",
   flat: "Flat fee",
 };
 
@@ -23,15 +25,28 @@ function isMode(value: string): value is QuantityMode {
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  fields: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  // Short fields side by side even in the narrowest pane: the price, the fields and Insert fit
+  // above the fold of a 320 px pane.
   pair: {
     display: "grid",
-    // Side by side when the pane is wide enough to read both, stacked in the narrowest pane.
-    gridTemplateColumns: "repeat(auto-fit, minmax(150px, 1fr))",
+    gridTemplateColumns: "minmax(0, 3fr) minmax(0, 2fr)",
     alignItems: "start",
     gap: tokens.spacingHorizontalS,
   },
+  // Region and tier names are long ("Los Angeles (Settings)"): side by side only when they fit.
+  wide: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fit, minmax(150px, 1fr))",
+    alignItems: "start",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXS,
+  },
   // A native select is as wide as its longest option unless told otherwise; the pane is narrow.
   select: { minWidth: 0, width: "100%" },
+  // Fluent's Input keeps a minimum width of its own; in a grid column it must shrink to fit.
+  input: { minWidth: 0, width: "100%", boxSizing: "border-box" },
+  hint: { color: tokens.colorNeutralForeground3 },
 });
 
 export interface QuoteFormProps {
@@ -63,7 +78,10 @@ function withSetting(
     : [{ value: setting, label: `${setting} (Settings)` }, ...options];
 }
 
-/** Quantity, unit, agreement, region, tier and person, with the line's price recomputed live. */
+/**
+ * The line's price first, recomputed live, then its terms: quantity (or a phase's weeks), person,
+ * unit, agreement, region and tier, compact enough to sit above the fold with Insert.
+ */
 export function QuoteForm(props: QuoteFormProps) {
   const { inputs, onChange, settings, result } = props;
   const styles = useStyles();
@@ -74,140 +92,149 @@ export function QuoteForm(props: QuoteFormProps) {
 
   return (
     <div className={styles.root}>
-      <div className={styles.pair}>
-        <Field label="Budget for">
-          <Select
-            className={styles.select}
-            value={inputs.mode}
-            onChange={(_, data) => {
-              if (!isMode(data.value)) return;
-              if (data.value !== "number") {
-                // Phase lines follow a weeks setting, so they are budgeted by the week.
-                set({ mode: data.value, unit: "week" });
-              } else if (inputs.mode !== "number") {
-                // Start from the phase's weeks, so the total does not jump.
-                set({ mode: "number", quantityText: String(phaseWeeks(settings, inputs.mode)) });
-              }
-            }}
-          >
-            <option value="number">A number of units</option>
-            {(["prep", "shoot", "wrap"] as const).map((phase) => (
-              <option key={phase} value={phase}>
-                {PHASE_LABELS[phase]} weeks ({phaseWeeks(settings, phase)})
-              </option>
-            ))}
-          </Select>
-        </Field>
-        {isPhase ? (
-          <Field label="Unit" hint="Phases are in weeks">
-            <Select className={styles.select} value="week" disabled>
-              <option value="week">{UNIT_LABELS.week}</option>
-            </Select>
-          </Field>
-        ) : (
-          <Field label="Unit">
+      <LiveQuote result={result} />
+      <div className={styles.fields}>
+        <div className={styles.pair}>
+          <Field label="Budget for" size="small">
             <Select
               className={styles.select}
-              value={inputs.unit}
+              size="small"
+              value={inputs.mode}
+              onChange={(_, data) => {
+                if (!isMode(data.value)) return;
+                if (data.value !== "number") {
+                  // Phase lines follow a weeks setting, so they are budgeted by the week.
+                  set({ mode: data.value, unit: "week" });
+                } else if (inputs.mode !== "number") {
+                  // Start from the phase's weeks, so the total does not jump.
+                  set({ mode: "number", quantityText: String(phaseWeeks(settings, inputs.mode)) });
+                }
+              }}
+            >
+              <option value="number">A number of units</option>
+              {(["prep", "shoot", "wrap"] as const).map((phase) => (
+                <option key={phase} value={phase}>
+                  {PHASE_LABELS[phase]} weeks ({phaseWeeks(settings, phase)})
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label="Quantity" size="small">
+            <Input
+              className={styles.input}
+              type="number"
+              size="small"
+              inputMode="decimal"
+              min={0}
+              max={10_000}
+              step="any"
+              value={
+                inputs.mode === "number"
+                  ? inputs.quantityText
+                  : String(phaseWeeks(settings, inputs.mode))
+              }
+              onChange={(_, data) => {
+                // Typing a number means this line no longer follows a phase setting.
+                set({ mode: "number", quantityText: data.value });
+              }}
+            />
+          </Field>
+        </div>
+        {inputs.mode !== "number" ? (
+          <Caption1 className={styles.hint}>
+            Follows {PHASE_LABELS[inputs.mode]} weeks on the Settings sheet, in weeks; type a
+            quantity to fix it.
+          </Caption1>
+        ) : inputs.unit === "episode" ? (
+          <Caption1 className={styles.hint}>
+            An episode is taken as {WEEKS_PER_EPISODE} weeks of the weekly rate.
+          </Caption1>
+        ) : null}
+        <div className={styles.pair}>
+          <Field label="Person (optional)" size="small">
+            <Input
+              className={styles.input}
+              size="small"
+              value={inputs.person}
+              autoComplete="off"
+              placeholder="Shares yearly wage caps"
+              onChange={(_, data) => {
+                set({ person: data.value });
+              }}
+            />
+          </Field>
+          <Field label="Unit" size="small">
+            <Select
+              className={styles.select}
+              size="small"
+              value={isPhase ? "week" : inputs.unit}
+              disabled={isPhase}
               onChange={(_, data) => {
                 if (isUnit(data.value)) set({ unit: data.value });
               }}
             >
-              {UNITS.map((unit) => (
+              {(isPhase ? (["week"] as const) : UNITS).map((unit) => (
                 <option key={unit} value={unit}>
                   {UNIT_LABELS[unit]}
                 </option>
               ))}
             </Select>
           </Field>
-        )}
-      </div>
-      <Field
-        label="Quantity"
-        hint={
-          inputs.mode === "number"
-            ? undefined
-            : `Follows ${PHASE_LABELS[inputs.mode]} weeks on the Settings sheet: change it there and the line follows. Type a number to fix it instead.`
-        }
-      >
-        <Input
-          type="number"
-          inputMode="decimal"
-          min={0}
-          max={10_000}
-          step="any"
-          value={
-            inputs.mode === "number"
-              ? inputs.quantityText
-              : String(phaseWeeks(settings, inputs.mode))
-          }
-          onChange={(_, data) => {
-            // Typing a number means this line no longer follows a phase setting.
-            set({ mode: "number", quantityText: data.value });
-          }}
-        />
-      </Field>
-      <Field label="Agreement">
-        <Select
-          className={styles.select}
-          value={inputs.agreement}
-          onChange={(_, data) => {
-            set({ agreement: data.value });
-          }}
-        >
-          <option value="">
-            {props.customaryAgreement ? `Customary (${props.customaryAgreement})` : "Customary"}
-          </option>
-          {props.agreements.map((name) => (
-            <option key={name} value={name}>
-              {name}
+        </div>
+        <Field label="Agreement" size="small">
+          <Select
+            className={styles.select}
+            size="small"
+            value={inputs.agreement}
+            onChange={(_, data) => {
+              set({ agreement: data.value });
+            }}
+          >
+            <option value="">
+              {props.customaryAgreement ? `Customary (${props.customaryAgreement})` : "Customary"}
             </option>
-          ))}
-        </Select>
-      </Field>
-      <div className={styles.pair}>
-        <Field label="Region">
-          <Select
-            className={styles.select}
-            value={inputs.region ?? props.settingsRegion}
-            onChange={(_, data) => {
-              set({ region: data.value === props.settingsRegion ? undefined : data.value });
-            }}
-          >
-            {withSetting(props.regions, props.settingsRegion).map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
+            {props.agreements.map((name) => (
+              <option key={name} value={name}>
+                {name}
               </option>
             ))}
           </Select>
         </Field>
-        <Field label="Budget tier">
-          <Select
-            className={styles.select}
-            value={inputs.tier ?? props.settingsTier}
-            onChange={(_, data) => {
-              set({ tier: data.value === props.settingsTier ? undefined : data.value });
-            }}
-          >
-            {withSetting(props.tiers, props.settingsTier).map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <div className={styles.wide}>
+          <Field label="Region" size="small">
+            <Select
+              className={styles.select}
+              size="small"
+              value={inputs.region ?? props.settingsRegion}
+              onChange={(_, data) => {
+                set({ region: data.value === props.settingsRegion ? undefined : data.value });
+              }}
+            >
+              {withSetting(props.regions, props.settingsRegion).map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label="Budget tier" size="small">
+            <Select
+              className={styles.select}
+              size="small"
+              value={inputs.tier ?? props.settingsTier}
+              onChange={(_, data) => {
+                set({ tier: data.value === props.settingsTier ? undefined : data.value });
+              }}
+            >
+              {withSetting(props.tiers, props.settingsTier).map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        </div>
       </div>
-      <Field label="Person (optional)" hint="Lines for the same person share the yearly wage caps.">
-        <Input
-          value={inputs.person}
-          autoComplete="off"
-          onChange={(_, data) => {
-            set({ person: data.value });
-          }}
-        />
-      </Field>
-
-      <LiveQuote result={result} />
     </div>
   );
 }

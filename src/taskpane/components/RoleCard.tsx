@@ -17,7 +17,7 @@ import {
   tokens,
   typographyStyles,
 } from "@fluentui/react-components";
-import { useMemo, useState, type ReactNode, type Ref } from "react";
+import { useEffect, useMemo, useRef, useState, type ReactNode, type Ref } from "react";
 import {
   formatUsd,
   PRODUCTION_ROLES_TABLE,
@@ -28,7 +28,14 @@ import {
 import { KindBadge } from "./KindBadge";
 
 const useStyles = makeStyles({
-  card: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  card: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    // The pane is narrow: a card's padding is room the price and the fields need.
+    padding: tokens.spacingHorizontalS,
+  },
+  line: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   // Focused by script when the card opens, not by the user: no focus ring on a non-control.
   heading: { ...typographyStyles.subtitle1, margin: 0, ":focus": { outlineStyle: "none" } },
   meta: { color: tokens.colorNeutralForeground3 },
@@ -59,7 +66,7 @@ export interface RoleCardProps {
   currentAgreement: string | undefined;
   /** The title, focused when the card is opened. */
   headingRef?: Ref<HTMLHeadingElement>;
-  /** The quote form and insert buttons, shown right under the description. */
+  /** The price, the quote form and the insert buttons: first, right under the title. */
   children?: ReactNode;
 }
 
@@ -95,6 +102,16 @@ export function RoleCard(props: RoleCardProps) {
     props;
   const styles = useStyles();
   const [showAll, setShowAll] = useState(false);
+  const lineRef = useRef<HTMLElement>(null);
+
+  // When another role is opened, bring its price, terms and Insert into view (scrolling the pane as
+  // little as it must); a refresh of the same role leaves the scroll where the producer put it.
+  useEffect(() => {
+    const line = lineRef.current;
+    // jsdom has no layout, hence no scrollIntoView.
+    if (line && typeof line.scrollIntoView === "function")
+      line.scrollIntoView({ block: "nearest" });
+  }, [role.id]);
 
   const current = useMemo(
     () =>
@@ -118,7 +135,7 @@ export function RoleCard(props: RoleCardProps) {
         </h2>
         <Caption1 className={styles.meta} block>
           {department.name} · account {role.account}
-          {role.aliases.length > 0 ? ` · also ${role.aliases.slice(0, 4).join(", ")}` : ""}
+          {role.aliases.length > 0 ? ` · also ${role.aliases.slice(0, 3).join(", ")}` : ""}
         </Caption1>
         {role.production ? (
           <Badge appearance="outline" color="brand">
@@ -126,16 +143,13 @@ export function RoleCard(props: RoleCardProps) {
           </Badge>
         ) : null}
       </div>
-      {role.description ? <Body1>{role.description}</Body1> : null}
-
       {props.children ? (
-        <>
-          <Subtitle2 as="h3" className={styles.section}>
-            Budget line
-          </Subtitle2>
+        <section ref={lineRef} aria-label="Budget line" className={styles.line}>
           {props.children}
-        </>
+        </section>
       ) : null}
+
+      {role.description ? <Body1 className={styles.section}>{role.description}</Body1> : null}
 
       {(
         [

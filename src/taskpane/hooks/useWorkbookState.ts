@@ -2,8 +2,11 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { BudgetLine, BudgetSettings, WorkbookPort } from "../../budget";
 import type { ProductionTables } from "../../engine";
 
-/** Edits in the workbook are re-read this long after the last one. */
-const REREAD_DELAY_MS = 250;
+/**
+ * Edits on the sheets are re-read this long after the last one: long enough that typing, a paste or
+ * a fill costs one re-read, short enough that the pane has followed before the producer looks.
+ */
+export const REREAD_DELAY_MS = 350;
 
 const NO_TABLES: ProductionTables = { overrides: [], roles: [] };
 
@@ -43,6 +46,8 @@ export function useWorkbookState(port: WorkbookPort): WorkbookState {
   const [tablesError, setTablesError] = useState<unknown>(undefined);
   const [lines, setLines] = useState<readonly BudgetLine[]>([]);
   const hasBudget = useRef(false);
+  // Each re-read's number: an older one that finishes late must not overwrite a newer one's reads.
+  const latest = useRef(0);
 
   const ensureBudget = useCallback(async () => {
     if (hasBudget.current) return;
@@ -52,30 +57,38 @@ export function useWorkbookState(port: WorkbookPort): WorkbookState {
 
   const reload = useCallback(
     async (setUpFirst = false) => {
+      const mine = ++latest.current;
+      const isCurrent = () => mine === latest.current;
       setSettingsState((s) => ({
         status: "loading",
-        previous: s.status === "ready" ? s.settings : undefined,
+        previous:
+          s.status === "ready" ? s.settings : s.status === "loading" ? s.previous : undefined,
       }));
       try {
         if (setUpFirst) {
           await port.ensureBudget();
           hasBudget.current = true;
         }
-        setSettingsState({ status: "ready", settings: await port.readSettings() });
+        const settings = await port.readSettings();
+        if (isCurrent()) setSettingsState({ status: "ready", settings });
       } catch (error) {
-        setSettingsState({ status: "failed", error });
+        if (isCurrent()) setSettingsState({ status: "failed", error });
       }
       try {
-        setTables(await port.readProductionTables());
-        setTablesError(undefined);
+        const read = await port.readProductionTables();
+        if (isCurrent()) {
+          setTables(read);
+          setTablesError(undefined);
+        }
       } catch (error) {
-        setTablesError(error);
+        if (isCurrent()) setTablesError(error);
       }
       try {
-        setLines(await port.readCrewLines());
+        const read = await port.readCrewLines();
+        if (isCurrent()) setLines(read);
       } catch {
         // Without the lines, a named person's yearly caps start from zero in the pane.
-        setLines([]);
+        if (isCurrent()) setLines([]);
       }
     },
     [port],
@@ -85,8 +98,9 @@ export function useWorkbookState(port: WorkbookPort): WorkbookState {
     void reload();
   }, [reload]);
 
-  // Where the host reports edits, re-read once typing pauses, so the pane prices with what the
-  // sheet now holds (elsewhere the refresh button does this).
+  // Where the host reports edits (Excel's change events, the preview's own), re-read once typing
+  // pauses, so the pane prices with what the sheets now hold; elsewhere the refresh button does
+  // this. A re-read only sets state: it never moves the focus or the sheet's selection.
   useEffect(() => {
     if (!port.subscribe) return undefined;
     let timer: ReturnType<typeof setTimeout> | undefined;
