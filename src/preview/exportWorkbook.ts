@@ -4,7 +4,23 @@
  * the named settings as defined names. (HyperFormula is GPL-3.0: preview only, like the workbook.)
  */
 import type { CellValue, HyperFormula, RawCellContent } from "hyperformula";
-import type { XlsxAddIn, XlsxCell, XlsxSheet, XlsxValue, XlsxWorkbook } from "./xlsx";
+import {
+  BUDGET_SHEET,
+  BUDGET_TITLE,
+  cellAlignment,
+  cellFormat,
+  columnLetter,
+  defaultSettings,
+  rowStyle,
+  SETTINGS_SHEET,
+  settingRow,
+  sheetPresentation,
+  TITLE_FONT_SIZE,
+  wrappedHeight,
+  type PrintContext,
+  type SheetPresentation,
+} from "../budget";
+import type { XlsxAddIn, XlsxCell, XlsxSheet, XlsxStyle, XlsxValue, XlsxWorkbook } from "./xlsx";
 
 /**
  * CrewRate as the webextension part names it (manifest.xml <Id> and <Version>).
@@ -63,6 +79,118 @@ function columnWidths(rows: readonly XlsxCell[][]): number[] {
   return Array.from(widths, (w) => w ?? MIN_WIDTH);
 }
 
+/** A cell's value as text, for reading a header row or a title; "" for anything else. */
+function textOf(cell: XlsxCell | undefined): string {
+  const v = cell?.value;
+  return typeof v === "string" || typeof v === "number" ? String(v).trim() : "";
+}
+
+/** The production's title (the Budget's title cell), card version and budget date, as the workbook holds them. */
+function printContext(sheets: readonly XlsxSheet[]): PrintContext {
+  const rows = (name: string) => sheets.find((s) => s.name === name)?.rows ?? [];
+  const setting = (name: Parameters<typeof settingRow>[0]) =>
+    textOf(rows(SETTINGS_SHEET)[settingRow(name) - 1]?.[1]);
+  const defaults = defaultSettings();
+  return {
+    title: textOf(rows(BUDGET_SHEET)[0]?.[0]) || BUDGET_TITLE,
+    cardVersion: setting("CardVersion") || defaults.cardVersion,
+    budgetDate: setting("BudgetDate") || defaults.budgetDate,
+  };
+}
+
+/** One cell's style under the sheet's presentation, or undefined when it keeps the default. */
+function styleOf(
+  p: SheetPresentation,
+  row: number,
+  column: number,
+  style: ReturnType<typeof rowStyle>,
+): XlsxStyle | undefined {
+  const numberFormat = cellFormat(p, row, column);
+  const bold = style !== "plain";
+  const wrap =
+    (row > p.headerRow && p.columns[column]?.wrap === true) ||
+    p.noteRows.some((n) => n.row === row && column === 0);
+  const align = cellAlignment(p, row, column);
+  if (numberFormat === undefined && !bold && !wrap && align === undefined) return undefined;
+  return {
+    ...(align === undefined ? {} : { align }),
+    ...(numberFormat === undefined ? {} : { numberFormat }),
+    ...(bold ? { bold } : {}),
+    ...(style === "title" ? { fontSize: TITLE_FONT_SIZE } : {}),
+    ...(wrap ? { wrap } : {}),
+  };
+}
+
+/** Heights of rows whose wrapped text needs more than a line (spreadsheets do not always grow them). */
+function wrappedRowHeights(
+  p: SheetPresentation,
+  rows: readonly XlsxCell[][],
+): Record<number, number> {
+  const heights: Record<number, number> = {};
+  rows.forEach((row, r) => {
+    row.forEach((cell, c) => {
+      const width = p.columns[c]?.width;
+      if (cell.style?.wrap !== true || typeof cell.value !== "string" || width === undefined)
+        return;
+      const height = wrappedHeight(cell.value, width);
+      if (height > ONE_LINE) heights[r + 1] = Math.max(heights[r + 1] ?? 0, height);
+    });
+  });
+  return heights;
+}
+
+/** A row's default height in points. */
+const ONE_LINE = 15;
+
+/** The sheet drawn as its presentation says: formats, bold rows, widths, frozen header, print setup. */
+function presented(sheet: XlsxSheet, context: PrintContext): XlsxSheet {
+  const header = (names: number) => (sheet.rows[names - 1] ?? []).map(textOf);
+  const guess = sheetPresentation(sheet.name, context);
+  if (!guess) return sheet;
+  // The header as the sheet holds it now: a reordered or added column keeps its look.
+  const names = header(guess.headerRow);
+  const p = sheetPresentation(sheet.name, context, names.some((n) => n !== "") ? names : undefined);
+  if (!p) return sheet;
+  const rows = sheet.rows.map((row, r) => {
+    const style = rowStyle(
+      p,
+      r + 1,
+      row.map((c) => c.value),
+    );
+    return row.map((cell, c) => {
+      if (cell.value === null && cell.formula === undefined) return cell;
+      const cellStyle = styleOf(p, r + 1, c, style);
+      return cellStyle ? { ...cell, style: cellStyle } : cell;
+    });
+  });
+  const widths = Array.from(
+    { length: Math.max(p.columns.length, sheet.columnWidths?.length ?? 0) },
+    (_, c) => p.columns[c]?.width ?? sheet.columnWidths?.[c] ?? MIN_WIDTH,
+  );
+  const lastColumn = columnLetter(Math.max(p.columns.length, 1) - 1);
+  const { print } = p;
+  return {
+    ...sheet,
+    rows,
+    columnWidths: widths,
+    frozenRows: p.frozenRows,
+    merges: p.noteRows.map((n) => `A${n.row}:${lastColumn}${n.row}`),
+    rowHeights: {
+      ...wrappedRowHeights(p, rows),
+      ...Object.fromEntries(p.noteRows.map((n) => [n.row, n.height])),
+    },
+    pageSetup: {
+      orientation: print.orientation,
+      fitToWidth: print.fitToWidth,
+      fitToHeight: print.fitToHeight,
+      titleRows: print.titleRows,
+      header: print.header,
+      footer: print.footer,
+      margins: print.margins,
+    },
+  };
+}
+
 function sheetForXlsx(hf: HyperFormula, name: string): XlsxSheet {
   const id = hf.getSheetId(name);
   if (id === undefined) throw new Error(`The preview workbook has no sheet ${name}.`);
@@ -88,14 +216,20 @@ function namedRef(hf: HyperFormula, name: string): string {
   return String(constant ?? 0);
 }
 
-/** The HyperFormula workbook, every sheet in tab order, ready for writeXlsx. */
+/**
+ * The HyperFormula workbook, every sheet in tab order, ready for writeXlsx: CrewRate's sheets as
+ * src/budget/presentation.ts draws them (money formats, bold headers and totals, frozen header,
+ * landscape pages one page wide with the header row, title, card version and page numbers).
+ */
 export function workbookForXlsx(hf: HyperFormula, addIn: XlsxAddIn): XlsxWorkbook {
   const definedNames = hf.listNamedExpressions().map((name) => ({
     name,
     ref: namedRef(hf, name),
   }));
+  const sheets = hf.getSheetNames().map((name) => sheetForXlsx(hf, name));
+  const context = printContext(sheets);
   return {
-    sheets: hf.getSheetNames().map((name) => sheetForXlsx(hf, name)),
+    sheets: sheets.map((sheet) => presented(sheet, context)),
     definedNames,
     addIn,
     creator: "CrewRate",

@@ -9,10 +9,46 @@
 import { strToU8, zipSync } from "fflate";
 
 export type XlsxValue = string | number | boolean | null | { error: string };
+/** How a cell is drawn: its number format code ("$#,##0.00"), bold, font size, wrapped text. */
+export interface XlsxStyle {
+  numberFormat?: string;
+  bold?: boolean;
+  /** Font size in points (11 when not given). */
+  fontSize?: number;
+  wrap?: boolean;
+  align?: "left" | "right";
+}
 /** A cell: its value, and for a formula cell the formula in A1 syntax without the leading "=". */
 export interface XlsxCell {
   value: XlsxValue;
   formula?: string;
+  style?: XlsxStyle;
+}
+/** Page-header or page-footer sections, in Excel's codes (&P page, &N pages, && an "&"). */
+export interface XlsxHeaderFooter {
+  left?: string;
+  center?: string;
+  right?: string;
+}
+/** How a sheet prints. */
+export interface XlsxPageSetup {
+  orientation: "landscape" | "portrait";
+  /** Pages across and down the sheet is scaled to fit; 0 down means as many as needed. */
+  fitToWidth: number;
+  fitToHeight: number;
+  /** 1-based rows repeated at the top of every page (the print titles). */
+  titleRows?: { first: number; last: number };
+  header?: XlsxHeaderFooter;
+  footer?: XlsxHeaderFooter;
+  /** Margins in inches. */
+  margins?: {
+    left: number;
+    right: number;
+    top: number;
+    bottom: number;
+    header: number;
+    footer: number;
+  };
 }
 /** One worksheet; rows[0] is row 1, rows[r][0] is column A. */
 export interface XlsxSheet {
@@ -20,6 +56,13 @@ export interface XlsxSheet {
   rows: XlsxCell[][];
   /** Column widths in characters, [0] for column A. */
   columnWidths?: number[];
+  /** Rows kept in view at the top when scrolling (frozen panes): 4 freezes rows 1 to 4. */
+  frozenRows?: number;
+  /** Merged blocks, as A1 ranges ("A2:E2"). */
+  merges?: string[];
+  /** Row heights in points, by 1-based row. */
+  rowHeights?: Record<number, number>;
+  pageSetup?: XlsxPageSetup;
 }
 /** The add-in a recipient is offered: the `we:reference` of the webextension part. */
 export interface XlsxAddIn {
@@ -228,22 +271,97 @@ function typedValue(
  * One `<c>` element, or "" for an empty cell. A formula carries its last value, typed: a number,
  * t="str" text, t="b" boolean, t="e" error; plain text goes to the shared-string table (t="s").
  */
-function cellXml(ref: string, cell: XlsxCell, strings: SharedStrings): string {
+function cellXml(ref: string, cell: XlsxCell, strings: SharedStrings, styles: Styles): string {
   const { value, formula } = cell;
   const f = formula ? `<f>${xml(fileFormula(formula))}</f>` : "";
-  if (value === null || (value === "" && f === "")) return f ? `<c r="${ref}">${f}</c>` : "";
+  const index = styles.add(cell.style);
+  const s = index === 0 ? "" : ` s="${index}"`;
+  if (value === null || (value === "" && f === "")) {
+    return f ? `<c r="${ref}"${s}>${f}</c>` : s ? `<c r="${ref}"${s}/>` : "";
+  }
   const [t, v] = typedValue(value, (text): [string, string] =>
     f ? ["str", ooxmlText(text)] : ["s", String(strings.add(text))],
   );
-  return `<c r="${ref}"${t ? ` t="${t}"` : ""}>${f}<v>${v}</v></c>`;
+  return `<c r="${ref}"${s}${t ? ` t="${t}"` : ""}>${f}<v>${v}</v></c>`;
 }
 
-function sheetXml(sheet: XlsxSheet, strings: SharedStrings): string {
+const RANGE_REF = /^[A-Z]{1,3}[1-9]\d{0,6}(:[A-Z]{1,3}[1-9]\d{0,6})?$/;
+
+/** A page-header or -footer string: its sections after &L, &C and &R (Excel caps it at 255). */
+function headerFooterXml(parts: XlsxHeaderFooter): string {
+  const text =
+    (parts.left ? `&L${parts.left}` : "") +
+    (parts.center ? `&C${parts.center}` : "") +
+    (parts.right ? `&R${parts.right}` : "");
+  if (text.length > 255)
+    throw new Error(`A page header or footer is ${text.length} characters; Excel allows 255.`);
+  return xml(text);
+}
+
+function positiveInteger(n: number, what: string): number {
+  if (!Number.isInteger(n) || n < 0)
+    throw new Error(`${what} must be a whole number of 0 or more.`);
+  return n;
+}
+
+/** <sheetPr>, <sheetViews> with the frozen pane: what comes before <cols>. */
+function sheetHeadXml(sheet: XlsxSheet): string {
+  const fit = sheet.pageSetup ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : "";
+  const frozen = positiveInteger(sheet.frozenRows ?? 0, "Frozen rows");
+  const first = `A${frozen + 1}`;
+  const pane =
+    frozen > 0
+      ? `<pane ySplit="${frozen}" topLeftCell="${first}" activePane="bottomLeft" state="frozen"/>` +
+        `<selection pane="bottomLeft" activeCell="${first}" sqref="${first}"/>`
+      : "";
+  return `${fit}<sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews>`;
+}
+
+/** <mergeCells>, then the print setup: what comes after <sheetData>, in the schema's order. */
+function sheetTailXml(sheet: XlsxSheet): string {
+  const merges = (sheet.merges ?? []).map((ref) => {
+    if (!RANGE_REF.test(ref)) throw new Error(`"${ref}" is not a block of cells to merge.`);
+    return `<mergeCell ref="${ref}"/>`;
+  });
+  const mergeXml =
+    merges.length === 0
+      ? ""
+      : `<mergeCells count="${merges.length}">${merges.join("")}</mergeCells>`;
+  const page = sheet.pageSetup;
+  if (!page) return mergeXml;
+  const m = page.margins ?? {
+    left: 0.7,
+    right: 0.7,
+    top: 0.75,
+    bottom: 0.75,
+    header: 0.3,
+    footer: 0.3,
+  };
+  const header = page.header ? `<oddHeader>${headerFooterXml(page.header)}</oddHeader>` : "";
+  const footer = page.footer ? `<oddFooter>${headerFooterXml(page.footer)}</oddFooter>` : "";
+  return (
+    mergeXml +
+    `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>` +
+    `<pageSetup orientation="${page.orientation === "landscape" ? "landscape" : "portrait"}" ` +
+    `fitToWidth="${positiveInteger(page.fitToWidth, "fitToWidth")}" fitToHeight="${positiveInteger(page.fitToHeight, "fitToHeight")}"/>` +
+    (header || footer ? `<headerFooter>${header}${footer}</headerFooter>` : "")
+  );
+}
+
+function sheetXml(sheet: XlsxSheet, strings: SharedStrings, styles: Styles): string {
+  const heights = sheet.rowHeights ?? {};
   const rows = sheet.rows
     .map((row, r) => {
-      const cells = row.map((cell, c) => cellXml(`${columnName(c)}${r + 1}`, cell, strings));
+      const cells = row.map((cell, c) =>
+        cellXml(`${columnName(c)}${r + 1}`, cell, strings, styles),
+      );
       const body = cells.join("");
-      return body === "" ? "" : `<row r="${r + 1}">${body}</row>`;
+      const height = heights[r + 1];
+      const ht =
+        height !== undefined && Number.isFinite(height) && height > 0
+          ? ` ht="${Math.min(height, 409)}" customHeight="1"`
+          : "";
+      return body === "" && ht === "" ? "" : `<row r="${r + 1}"${ht}>${body}</row>`;
     })
     .join("");
   const widths = sheet.columnWidths ?? [];
@@ -256,8 +374,11 @@ function sheetXml(sheet: XlsxSheet, strings: SharedStrings): string {
     .join("");
   return (
     `${XML_HEAD}<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}">` +
+    sheetHeadXml(sheet) +
     (cols === "" ? "" : `<cols>${cols}</cols>`) +
-    `<sheetData>${rows}</sheetData></worksheet>`
+    `<sheetData>${rows}</sheetData>` +
+    sheetTailXml(sheet) +
+    `</worksheet>`
   );
 }
 
@@ -268,11 +389,24 @@ function workbookXml(workbook: XlsxWorkbook): string {
   const names = workbook.definedNames
     .map((n) => `<definedName name="${xml(n.name)}">${xml(fileFormula(n.ref))}</definedName>`)
     .join("");
+  // Each sheet's print titles: a name of its own (localSheetId), rows as 'Sheet'!$4:$4.
+  const titles = workbook.sheets
+    .map((s, i) => {
+      const rows = s.pageSetup?.titleRows;
+      if (!rows) return "";
+      const first = positiveInteger(rows.first, "Print title rows");
+      const last = positiveInteger(rows.last, "Print title rows");
+      if (first < 1 || last < first)
+        throw new Error(`Print title rows ${first}:${last} are not rows.`);
+      const sheet = `'${s.name.replace(/'/g, "''")}'`;
+      return `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${xml(`${sheet}!$${first}:$${last}`)}</definedName>`;
+    })
+    .join("");
   return (
     `${XML_HEAD}<workbook xmlns="${NS.main}" xmlns:r="${NS.rel}">` +
     `<bookViews><workbookView activeTab="0"/></bookViews>` +
     `<sheets>${sheets}</sheets>` +
-    (names === "" ? "" : `<definedNames>${names}</definedNames>`) +
+    (names + titles === "" ? "" : `<definedNames>${names}${titles}</definedNames>`) +
     `</workbook>`
   );
 }
@@ -286,16 +420,102 @@ function relationships(rels: readonly Relationship[]): string {
   return `${XML_HEAD}<Relationships xmlns="${NS.pkgRel}">${items}</Relationships>`;
 }
 
-/** The smallest valid stylesheet: one font, the two required fills, one border, one format. */
-const STYLES_XML =
-  `${XML_HEAD}<styleSheet xmlns="${NS.main}">` +
-  `<fonts count="1"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>` +
-  `<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>` +
-  `<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>` +
-  `<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>` +
-  `<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>` +
-  `<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>` +
-  `</styleSheet>`;
+/** Number formats every spreadsheet knows by id ([ECMA-376] 18.8.30); others get ids from 164. */
+const BUILTIN_FORMATS: Readonly<Record<string, number>> = {
+  General: 0,
+  "0": 1,
+  "0.00": 2,
+  "@": 49,
+};
+const FIRST_CUSTOM_FORMAT = 164;
+const DEFAULT_FONT_SIZE = 11;
+
+/**
+ * The workbook's cell formats: each distinct style a cell asks for becomes one `<xf>` (index 0 is
+ * the default), with its number format and font. Filled while the sheets are written.
+ */
+class Styles {
+  private readonly xfs = new Map<string, number>([["0|0|0|", 0]]);
+  private readonly formats = new Map<string, number>();
+  private readonly fonts = new Map<string, number>([["0|11", 0]]);
+
+  /** The `s` index of a style; 0 (the default) for none. */
+  add(style: XlsxStyle | undefined): number {
+    if (!style) return 0;
+    const format = this.formatId(style.numberFormat);
+    const font = this.fontId(style.bold === true, style.fontSize ?? DEFAULT_FONT_SIZE);
+    const align = style.align === "left" || style.align === "right" ? style.align : "";
+    const key = `${format}|${font}|${style.wrap === true ? 1 : 0}|${align}`;
+    let index = this.xfs.get(key);
+    if (index === undefined) {
+      index = this.xfs.size;
+      this.xfs.set(key, index);
+    }
+    return index;
+  }
+
+  private formatId(code: string | undefined): number {
+    if (code === undefined || code === "") return 0;
+    const builtin = BUILTIN_FORMATS[code];
+    if (builtin !== undefined) return builtin;
+    let id = this.formats.get(code);
+    if (id === undefined) {
+      id = FIRST_CUSTOM_FORMAT + this.formats.size;
+      this.formats.set(code, id);
+    }
+    return id;
+  }
+
+  private fontId(bold: boolean, size: number): number {
+    if (!Number.isFinite(size) || size <= 0) throw new Error(`Font size ${size} is not a size.`);
+    const key = `${bold ? 1 : 0}|${size}`;
+    let id = this.fonts.get(key);
+    if (id === undefined) {
+      id = this.fonts.size;
+      this.fonts.set(key, id);
+    }
+    return id;
+  }
+
+  toXml(): string {
+    const numFmts = [...this.formats]
+      .map(([code, id]) => `<numFmt numFmtId="${id}" formatCode="${xml(code)}"/>`)
+      .join("");
+    const fonts = [...this.fonts.keys()]
+      .map((key) => {
+        const [bold, size] = key.split("|");
+        return `<font>${bold === "1" ? "<b/>" : ""}<sz val="${size}"/><name val="Calibri"/><family val="2"/></font>`;
+      })
+      .join("");
+    const xfs = [...this.xfs.keys()]
+      .map((key) => {
+        const [format = "0", font = "0", wrap, align = ""] = key.split("|");
+        const aligned = wrap === "1" || align !== "";
+        const apply =
+          (format !== "0" ? ' applyNumberFormat="1"' : "") +
+          (font !== "0" ? ' applyFont="1"' : "") +
+          (aligned ? ' applyAlignment="1"' : "");
+        const alignment = aligned
+          ? `<alignment${align ? ` horizontal="${align}"` : ""}${wrap === "1" ? ' vertical="top" wrapText="1"' : ""}/>`
+          : "";
+        return `<xf numFmtId="${format}" fontId="${font}" fillId="0" borderId="0" xfId="0"${apply}>${alignment}</xf>`;
+      })
+      .join("");
+    return (
+      `${XML_HEAD}<styleSheet xmlns="${NS.main}">` +
+      (this.formats.size === 0
+        ? ""
+        : `<numFmts count="${this.formats.size}">${numFmts}</numFmts>`) +
+      `<fonts count="${this.fonts.size}">${fonts}</fonts>` +
+      `<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>` +
+      `<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>` +
+      `<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>` +
+      `<cellXfs count="${this.xfs.size}">${xfs}</cellXfs>` +
+      `<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>` +
+      `</styleSheet>`
+    );
+  }
+}
 
 function coreXml(creator: string, now: Date): string {
   const when = now.toISOString().replace(/\.\d{3}Z$/, "Z");
@@ -374,6 +594,7 @@ function contentTypesXml(sheetCount: number, withAddIn: boolean): string {
 export function writeXlsx(workbook: XlsxWorkbook): Uint8Array {
   checkSheetNames(workbook.sheets);
   const strings = new SharedStrings();
+  const styles = new Styles();
   const sheetCount = workbook.sheets.length;
   const files: Record<string, string> = {};
 
@@ -399,10 +620,10 @@ export function writeXlsx(workbook: XlsxWorkbook): Uint8Array {
     [`rId${sheetCount + 2}`, REL_TYPE.sharedStrings, "sharedStrings.xml"],
   ]);
   workbook.sheets.forEach((sheet, i) => {
-    files[`xl/worksheets/sheet${i + 1}.xml`] = sheetXml(sheet, strings);
+    files[`xl/worksheets/sheet${i + 1}.xml`] = sheetXml(sheet, strings, styles);
   });
-  files["xl/styles.xml"] = STYLES_XML;
-  // After the sheets: they fill the table.
+  // After the sheets: they fill the tables.
+  files["xl/styles.xml"] = styles.toXml();
   files["xl/sharedStrings.xml"] = strings.toXml();
   if (workbook.addIn) {
     files["xl/webextensions/taskpanes.xml"] = TASKPANES_XML;
