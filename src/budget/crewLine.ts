@@ -68,6 +68,8 @@ export function crewLineRow(line: CrewLineInput, row: number): CellContent[] {
   // The workbook's card version and production tables: the same numbers for everyone.
   const pinned = "CardVersion,ProductionTables";
   // SUMIF matches the Person ignoring case; "="& makes a name such as "<DP>" a plain comparison.
+  // A line whose Role is cleared is an empty line, not an error.
+  const ifRole = (formula: string) => `=IF(${c("Role")}="","",${formula})`;
   const wages = `IF(${c("Person")}="",0,SUMIF(${above("Person")},"="&${c("Person")},${above("Subtotal")}))`;
   // What the producer chose is text (never a formula, whatever it starts with); the rest is ours.
   const cells: Record<Column, CellContent> = {
@@ -81,11 +83,11 @@ export function crewLineRow(line: CrewLineInput, row: number): CellContent[] {
     Tier: line.tier === undefined ? "=Tier" : textCell(line.tier),
     Qty: typeof line.quantity === "number" ? line.quantity : `=${PHASE_SETTING[line.quantity]}`,
     Unit: textCell(line.unit),
-    Rate: `=CREW.UNITRATE(${unitArgs},${pinned})`,
-    Subtotal: `=CREW.RATE(${args},HoursPerDay,${pinned})`,
-    Fringe: `=CREW.FRINGE(${args},${wages},HoursPerDay,${pinned})`,
-    Total: `=${c("Subtotal")}+${c("Fringe")}`,
-    Basis: `=CREW.BASIS(${unitArgs},${pinned})`,
+    Rate: ifRole(`CREW.UNITRATE(${unitArgs},${pinned})`),
+    Subtotal: ifRole(`CREW.RATE(${args},HoursPerDay,${pinned})`),
+    Fringe: ifRole(`CREW.FRINGE(${args},${wages},HoursPerDay,${pinned})`),
+    Total: ifRole(`${c("Subtotal")}+${c("Fringe")}`),
+    Basis: ifRole(`CREW.BASIS(${unitArgs},${pinned})`),
   };
   return COLUMNS.map((name) => cells[name]);
 }

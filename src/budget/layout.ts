@@ -9,6 +9,7 @@ import {
   PRODUCTION_ROLE_COLUMNS,
   PRODUCTION_ROLES_TABLE,
 } from "../engine";
+import { ACCOUNT_GROUPS, type ChartAccount } from "./accounts";
 import { WorkbookError } from "./errors";
 
 export const SETTINGS_SHEET = "Settings";
@@ -132,7 +133,31 @@ export function productionSheetRows(sheet: string): CellContent[][] {
   return [[sheet], [spec.note], [...spec.columns]];
 }
 
+/**
+ * The crew-line columns, in reading order: what the line is and who, how much, the money, then
+ * what it is priced under and the notes.
+ */
 export const COLUMNS = [
+  "Account",
+  "Role",
+  "Person",
+  "Qty",
+  "Unit",
+  "Rate",
+  "Subtotal",
+  "Fringe",
+  "Total",
+  "Agreement",
+  "Region",
+  "Tier",
+  "Basis",
+  "Description",
+  "Department",
+] as const;
+export type Column = (typeof COLUMNS)[number];
+
+/** The columns before CrewRate's layout 2 (money-first order): a budget built so is layout 1. */
+export const LAYOUT_1_COLUMNS = [
   "Account",
   "Department",
   "Role",
@@ -149,9 +174,13 @@ export const COLUMNS = [
   "Total",
   "Basis",
 ] as const;
-export type Column = (typeof COLUMNS)[number];
+
+/** The workbook layout this build writes (the Settings sheet's Layout version holds it). */
+export const LAYOUT_VERSION = 2;
 
 export const MONEY_COLUMNS: readonly Column[] = ["Rate", "Subtotal", "Fringe", "Total"];
+/** The columns that add up: account subtotals, the totals row and the topsheet sum them. */
+export const SUM_COLUMNS = ["Subtotal", "Fringe", "Total"] as const satisfies readonly Column[];
 export const MONEY_FORMAT = "$#,##0.00";
 
 /** Where the budget table starts: a title in row 1, a note in row 2, the header in row 4. */
@@ -163,38 +192,250 @@ export function col(name: Column): string {
   return columnLetter(COLUMNS.indexOf(name));
 }
 
-/** The totals row under `lastLineRow`. */
+/** Text inside a formula's string literal: quotes doubled. */
+export function formulaText(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+/**
+ * A sum that names its errors instead of becoming one: where a line it adds shows an error, the
+ * cell says which row ("Error in row 12 and 1 more"), else it is the sum.
+ * @param values the summed cells (a range)
+ * @param selects a 1/0 array expression over the same rows: which of them the sum adds
+ * @param sum the plain sum (no "=")
+ * @param firstRow an expression for the sheet row of `values`' first cell
+ * @param where what the row number refers to ("row", "Budget row")
+ */
+function checkedSum(
+  values: string,
+  selects: string,
+  sum: string,
+  firstRow: string,
+  where = "row",
+): string {
+  const errors = `SUMPRODUCT(ISERROR(${values})*${selects})`;
+  const first = `MATCH(1,ISERROR(${values})*${selects},0)+${firstRow}-1`;
+  return `=IF(${errors}>0,"Error in ${where} "&(${first})&IF(${errors}>1," and "&(${errors}-1)&" more",""),${sum})`;
+}
+
+/** What an account subtotal row's Account cell says: "3300 total". */
+export function subtotalLabel(account: string): string {
+  return `${account} total`;
+}
+
+/** The account an Account cell's subtotal label names, or undefined for any other cell. */
+export function subtotalAccount(cell: unknown): string | undefined {
+  const match = typeof cell === "string" ? /^(.+) total$/.exec(cell.trim()) : null;
+  return match?.[1];
+}
+
+/**
+ * An account's subtotal row at a 1-based sheet row: each money column sums the account's lines
+ * above it (from the header down, so lines inserted anywhere above are counted), naming the row
+ * of any line that shows an error. Role stays blank: a subtotal is not a crew line.
+ */
+export function subtotalRow(account: string, name: string, row: number): CellContent[] {
+  const range = (c: Column) => `${col(c)}$${HEADER_ROW}:${col(c)}${row - 1}`;
+  const selects = `${inAccount(range("Account"), account)}*(${range("Role")}<>"")`;
+  const cells: Partial<Record<Column, CellContent>> = {
+    Account: textCell(subtotalLabel(account)),
+    Description: textCell(name),
+  };
+  for (const c of SUM_COLUMNS) {
+    cells[c] = checkedSum(
+      range(c),
+      selects,
+      `SUMPRODUCT(${selects},IFERROR(${range(c)},0))`,
+      String(HEADER_ROW),
+    );
+  }
+  return COLUMNS.map((c) => cells[c] ?? "");
+}
+
+/**
+ * A 1/0 array over an Account range: which cells roll up to `account` ("3300" takes 3301, 3304 and
+ * "3300", whether the cells hold numbers or text).
+ */
+function inAccount(range: string, account: string): string {
+  return /^\d\d00$/.test(account)
+    ? `(LEFT(${range},2)&"00"=${formulaText(account)})`
+    : `(${range}&""=${formulaText(account)})`;
+}
+
+/**
+ * The totals row under `lastLineRow` (the preview's; Excel's table has its own totals row, made
+ * by excelTotalsRow): crew lines only (rows with a Role), so account subtotals are not counted
+ * twice, and an error line is named rather than spread.
+ */
 export function totalsRow(lastLineRow: number): CellContent[] {
-  const sum = (name: Column) =>
-    lastLineRow < FIRST_LINE_ROW
-      ? 0
-      : `=SUM(${col(name)}${FIRST_LINE_ROW}:${col(name)}${lastLineRow})`;
+  const range = (c: Column) =>
+    `${col(c)}$${HEADER_ROW}:${col(c)}${Math.max(lastLineRow, HEADER_ROW)}`;
+  const selects = `(${range("Role")}<>"")`;
   return COLUMNS.map((name) =>
     name === "Account"
       ? "Total"
-      : name === "Subtotal" || name === "Fringe" || name === "Total"
-        ? sum(name)
+      : (SUM_COLUMNS as readonly Column[]).includes(name)
+        ? checkedSum(
+            range(name),
+            selects,
+            `SUMPRODUCT(${selects},IFERROR(${range(name)},0))`,
+            String(HEADER_ROW),
+          )
         : "",
   );
 }
 
-/** Topsheet: one row per department present in the budget, with SUMIFs over the budget sheet. */
-export function topsheetRows(
-  departments: readonly { name: string; account: string }[],
-): CellContent[][] {
-  const budget = (name: Column) => `${BUDGET_SHEET}!$${col(name)}:$${col(name)}`;
-  const rows: CellContent[][] = [["Account", "Department", "Labor", "Fringe", "Total"]];
-  departments.forEach((d, i) => {
-    const r = i + 2;
-    rows.push([
-      d.account,
-      d.name,
-      `=SUMIF(${budget("Department")},B${r},${budget("Subtotal")})`,
-      `=SUMIF(${budget("Department")},B${r},${budget("Fringe")})`,
-      `=C${r}+D${r}`,
-    ]);
-  });
-  const last = departments.length + 1;
-  rows.push(["", "Total", `=SUM(C2:C${last})`, `=SUM(D2:D${last})`, `=SUM(E2:E${last})`]);
-  return rows;
+/** The same totals for an Excel table's own totals row, in structured references. */
+export function excelTotalsRow(table: string): (string | null)[] {
+  const ref = (c: Column) => `${table}[${c}]`;
+  return COLUMNS.map((name) =>
+    name === "Account"
+      ? "Total"
+      : (SUM_COLUMNS as readonly Column[]).includes(name)
+        ? checkedSum(
+            ref(name),
+            `(${ref("Role")}<>"")`,
+            `SUMPRODUCT((${ref("Role")}<>"")*1,IFERROR(${ref(name)},0))`,
+            `ROW(${table}[#Headers])+1`,
+          )
+        : null,
+  );
 }
+
+export const TOPSHEET_COLUMNS = ["Account", "Description", "Labor", "Fringe", "Total"] as const;
+/** The topsheet's title in row 1, the grand total in row 2, its header in row 4. */
+export const TOPSHEET_HEADER_ROW = 4;
+export const TOPSHEET_TITLE = "Topsheet: crew labor and fringes by account";
+
+/** The budget column each topsheet money column adds up. */
+const TOPSHEET_SUMS = { Labor: "Subtotal", Fringe: "Fringe", Total: "Total" } as const;
+
+/**
+ * The topsheet: every account of the chart in order, grouped above the line, production, post and
+ * other with a total each, then the crew total, contingency (the Contingency setting's share) and
+ * the grand total, which row 2 repeats so it shows above everything. Each account sums the Budget
+ * sheet's crew lines that roll up to it (3301, 3304 → 3300) wherever they stand, so a producer's
+ * sorting or inserted rows do not matter, and names the Budget row of a line showing an error.
+ * @param budgetLastRow the Budget sheet's totals row when the topsheet is written: the ranges run
+ *   from the header to it, so lines inserted between them are counted
+ */
+export function topsheetRows(
+  accounts: readonly ChartAccountRow[],
+  budgetLastRow: number,
+): CellContent[][] {
+  return topsheetLayout(accounts, budgetLastRow).rows;
+}
+
+/** The topsheet's rows, and where its group summary (the chart's data) sits: 1-based rows. */
+export function topsheetLayout(
+  accounts: readonly ChartAccountRow[],
+  budgetLastRow: number,
+): { rows: CellContent[][]; summary: { first: number; last: number } } {
+  const budget = (c: Column) =>
+    `${BUDGET_SHEET}!$${col(c)}$${HEADER_ROW}:$${col(c)}$${budgetLastRow}`;
+  const rows: CellContent[][] = [];
+  const push = (cells: CellContent[]) => {
+    rows.push(cells);
+    return rows.length; // its 1-based row
+  };
+  push([TOPSHEET_TITLE]);
+  const grandTotalRow = push(["", "Grand total"]); // filled in at the end
+  push([]);
+  push([...TOPSHEET_COLUMNS]);
+  const money = ["Labor", "Fringe", "Total"] as const;
+  const colOf = (name: (typeof money)[number]) => columnLetter(TOPSHEET_COLUMNS.indexOf(name));
+  const checkedTotal = (cellsOf: (name: (typeof money)[number]) => string) =>
+    money.map(
+      (name) =>
+        `=IF(COUNTIF(${cellsOf(name)},"Error*")>0,"Error: see the rows above",SUM(${cellsOf(name)}))`,
+    );
+  const groupTotals: (number | undefined)[] = [];
+  for (const { group, label } of ACCOUNT_GROUPS) {
+    const inGroup = accounts.filter((a) => a.group === group);
+    if (inGroup.length === 0) {
+      groupTotals.push(undefined);
+      continue;
+    }
+    push(["", label]);
+    const first = rows.length + 1;
+    for (const a of inGroup) {
+      const selects = `${inAccount(budget("Account"), a.account)}*(${budget("Role")}<>"")`;
+      push([
+        textCell(a.account),
+        textCell(a.name),
+        ...money.map((name) =>
+          checkedSum(
+            budget(TOPSHEET_SUMS[name]),
+            selects,
+            `SUMPRODUCT(${selects},IFERROR(${budget(TOPSHEET_SUMS[name])},0))`,
+            String(HEADER_ROW),
+            "Budget row",
+          ),
+        ),
+      ]);
+    }
+    const last = rows.length;
+    groupTotals.push(
+      push([
+        "",
+        `Total ${label.toLowerCase()}`,
+        ...checkedTotal((n) => `${colOf(n)}${first}:${colOf(n)}${last}`),
+      ]),
+    );
+  }
+  // The summary, one contiguous block (the topsheet chart draws it): each group's total again,
+  // lines whose account the chart does not list (a production's own account), the crew total.
+  push([]);
+  const summaryFirst = rows.length + 1;
+  ACCOUNT_GROUPS.forEach(({ label }, g) => {
+    const at = groupTotals[g];
+    if (at === undefined) return;
+    push(["", `Total ${label.toLowerCase()}`, ...money.map((name) => `=${colOf(name)}${at}`)]);
+  });
+  const groupsLast = rows.length;
+  const budgetTotal = (name: (typeof money)[number]) =>
+    `SUMPRODUCT((${budget("Role")}<>"")*1,${budget(TOPSHEET_SUMS[name])})`;
+  const otherRow = push([
+    "",
+    "Accounts not listed above",
+    // Blank where the budget's own total is an error: the account rows above name its row.
+    ...money.map(
+      (name) =>
+        `=IFERROR(ROUND(${budgetTotal(name)}-SUM(${colOf(name)}${summaryFirst}:${colOf(name)}${groupsLast}),2),"")`,
+    ),
+  ]);
+  const crewRow = push([
+    "",
+    "Total crew labor and fringes",
+    // Names the Budget row of a line showing an error, else adds up the summary above.
+    ...money.map((name) =>
+      checkedSum(
+        budget(TOPSHEET_SUMS[name]),
+        `(${budget("Role")}<>"")`,
+        `SUM(${colOf(name)}${summaryFirst}:${colOf(name)}${otherRow})`,
+        String(HEADER_ROW),
+        "Budget row",
+      ),
+    ),
+  ]);
+  const total = colOf("Total");
+  const contingencyRow = push([
+    "",
+    `="Contingency ("&ROUND(Contingency*100,2)&"% of the crew total)"`,
+    "",
+    "",
+    `=IF(ISNUMBER(${total}${crewRow}),${total}${crewRow}*Contingency,${total}${crewRow})`,
+  ]);
+  const grandRow = push([
+    "",
+    "Grand total",
+    "",
+    "",
+    `=IF(ISNUMBER(${total}${contingencyRow}),${total}${crewRow}+${total}${contingencyRow},${total}${crewRow})`,
+  ]);
+  rows[grandTotalRow - 1] = ["", "Grand total", "", "", `=${total}${grandRow}`];
+  return { rows, summary: { first: summaryFirst, last: groupsLast } };
+}
+
+/** A topsheet account row's account, name and group (chartAccounts makes them). */
+export type ChartAccountRow = ChartAccount;

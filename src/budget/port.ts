@@ -19,9 +19,15 @@ export type { BudgetSettings } from "./settings";
 export { WorkbookError } from "./errors";
 
 export interface AppendResult {
-  /** 1-based sheet rows the new lines occupy. */
+  /** The 1-based sheet row of the first new line (the topmost, in chart-of-accounts order). */
   firstRow: number;
+  /** Crew lines added (account subtotal rows made for them are not counted). */
   rowsAdded: number;
+  /**
+   * The 1-based sheet row of each new line, in the order given: lines land at their accounts,
+   * so they need not be adjacent. Absent where a host appends in order (firstRow onwards).
+   */
+  lineRows?: number[];
   /** The Rate Overrides and Production Roles lines written with them (1-based table lines). */
   overrideLines?: number[];
   roleLines?: number[];
@@ -71,7 +77,9 @@ export interface WorkbookPort {
   setCardVersion(version: string): Promise<void>;
   /**
    * Calls `listener` after the workbook changes (a cell typed, lines inserted), where the host can
-   * tell; returns the unsubscribe. Hosts without it leave the pane's refresh button to the user.
+   * tell: Excel's worksheet change events on the Settings, Budget and production-table sheets
+   * (office/changeEvents.ts), the preview's own edits. Listening never moves the selection or the
+   * focus. Returns the unsubscribe. Hosts without it leave the pane's refresh button to the user.
    */
   subscribe?(listener: () => void): () => void;
 }

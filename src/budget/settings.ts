@@ -3,9 +3,10 @@
  * (=Region, =ShootWeeks), their defaults, and how their cells are read back and checked.
  */
 import { rateCard } from "../data";
-import { isoToSerial, LAST_EXCEL_SERIAL, serialToIso } from "../engine";
+import { DEFAULT_HOURS_PER_DAY, isoToSerial, LAST_EXCEL_SERIAL, serialToIso } from "../engine";
 import { WorkbookError } from "./errors";
 import {
+  LAYOUT_VERSION,
   OVERRIDES_SHEET,
   ROLES_SHEET,
   SETTINGS_SHEET,
@@ -23,6 +24,10 @@ export interface BudgetSettings {
   shootWeeks: number;
   wrapWeeks: number;
   cardVersion: string;
+  /** Contingency as a share of the crew total (0.1 for 10%). */
+  contingency: number;
+  /** The workbook layout the budget was built with (LAYOUT_VERSION for a current one). */
+  layoutVersion: number;
 }
 
 /** The settings' workbook names, in sheet order (Settings!B2 down). Workbooks store them. */
@@ -36,6 +41,8 @@ export const SETTING_NAMES = [
   "WrapWeeks",
   "CardVersion",
   "ProductionTables",
+  "Contingency",
+  "LayoutVersion",
 ] as const;
 export type SettingName = (typeof SETTING_NAMES)[number];
 
@@ -65,8 +72,8 @@ const SPECS: Record<SettingName, Omit<SettingSpec, "name">> = {
   },
   HoursPerDay: {
     label: "Hours per day",
-    value: 12,
-    note: "Hours worked a shoot day; overtime beyond a scale's guarantee is added.",
+    value: DEFAULT_HOURS_PER_DAY,
+    note: `Hours worked a shoot day; overtime beyond a scale's guarantee is added. A CREW formula without its own hours assumes ${DEFAULT_HOURS_PER_DAY}, like this default.`,
   },
   PrepWeeks: { label: "Prep weeks", value: 4, note: "Lines budgeted for prep use this." },
   ShootWeeks: { label: "Shoot weeks", value: 8, note: "Lines budgeted for the shoot use this." },
@@ -83,6 +90,16 @@ const SPECS: Record<SettingName, Omit<SettingSpec, "name">> = {
     label: "Production tables",
     value: `=CREW.TABLES(${tableRange(OVERRIDES_SHEET)},${tableRange(ROLES_SHEET)})`,
     note: "Made from the Rate Overrides and Production Roles sheets; every crew line reads it. Shows an error naming the line if a table row needs fixing.",
+  },
+  Contingency: {
+    label: "Contingency",
+    value: 0.1,
+    note: "The topsheet's contingency, as a share of the crew total (10% is customary; blank is none).",
+  },
+  LayoutVersion: {
+    label: "Layout version",
+    value: LAYOUT_VERSION,
+    note: "The CrewRate workbook layout these sheets follow; the pane brings older budgets up to date.",
   },
 };
 
@@ -123,6 +140,8 @@ export function defaultSettings(): BudgetSettings {
     shootWeeks: number("ShootWeeks"),
     wrapWeeks: number("WrapWeeks"),
     cardVersion: text("CardVersion"),
+    contingency: number("Contingency"),
+    layoutVersion: number("LayoutVersion"),
   };
 }
 
@@ -151,7 +170,34 @@ export function settingsFromCells(cells: readonly (readonly unknown[])[]): Budge
     shootWeeks: numberSetting(cell("ShootWeeks")),
     wrapWeeks: numberSetting(cell("WrapWeeks")),
     cardVersion: textSetting(cell("CardVersion")),
+    contingency: shareSetting(cell("Contingency")),
+    // A budget from before the layout had a version: layout 1.
+    layoutVersion: isBlank(cell("LayoutVersion").value) ? 1 : numberSetting(cell("LayoutVersion")),
   };
+}
+
+function isBlank(value: unknown): boolean {
+  return (
+    value === undefined || value === null || (typeof value === "string" && value.trim() === "")
+  );
+}
+
+/** A share such as contingency: 0.1 (or "10%"); blank is none. */
+function shareSetting({ name, value }: SettingCell): number {
+  if (isBlank(value)) return 0;
+  const text = typeof value === "string" ? value.trim() : "";
+  const n =
+    typeof value === "number"
+      ? value
+      : text.endsWith("%")
+        ? Number(text.slice(0, -1)) / 100
+        : Number(text);
+  if (!Number.isFinite(n) || n < 0 || n > 1) {
+    throw new WorkbookError(
+      `${where(name)} must be a percentage from 0% to 100% (0.1 is 10%); it holds "${String(value)}".`,
+    );
+  }
+  return n;
 }
 
 interface SettingCell {

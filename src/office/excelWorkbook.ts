@@ -7,19 +7,32 @@
  * Excel may have applied part of it, a second Excel.run undoes what landed before the error is
  * reported.
  */
-import { isoToSerial, orList, type ProductionTables } from "../engine";
+import {
+  isoToSerial,
+  normalizeName,
+  orList,
+  type ProductionTables,
+  type TableCell,
+} from "../engine";
 import {
   blockAddress,
+  budgetColumnFormats,
+  cellAlignment,
+  defaultSettings,
+  rowStyle,
+  settingFormat,
+  sheetPresentation,
+  TITLE_FONT_SIZE,
+  widthInPoints,
+  type PrintContext,
   BUDGET_NOTE,
   BUDGET_SHEET,
   BUDGET_TABLE,
   BUDGET_TITLE,
   columnLetter,
   COLUMNS,
-  crewLineRow,
   crewLinesFromCells,
   HEADER_ROW,
-  MONEY_COLUMNS,
   MONEY_FORMAT,
   OVERRIDES_SHEET,
   PRODUCTION_SHEETS,
@@ -42,7 +55,9 @@ import {
   TABLE_LINES,
   tableBlock,
   TOPSHEET_SHEET,
-  topsheetRows,
+  topsheetLayout,
+  TOPSHEET_COLUMNS,
+  TOPSHEET_HEADER_ROW,
   validateLine,
   valuesNote,
   valueWrites,
@@ -56,11 +71,19 @@ import {
   type SharedCopy,
   type TableAdditions,
   type WorkbookPort,
+  chartAccounts,
+  col,
+  excelTotalsRow,
+  placeLines,
+  type ChartAccount,
 } from "../budget";
+import { watchSheetChanges } from "./changeEvents";
+import { tablesCellProblem } from "../budget/tablesCell";
 import { bringAddinAlong, type StartupHost } from "./documentStartup";
 
-/** Excel.run's batch form; `Excel.run` itself fits, and tests pass an office-addin-mock context. */
-export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+import type { ExcelRun } from "./excelRun";
+
+export type { ExcelRun } from "./excelRun";
 
 export interface ExcelWorkbookOptions {
   /** The rate card's departments, one topsheet row each. */
@@ -74,11 +97,34 @@ export interface ExcelWorkbookOptions {
   startup?: StartupHost;
   /** Where problems with those switches are reported (they never fail the budget). */
   onStartupProblem?: (problems: string[]) => void;
+  /** Makes the id that tags a write's temporary sheets; tests pass a fixed one. */
+  operationId?: () => string;
+}
+
+/** A share's sheet names: the original, its final copy, and the two temporary, tagged names. */
+interface ShareNames {
+  source: string;
+  copy: string;
+  /** The new copy while it is built. */
+  building: string;
+  /** The earlier copy while the new one takes its name. */
+  aside: string;
+}
+
+/** The tag on a share's temporary sheets ("CrewRate k3x9q2 new 1"). */
+const SHARE_TAG = /^CrewRate [a-z0-9]{1,8} (new|old) \d$/;
+
+/** Excel's name for a copy of `sheet` ("Budget (2)"). */
+function excelCopyName(sheet: string): RegExp {
+  return new RegExp(`^${sheet.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} \\(\\d+\\)$`);
+}
+
+/** A short id, unique enough to tell this write's temporary sheets from any other sheet. */
+function operationId(): string {
+  return Math.random().toString(36).slice(2, 8).padEnd(6, "0");
 }
 
 export const TOPSHEET_CHART = "CrewRateSpend";
-const TOPSHEET_HEADER_ROWS = 1;
-const SETTINGS_DATE_FORMAT = "yyyy-mm-dd";
 const TEXT_FORMAT = "@";
 
 type SheetState = "missing" | "empty" | "ours";
@@ -98,8 +144,11 @@ interface SetupUndo {
 interface AppendUndo {
   /** Table rows before the batch. */
   rowCount: number;
-  /** Rows the batch asked rows.add for. */
-  rowsAdded: number;
+  /**
+   * The rows.add calls the batch queued, in order: where (0-based table row, as the table stood
+   * then) and how many, and the subtotal row each rewrote with what it held before.
+   */
+  groups: { at: number; size: number; rewrite?: { index: number; formulas: unknown[] } }[];
   /** Whether the first line went into the blank row Excel gives a new table. */
   filledBlankRow: boolean;
   /** Production-table lines written with the crew lines (blank before): cleared again. */
@@ -109,11 +158,13 @@ interface AppendUndo {
 export class ExcelWorkbook implements WorkbookPort {
   readonly hostName = "Excel";
   private readonly departments: readonly { name: string; account: string }[];
+  private readonly accounts: readonly ChartAccount[];
   private readonly run: ExcelRun;
   private readonly options: ExcelWorkbookOptions;
 
   constructor(options: ExcelWorkbookOptions) {
     this.departments = options.departments.map((d) => ({ name: d.name, account: d.account }));
+    this.accounts = chartAccounts(this.departments);
     this.run = options.run ?? ((batch) => Excel.run(batch));
     this.options = options;
   }
@@ -133,7 +184,9 @@ export class ExcelWorkbook implements WorkbookPort {
       await this.run(async (context) => {
         const workbook = context.workbook;
         const settingsBlock = blockAddress(1, settingsRows());
-        const topRows = topsheetRows(this.departments);
+        // The budget's totals row on a new sheet: header, the table's one blank row, totals.
+        const topsheet0 = topsheetLayout(this.accounts, HEADER_ROW + 2);
+        const topRows = topsheet0.rows;
         const topBlock = blockAddress(1, topRows);
         // The budget's footprint: title, note, a blank row, header, the one blank row Excel gives a
         // new table, and the totals row.
@@ -243,7 +296,11 @@ export class ExcelWorkbook implements WorkbookPort {
         if (topsheetState !== "ours") {
           const sheet = sheetFor(TOPSHEET_SHEET, topsheet, topsheetState, topBlock);
           pending.chartOnExistingSheet = topsheetState === "empty" && this.departments.length > 0;
-          writeTopsheet(sheet, topRows, this.departments.length);
+          writeTopsheet(
+            sheet,
+            topRows,
+            this.departments.length > 0 ? topsheet0.summary : undefined,
+          );
         }
         // Before the settings: their production tables formula refers to these sheets.
         production.forEach((p, i) => {
@@ -299,6 +356,11 @@ export class ExcelWorkbook implements WorkbookPort {
     return settingsFromCells(cells);
   }
 
+  /** The chart's name for an account (a new subtotal row's description). */
+  private accountName(account: string): string {
+    return this.accounts.find((a) => a.account === account)?.name ?? "";
+  }
+
   async appendCrewLines(
     lines: readonly CrewLineInput[],
     additions: TableAdditions = {},
@@ -316,8 +378,8 @@ export class ExcelWorkbook implements WorkbookPort {
         const header = table.getHeaderRowRange();
         header.load("values, rowIndex, columnIndex");
         table.rows.load("count");
-        const firstBodyRow = table.getDataBodyRange().getRow(0);
-        firstBodyRow.load("formulas");
+        const body = table.getDataBodyRange();
+        body.load("formulas");
         // The production-table lines that go with these crew lines, and where blank lines are.
         const tableWrites = [
           { sheet: OVERRIDES_SHEET, rows: (additions.overrides ?? []).map(rateOverrideRow) },
@@ -351,17 +413,23 @@ export class ExcelWorkbook implements WorkbookPort {
           );
         }
         const rowCount = table.rows.count;
+        const bodyCells: unknown[][] = body.formulas;
         // A new table has one blank row that Excel will not remove: the first line goes there.
-        const filledBlankRow = rowCount === 1 && isBlankRow(firstRow(firstBodyRow.formulas));
-        const first = headerRow + 1 + (filledBlankRow ? 0 : rowCount);
-        const rows = lines.map((line, i) => crewLineRow(line, first + i));
+        const filledBlankRow = rowCount === 1 && isBlankRow(firstRow(bodyCells));
+        const placement = placeLines(
+          filledBlankRow ? [] : bodyCells,
+          lines,
+          (account) => this.accountName(account),
+          headerRow + 1,
+        );
         const at = (sheet: string) => placed.find((t) => t.sheet === sheet)?.at ?? [];
         const result: AppendResult = {
-          firstRow: first,
-          rowsAdded: rows.length,
+          firstRow: Math.min(headerRow + 1 + rowCount, ...placement.lineRows),
+          rowsAdded: lines.length,
+          lineRows: placement.lineRows,
           ...tableLines(at(OVERRIDES_SHEET), at(ROLES_SHEET)),
         };
-        if (rows.length === 0 && placed.length === 0) return result;
+        if (lines.length === 0 && placed.length === 0) return result;
 
         const tableCells: { sheet: string; address: string }[] = [];
         for (const t of placed) {
@@ -373,15 +441,40 @@ export class ExcelWorkbook implements WorkbookPort {
             tableCells.push({ sheet: t.sheet, address });
           });
         }
-        const added = filledBlankRow ? rows.slice(1) : rows;
-        if (filledBlankRow && rows.length > 0) firstBodyRow.formulas = rows.slice(0, 1);
-        if (added.length > 0) table.rows.add(undefined, added);
-        if (rows.length > 0) {
-          const last = first + rows.length - 1;
-          table.worksheet.getRange(`A${first}:${lastBudgetColumn()}${last}`).numberFormat =
-            rows.map(() => budgetNumberFormats());
+        // Each group lands at its account, from the bottom up (one rows.add each, so a group lands
+        // whole or not at all); a subtotal the group moved down is rewritten to reach it.
+        const groups: AppendUndo["groups"] = [];
+        let count = rowCount;
+        for (const group of placement.groups) {
+          let rows = group.rows;
+          if (filledBlankRow && count === 1 && group.at === 0) {
+            body.getRow(0).formulas = rows.slice(0, 1);
+            rows = rows.slice(1);
+          }
+          if (rows.length > 0) {
+            const index = filledBlankRow && count === 1 ? 1 : group.at;
+            table.rows.add(index >= count ? undefined : index, rows);
+            groups.push({ at: index, size: rows.length });
+            count += rows.length;
+          }
+          if (group.rewrite) {
+            const original = bodyCells[group.rewrite.index - group.rows.length] ?? [];
+            groups[groups.length - 1]!.rewrite = { index: group.rewrite.index, formulas: original };
+            table.getDataBodyRange().getRow(group.rewrite.index).formulas = [group.rewrite.cells];
+          }
         }
-        written.undo = { rowCount, rowsAdded: added.length, filledBlankRow, tableCells };
+        table.getDataBodyRange().numberFormat = Array.from({ length: count }, () =>
+          budgetNumberFormats(),
+        );
+        // The new lines selected (and so scrolled into view) once they land: from the first to
+        // the last, money columns included.
+        if (placement.lineRows.length > 0) {
+          const top = Math.min(...placement.lineRows);
+          const bottom = Math.max(...placement.lineRows);
+          table.worksheet.activate();
+          table.worksheet.getRange(`A${top}:${col("Total")}${bottom}`).select();
+        }
+        written.undo = { rowCount, groups, filledBlankRow, tableCells };
         await context.sync(); // 2: write
         return result;
       });
@@ -421,12 +514,19 @@ export class ExcelWorkbook implements WorkbookPort {
   }
 
   async addProductionRole(role: ProductionRoleInput): Promise<{ line: number }> {
+    const cells = productionRoleRow(role);
+    // Set just before the write sync: from then on, the row may have landed.
+    const written: { row?: number } = {};
     try {
       return await this.run(async (context) => {
         const sheet = context.workbook.worksheets.getItemOrNullObject(ROLES_SHEET);
         sheet.load("isNullObject");
         const titles = sheet.getRange(tableBlock(ROLES_SHEET));
         titles.load("values");
+        const overrides = context.workbook.worksheets.getItemOrNullObject(OVERRIDES_SHEET);
+        overrides.load("isNullObject");
+        const overrideLines = overrides.getRange(tableBlock(OVERRIDES_SHEET));
+        overrideLines.load("values");
         await context.sync(); // 1: read
         if (sheet.isNullObject) {
           throw new WorkbookError(
@@ -434,24 +534,87 @@ export class ExcelWorkbook implements WorkbookPort {
           );
         }
         const values: unknown[][] = titles.values;
+        // Check before writing: a retry after a lost reply finds its own row and writes nothing.
+        const earlier = values.findIndex((row) => isSameRow(row, cells));
+        if (earlier >= 0) return { line: earlier + 1 };
+        const clash = values.findIndex((row) => titleKey(row[0]) === titleKey(cells[0]));
+        if (clash >= 0) {
+          throw new WorkbookError(
+            `Line ${clash + 1} of the ${ROLES_SHEET} sheet already has a role called '${cellText(values[clash]?.[0])}': change that line, or give this role another title.`,
+          );
+        }
         const index = values.findIndex((row) => isBlankRow(row));
         if (index < 0) {
           throw new WorkbookError(
             `The ${ROLES_SHEET} sheet is full (${TABLE_LINES} lines): clear a line you no longer need, then try again.`,
           );
         }
+        const roles = values.map((row) => row.map(tableCellOf));
+        roles[index] = cells.map(tableCellOf);
+        const tooLong = tablesCellProblem({
+          overrides: overrides.isNullObject
+            ? []
+            : (overrideLines.values as unknown[][]).map((row) => row.map(tableCellOf)),
+          roles,
+        });
+        if (tooLong) throw new WorkbookError(tooLong.message);
         const row = TABLE_FIRST_ROW + index;
-        const cells = productionRoleRow(role);
         sheet.getRange(`A${row}:${columnLetter(cells.length - 1)}${row}`).values = [cells];
+        written.row = row;
         await context.sync(); // 2: write (one range: it lands whole or not at all)
         return { line: index + 1 };
       });
     } catch (error) {
       if (error instanceof WorkbookError) throw error;
-      throw new WorkbookError(`Could not add the role: ${reasonOf(error)}. Nothing was changed.`, {
-        cause: error,
-      });
+      const reason = reasonOf(error);
+      if (written.row === undefined) {
+        throw new WorkbookError(`Could not add the role: ${reason}.`, { cause: error });
+      }
+      return this.confirmRole(written.row, cells, reason, error);
     }
+  }
+
+  /** After a failed role write: reads the line back, so the answer says what the sheet holds. */
+  private async confirmRole(
+    row: number,
+    cells: readonly (string | number)[],
+    reason: string,
+    cause: unknown,
+  ): Promise<{ line: number }> {
+    const line = row - TABLE_FIRST_ROW + 1;
+    let found: unknown[];
+    try {
+      found = await this.run(async (context) => {
+        const range = context.workbook.worksheets
+          .getItem(ROLES_SHEET)
+          .getRange(`A${row}:${columnLetter(cells.length - 1)}${row}`);
+        range.load("values");
+        await context.sync();
+        return firstRow(range.values);
+      });
+    } catch (readError) {
+      throw new WorkbookError(
+        `Could not add the role: ${reason}, and reading line ${line} of the ${ROLES_SHEET} sheet back failed too (${reasonOf(readError)}).`,
+        {
+          cause,
+          changed: "unknown",
+          check: `Look at line ${line} of the ${ROLES_SHEET} sheet: if the role is there, it was added. Adding it again will not repeat it.`,
+        },
+      );
+    }
+    // The batch landed and only its reply was lost: the role is there, once.
+    if (isSameRow(found, cells)) return { line };
+    if (isBlankRow(found)) {
+      throw new WorkbookError(`Could not add the role: ${reason}.`, { cause });
+    }
+    throw new WorkbookError(
+      `Could not add the role: ${reason}. Line ${line} of the ${ROLES_SHEET} sheet now holds something else.`,
+      {
+        cause,
+        changed: "unknown",
+        check: `Look at line ${line} of the ${ROLES_SHEET} sheet before adding the role again.`,
+      },
+    );
   }
 
   async readCrewLines(): Promise<BudgetLine[]> {
@@ -461,8 +624,19 @@ export class ExcelWorkbook implements WorkbookPort {
         table.load("isNullObject");
         const body = table.getDataBodyRange();
         body.load("values, rowIndex");
+        const sheet = context.workbook.worksheets.getItemOrNullObject(BUDGET_SHEET);
+        sheet.load("isNullObject");
+        const header = sheet.getRange(`A${HEADER_ROW}:${lastBudgetColumn()}${HEADER_ROW}`);
+        header.load("values");
         await context.sync();
-        if (table.isNullObject) return [];
+        if (table.isNullObject) {
+          // No budget yet: no lines. A Budget sheet whose header is CrewRate's but whose table is
+          // not called CrewBudget (renamed): say so, rather than an empty read a review would trust.
+          if (sheet.isNullObject || !rowMatches(firstRow(header.values), COLUMNS)) return [];
+          throw new WorkbookError(
+            `The budget's table on the ${BUDGET_SHEET} sheet is no longer called ${BUDGET_TABLE}, so CrewRate cannot read its lines. Click in the table, then Table Design > Table Name: type ${BUDGET_TABLE} (nothing in the budget is lost).`,
+          );
+        }
         return crewLinesFromCells(body.values, body.rowIndex + 1);
       });
     } catch (error) {
@@ -472,40 +646,107 @@ export class ExcelWorkbook implements WorkbookPort {
     }
   }
 
+  /** Edits on the budget's sheets, through Excel's worksheet change events (changeEvents.ts). */
+  subscribe(listener: () => void): () => void {
+    return watchSheetChanges(listener, {
+      run: this.run,
+      onProblem: (error) => {
+        console.warn(
+          `CrewRate cannot follow edits on the sheets (Refresh re-reads them): ${reasonOf(error)}`,
+        );
+      },
+    });
+  }
+
   async setCardVersion(version: string): Promise<void> {
+    const address = `B${settingRow("CardVersion")}`;
+    // Set just before the write sync: from then on, the version may have changed.
+    const written: { previous?: string } = {};
     try {
       await this.run(async (context) => {
-        const cell = context.workbook.worksheets
-          .getItem(SETTINGS_SHEET)
-          .getRange(`B${settingRow("CardVersion")}`);
+        const cell = context.workbook.worksheets.getItem(SETTINGS_SHEET).getRange(address);
+        cell.load("values");
+        await context.sync(); // 1: read what it was, to tell a lost reply from a failed write
+        const previous = cellText(firstRow(cell.values)[0]);
+        if (previous === version) return; // a retry after a lost reply: already set
         cell.numberFormat = [[TEXT_FORMAT]];
         cell.values = [[version]];
-        await context.sync();
+        written.previous = previous;
+        await context.sync(); // 2: write
       });
     } catch (error) {
-      throw new WorkbookError(
-        `Could not set the rate card version on the ${SETTINGS_SHEET} sheet: ${reasonOf(error)}. Nothing was changed.`,
-        { cause: error },
-      );
+      const reason = reasonOf(error);
+      const failed = `Could not set the rate card version on the ${SETTINGS_SHEET} sheet: ${reason}.`;
+      if (written.previous === undefined) throw new WorkbookError(failed, { cause: error });
+      await this.confirmCardVersion(address, version, written.previous, failed, error);
     }
   }
 
-  async shareAsValues(): Promise<SharedCopy> {
-    // Set just before the write sync: from then on, part of the batch may have landed.
-    const written: { copies?: string[]; replaced?: string[] } = {};
+  /** After a failed version write: reads the cell back, so the answer says what the sheet holds. */
+  private async confirmCardVersion(
+    address: string,
+    version: string,
+    previous: string,
+    failed: string,
+    cause: unknown,
+  ): Promise<void> {
+    const check = `Look at Rate card version (${SETTINGS_SHEET}!${address}): it says ${previous} or ${version}.`;
+    let now: string;
     try {
-      return await this.run(async (context) => {
+      now = await this.run(async (context) => {
+        const cell = context.workbook.worksheets.getItem(SETTINGS_SHEET).getRange(address);
+        cell.load("values");
+        await context.sync();
+        return cellText(firstRow(cell.values)[0]);
+      });
+    } catch (readError) {
+      throw new WorkbookError(`${failed} Reading it back failed too (${reasonOf(readError)}).`, {
+        cause,
+        changed: "unknown",
+        check,
+      });
+    }
+    if (now === version) return; // it landed; only the reply was lost
+    if (now === previous) throw new WorkbookError(failed, { cause });
+    throw new WorkbookError(`${failed} The cell now says '${now}'.`, {
+      cause,
+      changed: "unknown",
+      check,
+    });
+  }
+
+  /**
+   * Builds the new copies under temporary names tagged with this operation's id, then swaps them
+   * in: the earlier copies are renamed aside, the new ones take the final names, and only then are
+   * the earlier ones deleted. A fault while building takes away what this operation made (found by
+   * its tag, or as Excel's own "Budget (2)" name for a sheet that was not there before); a fault
+   * while swapping finishes the swap, since the new copies are complete by then.
+   */
+  async shareAsValues(): Promise<SharedCopy> {
+    const op = this.options.operationId?.() ?? operationId();
+    const names = SHARED_SHEETS.map(({ source, copy }, i) => ({
+      source,
+      copy,
+      building: `CrewRate ${op} new ${i + 1}`,
+      aside: `CrewRate ${op} old ${i + 1}`,
+    }));
+    const copies = names.map((n) => n.copy);
+    // What the workbook held before the build batch, and how far the write got.
+    const progress: { before?: string[]; phase: "read" | "build" | "swap" } = { phase: "read" };
+    try {
+      await this.run(async (context) => {
         const worksheets = context.workbook.worksheets;
+        worksheets.load("items/name");
         // Read: the sheets to copy (their used ranges' formulas and values), the settings for the
         // note, and earlier copies to replace.
-        const sources = SHARED_SHEETS.map(({ source, copy }) => {
-          const sheet = worksheets.getItemOrNullObject(source);
+        const sources = names.map((n) => {
+          const sheet = worksheets.getItemOrNullObject(n.source);
           sheet.load("isNullObject");
           const used = sheet.getUsedRange();
           used.load("formulas, values, rowIndex, columnIndex");
-          const earlier = worksheets.getItemOrNullObject(copy);
+          const earlier = worksheets.getItemOrNullObject(n.copy);
           earlier.load("isNullObject");
-          return { source, copy, sheet, used, earlier };
+          return { ...n, sheet, used, earlier };
         });
         const settingsSheet = worksheets.getItemOrNullObject(SETTINGS_SHEET);
         settingsSheet.load("isNullObject");
@@ -515,10 +756,7 @@ export class ExcelWorkbook implements WorkbookPort {
 
         const missing = [
           ...sources.map((s) => ({ name: s.source, sheet: s.sheet })),
-          {
-            name: SETTINGS_SHEET,
-            sheet: settingsSheet,
-          },
+          { name: SETTINGS_SHEET, sheet: settingsSheet },
         ].filter((s) => s.sheet.isNullObject);
         if (missing.length > 0) {
           throw new WorkbookError(
@@ -530,74 +768,138 @@ export class ExcelWorkbook implements WorkbookPort {
           ...s,
           writes: valueWrites(s.used.formulas, s.used.values, s.used.rowIndex, s.used.columnIndex),
         }));
+        const before = worksheets.items.map((sheet) => sheet.name);
+        // Sheets an earlier share left behind when even its own recovery failed (by their tag).
+        const leftovers = before.filter((name) => SHARE_TAG.test(name));
 
-        // Write: replace earlier copies, copy, and turn the chosen cells into values, in one batch.
-        const replaced: string[] = [];
-        for (const plan of plans) {
-          if (!plan.earlier.isNullObject) {
-            plan.earlier.delete();
-            replaced.push(plan.copy);
-          }
-        }
-        for (const plan of plans) {
+        // Build: the new copies, complete, under names no one else uses.
+        progress.before = before;
+        progress.phase = "build";
+        const built = plans.map((plan) => {
           const copy = plan.sheet.copy("End");
-          copy.name = plan.copy;
+          copy.name = plan.building;
           for (const write of plan.writes) {
             const range = copy.getRange(write.address);
             if (write.kind === "values") range.values = [write.cells];
             else range.formulas = [write.cells];
           }
           if (plan.source === BUDGET_SHEET) copy.getRange("A2").values = [[valuesNote(settings)]];
+          return { plan, copy };
+        });
+        await context.sync(); // 2: build
+
+        // Swap: earlier copies aside, new ones to their names; then the earlier ones go.
+        progress.phase = "swap";
+        for (const { plan } of built) {
+          if (!plan.earlier.isNullObject) plan.earlier.name = plan.aside;
         }
-        const copies = plans.map((p) => p.copy);
-        written.copies = copies;
-        written.replaced = replaced;
-        await context.sync(); // 2: write
-        return { sheets: copies };
+        for (const { plan, copy } of built) copy.name = plan.copy;
+        await context.sync(); // 3: swap names
+        for (const { plan } of built) {
+          if (!plan.earlier.isNullObject) worksheets.getItem(plan.aside).delete();
+        }
+        for (const name of leftovers) worksheets.getItem(name).delete();
+        if (built.some((b) => !b.plan.earlier.isNullObject) || leftovers.length > 0) {
+          await context.sync(); // 4: the earlier copies go
+        }
       });
+      return { sheets: copies };
     } catch (error) {
       if (error instanceof WorkbookError) throw error;
       const reason = reasonOf(error);
-      if (written.copies === undefined) {
-        throw new WorkbookError(`Could not make the values copy: ${reason}. Nothing was changed.`, {
-          cause: error,
-        });
+      if (progress.phase === "read" || progress.before === undefined) {
+        throw new WorkbookError(`Could not make the values copy: ${reason}.`, { cause: error });
       }
-      return this.undoShare(written.copies, written.replaced ?? [], reason, error);
+      if (progress.phase === "build") {
+        return this.undoShareBuild(names, progress.before, reason, error);
+      }
+      await this.finishShareSwap(names, reason, error);
+      return { sheets: copies };
     }
   }
 
-  /** Deletes the copies a failed shareAsValues may have made (they are CrewRate's), then reports. */
-  private async undoShare(
-    copies: readonly string[],
-    replaced: readonly string[],
+  /**
+   * After a fault while building: deletes the sheets this share made, which are the sheets that
+   * were not there before and carry its tag or Excel's copy name ("Budget (2)"), then reports.
+   */
+  private async undoShareBuild(
+    names: readonly ShareNames[],
+    before: readonly string[],
     reason: string,
     cause: unknown,
   ): Promise<never> {
+    const failed = `Could not make the values copy: ${reason}.`;
+    const ours = (name: string) =>
+      !before.includes(name) &&
+      names.some((n) => name === n.building || excelCopyName(n.source).test(name));
     try {
       await this.run(async (context) => {
-        const sheets = copies.map((name) => {
-          const sheet = context.workbook.worksheets.getItemOrNullObject(name);
-          sheet.load("isNullObject");
-          return sheet;
-        });
+        const worksheets = context.workbook.worksheets;
+        worksheets.load("items/name");
         await context.sync();
-        const landed = sheets.filter((sheet) => !sheet.isNullObject);
-        for (const sheet of landed) sheet.delete();
-        if (landed.length > 0) await context.sync();
+        const made = worksheets.items.map((sheet) => sheet.name).filter(ours);
+        for (const name of made) worksheets.getItem(name).delete();
+        if (made.length > 0) await context.sync();
       });
     } catch (undoError) {
+      const look = names.map((n) => `${n.building} or ${n.source} (2)`).join(", ");
       throw new WorkbookError(
-        `Could not make the values copy: ${reason}, and taking back the part that may have landed failed too (${reasonOf(undoError)}). Delete the sheets ${copies.join(" and ")} if they are there, then try again.`,
-        { cause },
+        `${failed} Taking back the part that may have landed failed too (${reasonOf(undoError)}).`,
+        {
+          cause,
+          changed: "unknown",
+          check: `Delete any sheet named ${look} that was not there before; your Budget, Topsheet and earlier values copies were not touched. Then share again.`,
+        },
       );
     }
-    const earlier =
-      replaced.length > 0 ? ` The earlier ${replaced.join(" and ")} may be gone: share again.` : "";
-    throw new WorkbookError(
-      `Could not make the values copy: ${reason}. Your Budget and Topsheet were not changed.${earlier}`,
-      { cause },
-    );
+    // The undo read the sheet list and took away exactly what this share made.
+    throw new WorkbookError(failed, { cause });
+  }
+
+  /**
+   * After a fault while swapping: the new copies are complete, so the swap is finished rather
+   * than undone. Reads which names are where, then puts each new copy under its final name and
+   * deletes the earlier copy it replaces.
+   */
+  private async finishShareSwap(
+    names: readonly ShareNames[],
+    reason: string,
+    cause: unknown,
+  ): Promise<void> {
+    try {
+      await this.run(async (context) => {
+        const worksheets = context.workbook.worksheets;
+        worksheets.load("items/name");
+        await context.sync();
+        const present = new Set(worksheets.items.map((sheet) => sheet.name));
+        let changes = 0;
+        // The earlier copy goes only where its new copy is there to take its name.
+        for (const n of names) {
+          if (present.has(n.aside) && (present.has(n.building) || present.has(n.copy))) {
+            worksheets.getItem(n.aside).delete();
+            changes++;
+          }
+          if (present.has(n.building) && present.has(n.copy)) {
+            worksheets.getItem(n.copy).delete();
+            changes++;
+          }
+        }
+        if (changes > 0) await context.sync();
+        const renames = names.filter((n) => present.has(n.building));
+        for (const n of renames) worksheets.getItem(n.building).name = n.copy;
+        if (renames.length > 0) await context.sync();
+      });
+    } catch (finishError) {
+      const building = names.map((n) => `${n.building} → ${n.copy}`).join(", ");
+      throw new WorkbookError(
+        `The values copy is made, but putting it in place failed: ${reason}, then ${reasonOf(finishError)}.`,
+        {
+          cause,
+          changed: "yes",
+          check: `Your Budget and Topsheet are untouched. The new copies are complete: a sheet still named ${orList(names.map((n) => `"${n.building}"`))} is one (${building}), and one named "… old …" is an earlier copy. Share again to tidy them up, or rename and delete them by hand.`,
+        },
+      );
+    }
   }
 
   /** Takes away the rows a failed append may have left, then reports the failure. */
@@ -607,21 +909,43 @@ export class ExcelWorkbook implements WorkbookPort {
         const table = context.workbook.tables.getItem(BUDGET_TABLE);
         table.rows.load("count");
         await context.sync();
-        const landed = Math.min(Math.max(table.rows.count - undo.rowCount, 0), undo.rowsAdded);
-        // Bottom up, so each index still names the row it named when this batch was queued.
-        for (let i = undo.rowCount + landed - 1; i >= undo.rowCount; i--) {
-          table.rows.getItemAt(i).delete();
+        // Groups land whole, in order: the rows added tell how many did.
+        let extra = Math.max(table.rows.count - undo.rowCount, 0);
+        const landed: AppendUndo["groups"] = [];
+        for (const group of undo.groups) {
+          if (group.size > extra) break;
+          landed.push(group);
+          extra -= group.size;
+        }
+        // Lowest group first: the groups above it (inserted after it) are still in, so it sits
+        // their sizes further down; deleting it moves nothing above.
+        landed.forEach((group, j) => {
+          const above = landed.slice(j + 1).reduce((n, g) => n + g.size, 0);
+          const start = group.at + above;
+          for (let i = start + group.size - 1; i >= start; i--) table.rows.getItemAt(i).delete();
+        });
+        // Subtotal rows a landed group rewrote are back where they were: their formulas too.
+        for (const group of landed) {
+          if (!group.rewrite) continue;
+          const index = group.rewrite.index - group.size;
+          table.getDataBodyRange().getRow(index).formulas = [group.rewrite.formulas];
         }
         if (undo.filledBlankRow) table.getDataBodyRange().getRow(0).clear("Contents");
         for (const cell of undo.tableCells) {
           context.workbook.worksheets.getItem(cell.sheet).getRange(cell.address).clear("Contents");
         }
-        if (landed > 0 || undo.filledBlankRow || undo.tableCells.length > 0) await context.sync();
+        if (landed.length > 0 || undo.filledBlankRow || undo.tableCells.length > 0) {
+          await context.sync();
+        }
       });
     } catch (undoError) {
       throw new WorkbookError(
-        `Could not add the crew lines: ${reason}, and taking back the part that may have landed failed too (${reasonOf(undoError)}). Check the end of the ${BUDGET_TABLE} table on the ${BUDGET_SHEET} sheet for incomplete lines.`,
-        { cause },
+        `Could not add the crew lines: ${reason}, and taking back the part that may have landed failed too (${reasonOf(undoError)}).`,
+        {
+          cause,
+          changed: "unknown",
+          check: `Check the end of the ${BUDGET_TABLE} table on the ${BUDGET_SHEET} sheet for incomplete lines, and delete them before inserting again.`,
+        },
       );
     }
     throw new WorkbookError(`Could not add the crew lines: ${reason}. Nothing was changed.`, {
@@ -666,8 +990,12 @@ export class ExcelWorkbook implements WorkbookPort {
       });
     } catch (undoError) {
       throw new WorkbookError(
-        `Could not set up the budget sheets: ${reason}, and taking back the part that may have landed failed too (${reasonOf(undoError)}). Check the ${BUDGET_SHEET}, ${TOPSHEET_SHEET} and ${SETTINGS_SHEET} sheets.`,
-        { cause },
+        `Could not set up the budget sheets: ${reason}, and taking back the part that may have landed failed too (${reasonOf(undoError)}).`,
+        {
+          cause,
+          changed: "unknown",
+          check: `Check the ${BUDGET_SHEET}, ${TOPSHEET_SHEET} and ${SETTINGS_SHEET} sheets.`,
+        },
       );
     }
     throw new WorkbookError(`Could not set up the budget sheets: ${reason}. Nothing was changed.`, {
@@ -717,8 +1045,7 @@ function isSettingsSheet(cells: unknown[][]): boolean {
 }
 
 function isTopsheet(cells: unknown[][]): boolean {
-  const header = topsheetRows([])[0] ?? [];
-  return rowMatches(cells[0], header);
+  return rowMatches(cells[TOPSHEET_HEADER_ROW - 1], TOPSHEET_COLUMNS);
 }
 
 function writeSettings(sheet: Excel.Worksheet, block: string): void {
@@ -726,27 +1053,23 @@ function writeSettings(sheet: Excel.Worksheet, block: string): void {
   const last = SETTINGS_FIRST_ROW + SETTINGS.length - 1;
   // Formats before values: a text cell keeps "2026.10" as typed, and the date is a real date
   // (a serial shown as YYYY-MM-DD) that CREW formulas and sorting understand.
-  sheet.getRange(`B${first}:B${last}`).numberFormat = SETTINGS.map((s) => [
-    s.name === "BudgetDate"
-      ? SETTINGS_DATE_FORMAT
-      : typeof s.value === "string" && !s.value.startsWith("=")
-        ? TEXT_FORMAT
-        : null,
-  ]);
-  sheet.getRange(block).values = settingsRows().map((row, r) => {
+  sheet.getRange(`B${first}:B${last}`).numberFormat = SETTINGS.map((s) => [settingFormat(s)]);
+  const rows = settingsRows().map((row, r) => {
     const spec = SETTINGS[r - 1];
     return spec?.name === "BudgetDate" && typeof spec.value === "string"
       ? [row[0] ?? "", isoToSerial(spec.value), row[2] ?? ""]
       : row;
   });
+  sheet.getRange(block).values = rows;
+  presentSheet(sheet, SETTINGS_SHEET, rows);
 }
 
 /** A production table's sheet: its title, note and header row. */
 function writeProductionSheet(sheet: Excel.Worksheet, rows: (string | number)[][]): void {
   const width = rows[TABLE_HEADER_ROW - 1]?.length ?? 1;
-  sheet.getRange(blockAddress(1, rows)).values = rows.map((row) =>
-    Array.from({ length: width }, (_, i) => row[i] ?? ""),
-  );
+  const block = rows.map((row) => Array.from({ length: width }, (_, i) => row[i] ?? ""));
+  sheet.getRange(blockAddress(1, rows)).values = block;
+  presentSheet(sheet, String(rows[0]?.[0] ?? ""), block);
 }
 
 function writeBudget(sheet: Excel.Worksheet): void {
@@ -756,48 +1079,146 @@ function writeBudget(sheet: Excel.Worksheet): void {
   table.getHeaderRowRange().values = [[...COLUMNS]];
   table.showTotals = true;
   // Structured references, so the totals follow the table as lines are added.
-  table.getTotalRowRange().formulas = [
-    COLUMNS.map((name) =>
-      name === "Account"
-        ? "Total"
-        : name === "Subtotal" || name === "Fringe" || name === "Total"
-          ? `=SUM(${BUDGET_TABLE}[${name}])`
-          : null,
-    ),
-  ];
+  // Structured references, so the totals follow the table as lines are added; crew lines only
+  // (account subtotal rows have no Role), naming the row of a line that shows an error.
+  table.getTotalRowRange().formulas = [excelTotalsRow(BUDGET_TABLE)];
+
   // A new table has exactly one (blank) data row.
   table.getDataBodyRange().numberFormat = [budgetNumberFormats()];
   table.getTotalRowRange().numberFormat = [budgetNumberFormats()];
+  // Title, note, a blank row, the header, the one blank line and the totals row.
+  presentSheet(sheet, BUDGET_SHEET, [
+    [BUDGET_TITLE],
+    [BUDGET_NOTE],
+    [],
+    [...COLUMNS],
+    [],
+    ["Total"],
+  ]);
 }
 
 function writeTopsheet(
   sheet: Excel.Worksheet,
   rows: (string | number)[][],
-  departmentCount: number,
+  summary: { first: number; last: number } | undefined,
 ): void {
   const last = rows.length;
   // Accounts stay text ("0100" keeps its zero); Labor, Fringe and Total are money.
-  sheet.getRange(`A${TOPSHEET_HEADER_ROWS + 1}:E${last}`).numberFormat = rows
-    .slice(TOPSHEET_HEADER_ROWS)
+  sheet.getRange(`A${TOPSHEET_HEADER_ROW + 1}:E${last}`).numberFormat = rows
+    .slice(TOPSHEET_HEADER_ROW)
     .map(() => [TEXT_FORMAT, null, MONEY_FORMAT, MONEY_FORMAT, MONEY_FORMAT]);
-  sheet.getRange(blockAddress(1, rows)).formulas = rows;
-  if (departmentCount === 0) return;
-  // Total by department; the grand-total row stays out of the chart.
-  const lastDepartment = TOPSHEET_HEADER_ROWS + departmentCount;
+  const width = TOPSHEET_COLUMNS.length;
+  const block = rows.map((row) => Array.from({ length: width }, (_, i) => row[i] ?? ""));
+  sheet.getRange(blockAddress(1, block)).formulas = block;
+  presentSheet(sheet, TOPSHEET_SHEET, block);
+  if (summary === undefined) return;
+  // Where the money goes: the group totals of the summary block, beside the accounts.
   const chart = sheet.charts.add(
     "BarClustered",
-    sheet.getRange(`E1:E${lastDepartment}`),
+    sheet.getRange(`E${summary.first}:E${summary.last}`),
     "Columns",
   );
   chart.name = TOPSHEET_CHART;
-  chart.title.text = "Crew cost by department";
-  chart.series.getItemAt(0).setXAxisValues(sheet.getRange(`B2:B${lastDepartment}`));
-  chart.setPosition("G2", "P30");
+  chart.title.text = "Crew cost by part of the budget";
+  chart.series.getItemAt(0).setXAxisValues(sheet.getRange(`B${summary.first}:B${summary.last}`));
+  chart.setPosition("G4", "N22");
 }
 
-/** One budget row's number formats: money in the money columns, the rest left as they are. */
+/** One budget row's number formats (presentation.ts): money, quantities, the rest left as they are. */
 function budgetNumberFormats(): (string | null)[] {
-  return COLUMNS.map((name) => (MONEY_COLUMNS.includes(name) ? MONEY_FORMAT : null));
+  return budgetColumnFormats();
+}
+
+/**
+ * Whether this Excel has an ExcelApi requirement set. The manifest asks for none, so freezing
+ * panes (1.7) and the page layout (1.9) are guarded: an older Excel gets the budget without them.
+ * Without Office (the tests' fake Excel behind an injected run) everything is there.
+ */
+function supportsExcelApi(version: string): boolean {
+  if (typeof Office === "undefined") return true;
+  return Office.context.requirements.isSetSupported("ExcelApi", version);
+}
+
+/** A new budget's page header: CrewRate's title and the card version it is set up with. */
+function setupPrintContext(): PrintContext {
+  const { cardVersion, budgetDate } = defaultSettings();
+  return { title: BUDGET_TITLE, cardVersion, budgetDate };
+}
+
+const POINTS_PER_INCH = 72;
+
+/**
+ * Draws a sheet CrewRate has just written as presentation.ts says: column widths, the title, header
+ * and totals rows bold, number columns' headers over their numbers, wrapped columns, the note
+ * row, the frozen header and the print setup. Only queued: it goes in the caller's one write sync.
+ * @param rows the cells as written, for which rows are totals
+ */
+function presentSheet(
+  sheet: Excel.Worksheet,
+  name: string,
+  rows: readonly (readonly unknown[])[],
+): void {
+  const p = sheetPresentation(name, setupPrintContext());
+  if (!p) return;
+  const last = columnLetter(Math.max(p.columns.length, 1) - 1);
+  const lastRow = Math.max(rows.length, p.headerRow + 1);
+  p.columns.forEach((column, c) => {
+    const letter = columnLetter(c);
+    // A column's width is set through any of its cells.
+    sheet.getRange(`${letter}${p.headerRow}`).format.columnWidth = widthInPoints(column.width);
+    const align = cellAlignment(p, p.headerRow, c);
+    if (align)
+      sheet.getRange(`${letter}${p.headerRow}`).format.horizontalAlignment =
+        align === "right" ? "Right" : "Left";
+    const bodyAlign = cellAlignment(p, p.headerRow + 1, c);
+    if (bodyAlign) {
+      sheet.getRange(`${letter}${p.headerRow + 1}:${letter}${lastRow}`).format.horizontalAlignment =
+        bodyAlign === "right" ? "Right" : "Left";
+    }
+    if (column.wrap) {
+      const body = sheet.getRange(`${letter}${p.headerRow + 1}:${letter}${lastRow}`).format;
+      body.wrapText = true;
+      body.verticalAlignment = "Top";
+    }
+  });
+  rows.forEach((cells, r) => {
+    const style = rowStyle(p, r + 1, cells);
+    if (style === "plain") return;
+    const font = sheet.getRange(`A${r + 1}:${last}${r + 1}`).format.font;
+    font.bold = true;
+    if (style === "title") font.size = TITLE_FONT_SIZE;
+  });
+  for (const note of p.noteRows) {
+    const range = sheet.getRange(`A${note.row}:${last}${note.row}`);
+    range.merge(false);
+    range.format.wrapText = true;
+    range.format.verticalAlignment = "Top";
+    range.format.rowHeight = note.height;
+  }
+  if (p.columns.some((c) => c.wrap)) {
+    sheet.getRange(`A${p.headerRow + 1}:${last}${lastRow}`).format.autofitRows();
+  }
+  if (supportsExcelApi("1.7")) sheet.freezePanes.freezeRows(p.frozenRows);
+  if (!supportsExcelApi("1.9")) return;
+  const { print } = p;
+  const layout = sheet.pageLayout;
+  layout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
+  // Office issue #1860: Excel on Windows may apply a fit only while Page Layout is shown.
+  layout.zoom = { horizontalFitToPages: print.fitToWidth, verticalFitToPages: print.fitToHeight };
+  layout.setPrintTitleRows(`$${print.titleRows.first}:$${print.titleRows.last}`);
+  layout.leftMargin = print.margins.left * POINTS_PER_INCH;
+  layout.rightMargin = print.margins.right * POINTS_PER_INCH;
+  layout.topMargin = print.margins.top * POINTS_PER_INCH;
+  layout.bottomMargin = print.margins.bottom * POINTS_PER_INCH;
+  layout.headerMargin = print.margins.header * POINTS_PER_INCH;
+  layout.footerMargin = print.margins.footer * POINTS_PER_INCH;
+  const page = layout.headersFooters.defaultForAllPages;
+  page.leftHeader = print.header.left;
+  page.centerHeader = print.header.center;
+  page.rightHeader = print.header.right;
+  page.leftFooter = print.footer.left;
+  page.centerFooter = print.footer.center;
+  page.rightFooter = print.footer.right;
 }
 
 function lastBudgetColumn(): string {
@@ -832,6 +1253,33 @@ function cellText(cell: unknown): string {
     : typeof cell === "number" || typeof cell === "boolean"
       ? String(cell)
       : "";
+}
+
+/**
+ * Whether a line read back holds the row CrewRate wrote: text compared without the apostrophe
+ * that keeps it text (Excel does not keep that in the value), numbers as numbers.
+ */
+function isSameRow(read: readonly unknown[], written: readonly (string | number)[]): boolean {
+  return written.every((cell, i) => {
+    const value = read[i];
+    if (typeof cell === "number") return typeof value === "number" && value === cell;
+    const text = cell.startsWith("'") ? cell.slice(1) : cell;
+    return (typeof value === "string" ? value : cellText(value)) === text;
+  });
+}
+
+/** A role title as a clash check compares it: case, spacing and a text apostrophe ignored. */
+function titleKey(cell: unknown): string {
+  const text = typeof cell === "string" ? cell.replace(/^'/, "") : cellText(cell);
+  return normalizeName(text) || text.trim().toLowerCase();
+}
+
+/** A cell read from a table as the production tables text holds it. */
+function tableCellOf(cell: unknown): TableCell {
+  if (typeof cell === "string" || typeof cell === "number" || typeof cell === "boolean") {
+    return cell;
+  }
+  return null;
 }
 
 function isBlankRow(cells: readonly unknown[]): boolean {

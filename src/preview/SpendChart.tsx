@@ -1,12 +1,12 @@
 /**
- * "Where the money goes": a horizontal bar chart of Total by department, read from the Topsheet's
- * computed values (column B the department, column E its total, rows 2.. until the "Total" row).
+ * "Where the money goes": a horizontal bar chart of Total by account, read from the Topsheet's
+ * computed values (column B the account's name, column E its total, on the account rows).
  * Pure SVG built with React elements; it redraws whenever the preview workbook changes.
  */
 import { makeStyles, Text, tokens } from "@fluentui/react-components";
 import { useEffect, useId, useMemo, useState, type JSX } from "react";
 import type { CellValue } from "hyperformula";
-import { TOPSHEET_SHEET } from "../budget";
+import { TOPSHEET_HEADER_ROW, TOPSHEET_SHEET } from "../budget";
 import type { PreviewWorkbook } from "./previewWorkbook";
 
 const money = new Intl.NumberFormat("en-US", {
@@ -27,18 +27,20 @@ export interface DepartmentSpend {
 }
 
 /** Topsheet columns (0-based) the chart reads. */
+const ACCOUNT_COL = 0;
 const NAME_COL = 1;
 const TOTAL_COL = 4;
 
 /**
- * Departments with a non-zero total, largest first, from the Topsheet's values (row 1 holds the
- * headers; the list ends at the row named "Total").
+ * Accounts with a non-zero total, largest first, from the Topsheet's values: the rows below the
+ * header that name an account in column A (group headings and totals leave it blank).
  */
 export function spendByDepartment(values: readonly (readonly CellValue[])[]): DepartmentSpend[] {
   const spend: DepartmentSpend[] = [];
-  for (const row of values.slice(1)) {
+  for (const row of values.slice(TOPSHEET_HEADER_ROW)) {
+    const account = row[ACCOUNT_COL];
+    if (account === null || account === undefined || String(account).trim() === "") continue;
     const name = row[NAME_COL];
-    if (name === "Total") break;
     const total = row[TOTAL_COL];
     if (typeof name !== "string" || name.trim() === "") continue;
     if (typeof total !== "number" || !Number.isFinite(total) || total === 0) continue;

@@ -7,12 +7,12 @@
 import type { CellValue, HyperFormula, RawCellContent } from "hyperformula";
 import type { ProductionTables, RateEngine, TableCell } from "../engine";
 import { buildCrewWorkbook } from "../functions/hyperformula";
+import { tablesCellProblem } from "../budget/tablesCell";
 import {
   BUDGET_NOTE,
   BUDGET_SHEET,
   BUDGET_TITLE,
   COLUMNS,
-  crewLineRow,
   FIRST_LINE_ROW,
   HEADER_ROW,
   SETTINGS,
@@ -30,6 +30,9 @@ import {
   totalsRow,
   validateLine,
   valuesNote,
+  chartAccounts,
+  placeLines,
+  type ChartAccount,
   type CrewLineInput,
   crewLinesFromCells,
   OVERRIDES_SHEET,
@@ -65,14 +68,17 @@ const SHEET_ORDER = [
 export class PreviewWorkbook implements WorkbookPort {
   readonly hostName = "Preview workbook";
   readonly hf: HyperFormula;
-  private lineCount = 0;
+  /** Rows between the header and the totals row: crew lines, account subtotals, blank rows. */
+  private bodyRows = 0;
+  private readonly accounts: ChartAccount[];
   private readonly listeners = new Set<() => void>();
 
   constructor(engine: RateEngine) {
-    const departments = engine.departments.map((d) => ({ name: d.name, account: d.account }));
+    this.accounts = chartAccounts(engine.departments);
     this.hf = buildCrewWorkbook(engine, {
       [BUDGET_SHEET]: [[BUDGET_TITLE], [BUDGET_NOTE], [], [...COLUMNS], totalsRow(HEADER_ROW)],
-      [TOPSHEET_SHEET]: topsheetRows(departments),
+      // The topsheet's ranges run from the budget's header to its totals row (row 5 here).
+      [TOPSHEET_SHEET]: topsheetRows(this.accounts, HEADER_ROW + 1),
       // A leading apostrophe keeps the card version text ("2026.10" is not the number 2026.1).
       [SETTINGS_SHEET]: settingsRows().map((row, i) =>
         SETTINGS[i - 1]?.name === "CardVersion" ? [row[0]!, `'${String(row[1])}`, row[2]!] : row,
@@ -170,13 +176,16 @@ export class PreviewWorkbook implements WorkbookPort {
       return { id, rows, at: blankTableLines(sheet, current, rows.length) };
     });
     const sheet = this.sheetId(BUDGET_SHEET);
-    const firstRow = FIRST_LINE_ROW + this.lineCount;
+    const body = this.hf
+      .getSheetValues(sheet)
+      .slice(FIRST_LINE_ROW - 1, FIRST_LINE_ROW - 1 + this.bodyRows);
+    const placement = placeLines(body, lines, (account) => this.accountName(account));
+    const firstRow = Math.min(FIRST_LINE_ROW + this.bodyRows, ...placement.lineRows);
     if (lines.length === 0 && tableWrites.every((t) => t.rows.length === 0)) {
-      return { firstRow, rowsAdded: 0 };
+      return { firstRow, rowsAdded: 0, lineRows: [] };
     }
-    const rows = lines.map((line, i) => crewLineRow(line, firstRow + i));
-    const lastRow = firstRow + rows.length - 1;
-    // One undoable batch: rows are inserted above the totals row, filled, and the totals rewritten.
+    // One undoable batch: each group inserted above the totals row at its account, from the
+    // bottom up, moved subtotals rewritten, and the totals rewritten over the new extent.
     this.hf.batch(() => {
       for (const t of tableWrites) {
         t.rows.forEach((cells, i) => {
@@ -185,19 +194,35 @@ export class PreviewWorkbook implements WorkbookPort {
           ]);
         });
       }
-      if (rows.length === 0) return;
-      this.hf.addRows(sheet, [firstRow - 1, rows.length]);
-      this.hf.setCellContents({ sheet, row: firstRow - 1, col: 0 }, rows);
+      for (const group of placement.groups) {
+        const row0 = FIRST_LINE_ROW - 1 + group.at;
+        this.hf.addRows(sheet, [row0, group.rows.length]);
+        this.hf.setCellContents({ sheet, row: row0, col: 0 }, group.rows);
+        if (group.rewrite) {
+          this.hf.setCellContents(
+            { sheet, row: FIRST_LINE_ROW - 1 + group.rewrite.index, col: 0 },
+            [group.rewrite.cells],
+          );
+        }
+      }
+      if (placement.added === 0) return;
+      const lastRow = FIRST_LINE_ROW - 1 + this.bodyRows + placement.added;
       this.hf.setCellContents({ sheet, row: lastRow, col: 0 }, [totalsRow(lastRow)]);
     });
-    this.lineCount += rows.length;
+    this.bodyRows += placement.added;
     this.changed();
     const [overrides, roles] = tableWrites;
     return {
       firstRow,
-      rowsAdded: rows.length,
+      rowsAdded: lines.length,
+      lineRows: placement.lineRows,
       ...tableLines(overrides?.at ?? [], roles?.at ?? []),
     };
+  }
+
+  /** The chart's name for an account (the subtotal row's description). */
+  private accountName(account: string): string {
+    return this.accounts.find((a) => a.account === account)?.name ?? "";
   }
 
   readProductionTables(): Promise<ProductionTables> {
@@ -220,23 +245,40 @@ export class PreviewWorkbook implements WorkbookPort {
 
   addProductionRole(role: ProductionRoleInput): Promise<{ line: number }> {
     const sheet = this.sheetId(ROLES_SHEET);
-    for (let i = 0; i < TABLE_LINES; i++) {
-      const row = TABLE_FIRST_ROW - 1 + i;
-      const width = PRODUCTION_SHEETS[1].columns.length;
-      let blank = true;
-      for (let c = 0; c < width && blank; c++) {
-        blank = this.hf.isCellEmpty({ sheet, row, col: c });
-      }
-      if (!blank) continue;
-      this.hf.setCellContents({ sheet, row, col: 0 }, [productionRoleRow(role)]);
-      this.changed();
-      return Promise.resolve({ line: i + 1 });
-    }
-    return Promise.reject(
-      new WorkbookError(
-        `The ${ROLES_SHEET} sheet is full (${TABLE_LINES} lines): clear a line, then try again.`,
+    const width = PRODUCTION_SHEETS[1].columns.length;
+    const cells = productionRoleRow(role);
+    const values = this.hf.getSheetValues(sheet);
+    const rows = Array.from({ length: TABLE_LINES }, (_, i) =>
+      Array.from({ length: width }, (_, c) =>
+        tableCell(values[TABLE_FIRST_ROW - 1 + i]?.[c] ?? null),
       ),
     );
+    // The same line already there is an earlier attempt that landed: nothing to write again.
+    const plain = cells.map((c) => (typeof c === "string" && c.startsWith("'") ? c.slice(1) : c));
+    // As the sheet reads them back: "3300" typed as text comes back a number.
+    const earlier = rows.findIndex((row) =>
+      plain.every((c, i) => String(row[i] ?? "") === String(c)),
+    );
+    if (earlier >= 0) return Promise.resolve({ line: earlier + 1 });
+    const at = rows.findIndex((row) => row.every((c) => c === null || c === ""));
+    if (at < 0) {
+      return Promise.reject(
+        new WorkbookError(
+          `The ${ROLES_SHEET} sheet is full (${TABLE_LINES} lines): clear a line, then try again.`,
+        ),
+      );
+    }
+    // Refused before writing when the tables would no longer fit the production tables cell.
+    const overrides = this.hf
+      .getSheetValues(this.sheetId(OVERRIDES_SHEET))
+      .slice(TABLE_FIRST_ROW - 1, TABLE_FIRST_ROW - 1 + TABLE_LINES)
+      .map((row) => row.map((v) => tableCell(v)));
+    const after = rows.map((row, i) => (i === at ? plain : row));
+    const tooLong = tablesCellProblem({ overrides, roles: after });
+    if (tooLong) return Promise.reject(new WorkbookError(tooLong.message));
+    this.hf.setCellContents({ sheet, row: TABLE_FIRST_ROW - 1 + at, col: 0 }, [cells]);
+    this.changed();
+    return Promise.resolve({ line: at + 1 });
   }
 
   readCrewLines(): Promise<BudgetLine[]> {

@@ -8,14 +8,14 @@ import { describe, expect, it } from "vitest";
 import { engine } from "../../src/data";
 import { buildCrewWorkbook } from "../../src/functions/hyperformula";
 import {
-  col,
-  FIRST_LINE_ROW,
+  COLUMNS,
+  defaultSettings,
   SETTINGS,
   SETTINGS_FIRST_ROW,
   type CrewLineInput,
 } from "../../src/budget";
 import { PreviewWorkbook } from "../../src/preview/previewWorkbook";
-import { dollarsToCents } from "../../src/engine";
+import { DEFAULT_HOURS_PER_DAY, dollarsToCents } from "../../src/engine";
 
 function evalOne(formula: string): CellValue {
   const hf = buildCrewWorkbook(engine, { S: [[formula]] });
@@ -37,7 +37,10 @@ describe("CREW functions in a spreadsheet", () => {
       '=CREW.RATE("Post Producer", 10)',
       engine.quote({ role: "Post Producer", quantity: 10 }).subtotalCents,
     ],
-    ['=CREW.FRINGE("Gaffer", 6)', engine.quote({ role: "Gaffer", quantity: 6 }).fringeCents],
+    [
+      '=CREW.FRINGE("Gaffer", 6)',
+      engine.quote({ role: "Gaffer", quantity: 6, hoursPerDay: DEFAULT_HOURS_PER_DAY }).fringeCents,
+    ],
     [
       '=CREW.TOTAL("1st AC", 3, "day", "IATSE", "LA", "Studio", "2025-09-01", 0, 12)',
       engine.quote({
@@ -55,7 +58,8 @@ describe("CREW functions in a spreadsheet", () => {
     ],
     [
       '=CREW.RATE("Gaffer", 1, "week", , , , DATE(2025,9,1))',
-      engine.quote({ role: "Gaffer", date: "2025-09-01" }).subtotalCents,
+      engine.quote({ role: "Gaffer", date: "2025-09-01", hoursPerDay: DEFAULT_HOURS_PER_DAY })
+        .subtotalCents,
     ],
   ])("%s equals the engine's quote to the cent", (formula, cents) => {
     expect(dollarsToCents(evalOne(formula) as number)).toBe(cents);
@@ -107,9 +111,20 @@ describe("CREW functions in a spreadsheet", () => {
     hf.destroy();
     expect(got.map((v) => dollarsToCents(v as number))).toEqual(
       ["Gaffer", "Key Grip", "Loader"].map(
-        (role) => engine.quote({ role, quantity: 2 }).subtotalCents,
+        (role) =>
+          engine.quote({ role, quantity: 2, hoursPerDay: DEFAULT_HOURS_PER_DAY }).subtotalCents,
       ),
     );
+  });
+
+  it("prices a formula without hours like an inserted line: the Settings sheet's default hours", () => {
+    const settingsHours = defaultSettings().hoursPerDay;
+    const typed = dollarsToCents(evalOne('=CREW.RATE("Gaffer", 1, "week")') as number);
+    expect(typed).toBe(
+      engine.quote({ role: "Gaffer", unit: "week", hoursPerDay: settingsHours }).subtotalCents,
+    );
+    // Not the scale's bare guarantee, which is what the functions assumed before.
+    expect(typed).not.toBe(engine.quote({ role: "Gaffer", unit: "week" }).subtotalCents);
   });
 
   it.each([
@@ -180,6 +195,8 @@ const BUDGET: [string, CrewLineInput["quantity"], CrewLineInput["unit"], string?
   ["Unit Publicist", 6, "week"],
 ];
 
+const TOTAL_COL = COLUMNS.indexOf("Total");
+
 describe("a 46-line budget built as a sheet of CREW formulas", () => {
   async function build() {
     const wb = new PreviewWorkbook(engine);
@@ -231,18 +248,27 @@ describe("a 46-line budget built as a sheet of CREW formulas", () => {
     return total;
   }
 
+  /** The Budget's totals row (0-based): where column A says "Total". */
+  function totalsRowIndex(wb: PreviewWorkbook): number {
+    return wb.hf.getSheetValues(wb.sheetId("Budget")).findIndex((r) => r[0] === "Total");
+  }
+
   function budgetTotal(wb: PreviewWorkbook): number {
     const sheet = wb.sheetId("Budget");
-    const totalsRow = FIRST_LINE_ROW - 1 + BUDGET.length;
-    return wb.hf.getCellValue({ sheet, row: totalsRow, col: 13 }) as number;
+    return wb.hf.getCellValue({ sheet, row: totalsRowIndex(wb), col: TOTAL_COL }) as number;
   }
 
   it("totals what the engine says, to the cent, with no errors in any line", async () => {
     const { wb } = await build();
     const sheet = wb.sheetId("Budget");
-    for (let i = 0; i < BUDGET.length; i++) {
-      const v = wb.hf.getCellValue({ sheet, row: FIRST_LINE_ROW - 1 + i, col: 13 });
-      expect(typeof v, `line ${i + 1} (${BUDGET[i]![0]})`).toBe("number");
+    const lines = await wb.readCrewLines();
+    // Every line is there, in chart-of-accounts order, between its account subtotals.
+    expect(lines.map((l) => l.role).sort()).toEqual(
+      BUDGET.map(([title]) => engine.findRole(title).title).sort(),
+    );
+    for (const line of lines) {
+      const v = wb.hf.getCellValue({ sheet, row: line.row - 1, col: TOTAL_COL });
+      expect(typeof v, `row ${line.row} (${line.role})`).toBe("number");
     }
     expect(dollarsToCents(budgetTotal(wb))).toBe(
       expectedTotalCents({ shootWeeks: 8, prepWeeks: 4 }),
@@ -252,7 +278,10 @@ describe("a 46-line budget built as a sheet of CREW formulas", () => {
   it("recalculates when a quantity is edited in the sheet", async () => {
     const { wb } = await build();
     const before = budgetTotal(wb);
-    wb.setCell("Budget", FIRST_LINE_ROW - 1 + 22, 8, "10"); // Gaffer: 10 weeks instead of ShootWeeks
+    const gaffer = (await wb.readCrewLines()).find((l) => l.role === "Gaffer");
+    expect(BUDGET[22]?.[0]).toBe("Gaffer");
+    // Gaffer: 10 weeks instead of ShootWeeks
+    wb.setCell("Budget", gaffer!.row - 1, COLUMNS.indexOf("Qty"), "10");
     expect(budgetTotal(wb)).not.toBe(before);
     expect(dollarsToCents(budgetTotal(wb))).toBe(
       expectedTotalCents({ shootWeeks: 8, prepWeeks: 4 }, [22, 10]),
@@ -275,8 +304,13 @@ describe("a 46-line budget built as a sheet of CREW formulas", () => {
   it("sums the budget by department on the topsheet", async () => {
     const { wb } = await build();
     const top = wb.hf.getSheetValues(wb.sheetId("Topsheet"));
-    const grand = top.find((r) => r[1] === "Total")?.[4] as number;
-    expect(dollarsToCents(grand)).toBe(dollarsToCents(budgetTotal(wb)));
-    expect(col("Total")).toBe("N");
+    const crew = top.find((r) => r[1] === "Total crew labor and fringes")?.[4] as number;
+    expect(dollarsToCents(crew)).toBe(dollarsToCents(budgetTotal(wb)));
+    // Every account's row adds to the same: nothing is counted twice or left out.
+    const accounts = top.filter((r) => /^\d{4}$/.test(String(r[0])));
+    const cents = accounts.reduce((sum, r) => sum + dollarsToCents(r[4] as number), 0);
+    expect(cents).toBe(dollarsToCents(budgetTotal(wb)));
+    const contingency = top.find((r) => String(r[1]).startsWith("Contingency"))?.[4] as number;
+    expect(dollarsToCents(contingency)).toBe(Math.round(dollarsToCents(budgetTotal(wb)) * 0.1));
   });
 });

@@ -9,8 +9,15 @@ import {
   MONEY_FORMAT,
   settingsRows,
   SETTINGS,
-  topsheetRows,
+  topsheetLayout,
+  HEADER_ROW,
+  chartAccounts,
+  TOPSHEET_COLUMNS,
   WorkbookError,
+  subtotalRow,
+  excelTotalsRow,
+  col,
+  LAYOUT_VERSION,
   type CrewLineInput,
 } from "../../src/budget";
 import { rateCard } from "../../src/data";
@@ -66,19 +73,27 @@ async function budgetWith(lineCount: number) {
   return { book, workbook };
 }
 
+/** A column's rows as the fake writes an address: "E10" for one row, "E10:E13" for more. */
+function span(column: string, rows: { first: number; last: number }): string {
+  return rows.first === rows.last
+    ? `${column}${rows.first}`
+    : `${column}${rows.first}:${column}${rows.last}`;
+}
+
 describe("ExcelWorkbook.ensureBudget", () => {
   it("creates the settings, the CrewBudget table with its totals row and the topsheet in one read and one write", async () => {
     const book = new FakeExcel({ Sheet1: { A1: "Shooting schedule" } });
     const workbook = new ExcelWorkbook({ departments: DEPARTMENTS, run: book.run });
 
     await workbook.ensureBudget();
+    const { summary } = topsheetLayout(chartAccounts(DEPARTMENTS), HEADER_ROW + 2);
 
     expect(book.syncsPerRun).toEqual([2]);
     expect(book.calls.filter((c) => /^(worksheets|tables|charts)\.add/.test(c))).toEqual([
       "worksheets.add Budget",
       "tables.add Budget!A4:O4",
       "worksheets.add Topsheet",
-      "charts.add BarClustered Topsheet!E1:E3 Columns",
+      `charts.add BarClustered Topsheet!${span("E", summary)} Columns`,
       // The production tables' sheets come before the settings, whose formula reads them.
       "worksheets.add Rate Overrides",
       "worksheets.add Production Roles",
@@ -116,19 +131,13 @@ describe("ExcelWorkbook.ensureBudget", () => {
     ]);
     expect(book.row("Budget", 4, COLUMNS.length)).toEqual([...COLUMNS]);
     expect(book.row("Budget", 6, COLUMNS.length)).toEqual(
-      COLUMNS.map((c) =>
-        c === "Account"
-          ? "Total"
-          : c === "Subtotal" || c === "Fringe" || c === "Total"
-            ? `=SUM(CrewBudget[${c}])`
-            : undefined,
-      ),
+      excelTotalsRow(BUDGET_TABLE).map((v) => v ?? undefined),
     );
     for (const row of [5, 6]) {
-      expect(["K", "L", "M", "N"].map((col) => book.format("Budget", `${col}${row}`))).toEqual(
+      expect(MONEY_COLUMNS.map((c) => book.format("Budget", `${col(c)}${row}`))).toEqual(
         Array(4).fill(MONEY_FORMAT),
       );
-      expect(book.format("Budget", `I${row}`)).toBeUndefined(); // Qty keeps its own format
+      expect(book.format("Budget", `${col("Qty")}${row}`)).not.toBe(MONEY_FORMAT); // Qty is a count
     }
 
     // Settings: the layout's cells, the date as a real date, the version as text, and the names.
@@ -147,20 +156,26 @@ describe("ExcelWorkbook.ensureBudget", () => {
       new Map(SETTINGS.map((s, i) => [s.name, `=Settings!$B$${i + 2}`])),
     );
 
-    // Topsheet: the layout's rows and a bar chart of Total by department.
-    topsheetRows(DEPARTMENTS).forEach((row, r) => {
-      expect(book.row("Topsheet", r + 1, 5)).toEqual(row.map((v) => (v === "" ? undefined : v)));
+    // Topsheet: the layout's rows (its ranges reach the new table's totals row, 6) and a bar
+    // chart of the group summary.
+    const topsheet = topsheetLayout(chartAccounts(DEPARTMENTS), HEADER_ROW + 2);
+    topsheet.rows.forEach((row, r) => {
+      const width = TOPSHEET_COLUMNS.length;
+      const cells = Array.from({ length: width }, (_, i) => row[i] ?? "");
+      expect(book.row("Topsheet", r + 1, width)).toEqual(
+        cells.map((v) => (v === "" ? undefined : v)),
+      );
     });
     expect(book.state.charts).toEqual([
       {
         name: TOPSHEET_CHART,
         sheet: "Topsheet",
         type: "BarClustered",
-        source: "Topsheet!E1:E3",
+        source: `Topsheet!${span("E", topsheet.summary)}`,
         seriesBy: "Columns",
-        title: "Crew cost by department",
-        xValues: "Topsheet!B2:B3",
-        position: "G2:P30",
+        title: "Crew cost by part of the budget",
+        xValues: `Topsheet!${span("B", topsheet.summary)}`,
+        position: "G4:N22",
       },
     ]);
     expect(book.cell("Sheet1", "A1")).toBe("Shooting schedule");
@@ -235,30 +250,40 @@ describe("ExcelWorkbook.ensureBudget", () => {
 });
 
 describe("ExcelWorkbook.appendCrewLines", () => {
-  it("appends every line in ONE rows.add with crewLineRow's formulas for their sheet rows, in two syncs", async () => {
-    const { book, workbook } = await budgetWith(2); // lines on rows 5 and 6
+  it("inserts each account's lines at its account, bottom up, one rows.add per place, in two syncs", async () => {
+    // Rows 5-6: the two camera lines; row 7: the 3300 subtotal.
+    const { book, workbook } = await budgetWith(2);
     const addsBefore = book.rowsAddCalls.length;
 
     const result = await workbook.appendCrewLines(LINES);
 
-    expect(result).toEqual({ firstRow: 7, rowsAdded: 3 });
+    // Camera lines join the camera block (rows 7-8, its subtotal moves to 9); the grip line opens
+    // a 3400 block below it (row 10, subtotal 11).
+    expect(result).toEqual({ firstRow: 7, rowsAdded: 3, lineRows: [7, 8, 10] });
     expect(book.syncsPerRun.at(-1)).toBe(2);
+    // Bottom up, each group numbered where it lands at its turn (Excel moves the rows below).
     expect(book.rowsAddCalls.slice(addsBefore)).toEqual([
-      { index: undefined, values: LINES.map((line, i) => crewLineRow(line, 7 + i)) },
+      {
+        index: undefined, // at the end
+        values: [crewLineRow(LINES[2]!, 8), subtotalRow("3400", "Sound Operations", 9)],
+      },
+      { index: 2, values: [crewLineRow(LINES[0]!, 7), crewLineRow(LINES[1]!, 8)] },
     ]);
-    // What the sheet holds: the lines on rows 7-9, the totals row pushed down to row 10.
-    LINES.forEach((line, i) => {
-      expect(book.row("Budget", 7 + i, COLUMNS.length)).toEqual(
-        crewLineRow(line, 7 + i).map((v) => (v === "" ? undefined : v)),
-      );
-      expect(
-        MONEY_COLUMNS.map((c) =>
-          book.format("Budget", `${colLetters(COLUMNS.indexOf(c))}${7 + i}`),
-        ),
-      ).toEqual(Array(4).fill(MONEY_FORMAT));
+    // The camera subtotal, pushed down to row 9, reaches its new lines.
+    expect(book.row("Budget", 9, COLUMNS.length)).toEqual(
+      subtotalRow("3300", "Camera Operations", 9).map((v) => (v === "" ? undefined : v)),
+    );
+    expect(book.table(BUDGET_TABLE)?.dataRows).toBe(7);
+    // The new lines are selected, so Excel shows them, money columns included.
+    expect(book.selections.slice(-2)).toEqual(["activate Budget", `Budget!A7:${col("Total")}10`]);
+    expect(book.cell("Budget", "A12")).toBe("Total");
+    // Crew lines only: the totals skip subtotal rows (no Role) and name an error line's row.
+    expect(book.cell("Budget", `${col("Subtotal")}12`)).toBe(
+      excelTotalsRow(BUDGET_TABLE)[COLUMNS.indexOf("Subtotal")],
+    );
+    MONEY_COLUMNS.forEach((c) => {
+      expect(book.format("Budget", `${colLetters(COLUMNS.indexOf(c))}10`)).toBe(MONEY_FORMAT);
     });
-    expect(book.cell("Budget", "L10")).toBe("=SUM(CrewBudget[Subtotal])");
-    expect(book.table(BUDGET_TABLE)?.dataRows).toBe(5);
   });
 
   it("puts the first line in the blank row Excel gives a new table, the rest in one rows.add", async () => {
@@ -266,24 +291,30 @@ describe("ExcelWorkbook.appendCrewLines", () => {
 
     const result = await workbook.appendCrewLines(LINES);
 
-    expect(result).toEqual({ firstRow: 5, rowsAdded: 3 });
+    expect(result).toEqual({ firstRow: 5, rowsAdded: 3, lineRows: [5, 6, 8] });
     expect(book.syncsPerRun.at(-1)).toBe(2);
     expect(book.calls).toContain(`formulas Budget!A5:${LAST_COL}5`);
-    expect(book.rowsAddCalls).toEqual([
-      { index: undefined, values: LINES.slice(1).map((line, i) => crewLineRow(line, 6 + i)) },
-    ]);
-    LINES.forEach((line, i) => {
+    const rows = [
+      crewLineRow(LINES[0]!, 5),
+      crewLineRow(LINES[1]!, 6),
+      subtotalRow("3300", "Camera Operations", 7),
+      crewLineRow(LINES[2]!, 8),
+      subtotalRow("3400", "Sound Operations", 9),
+    ];
+    expect(book.rowsAddCalls).toEqual([{ index: undefined, values: rows.slice(1) }]);
+    rows.forEach((cells, i) => {
       expect(book.row("Budget", 5 + i, COLUMNS.length)).toEqual(
-        crewLineRow(line, 5 + i).map((v) => (v === "" ? undefined : v)),
+        cells.map((v) => (v === "" ? undefined : v)),
       );
     });
-    expect(book.table(BUDGET_TABLE)?.dataRows).toBe(3); // no blank row left above the lines
-    expect(book.cell("Budget", "A8")).toBe("Total");
+    expect(book.table(BUDGET_TABLE)?.dataRows).toBe(5); // no blank row left above the lines
+    expect(book.cell("Budget", "A10")).toBe("Total");
   });
 
   it("rejects a negative quantity before touching Excel", async () => {
     const { book, workbook } = await budgetWith(1);
     const runsBefore = book.runs;
+    const addsBefore = book.rowsAddCalls.length;
     const before = structuredClone(book.state);
     const bad: CrewLineInput = { ...LINES[1]!, quantity: -2 };
 
@@ -296,7 +327,7 @@ describe("ExcelWorkbook.appendCrewLines", () => {
       "Quantity for Camera Operator must be between 0 and 10,000.",
     );
     expect(book.runs).toBe(runsBefore); // no Excel.run, so no sync at all
-    expect(book.rowsAddCalls).toHaveLength(0); // the one earlier line filled the blank row
+    expect(book.rowsAddCalls).toHaveLength(addsBefore);
     expect(book.state).toEqual(before);
   });
 
@@ -315,16 +346,19 @@ describe("ExcelWorkbook.appendCrewLines", () => {
         "Could not add the crew lines: An internal error has occurred. Nothing was changed.",
       );
       expect((error as WorkbookError).cause).toMatchObject({ code: "GeneralException" });
+      // The grip block at the end, then the camera lines above the camera subtotal.
       expect(book.calls.slice(callsBefore).filter((c) => c.startsWith("rows.add"))).toEqual([
-        "rows.add 3",
+        "rows.add 2",
+        "rows.add 2",
       ]);
       const deletes = book.calls.slice(callsBefore).filter((c) => c.startsWith("row.delete"));
-      // Bottom up; nothing to delete when nothing landed (the undo run then only reads).
+      // The lowest group first (moved down by the one above it), each bottom up; nothing to
+      // delete when nothing landed (the undo run then only reads).
       expect(deletes).toEqual(
-        applied === "all" ? ["row.delete 4", "row.delete 3", "row.delete 2"] : [],
+        applied === "all" ? ["row.delete 6", "row.delete 5", "row.delete 3", "row.delete 2"] : [],
       );
       expect(book.syncsPerRun.slice(-2)).toEqual([2, applied === "all" ? 2 : 1]);
-      expect(book.table(BUDGET_TABLE)?.dataRows).toBe(2);
+      expect(book.table(BUDGET_TABLE)?.dataRows).toBe(3);
       expect(book.state).toEqual(before);
     },
   );
@@ -407,7 +441,7 @@ describe("ExcelWorkbook.appendCrewLines with production-table lines (crew-list i
 });
 
 describe("ExcelWorkbook.readSettings", () => {
-  it("reads Settings!B2:B9 in one sync and turns an Excel date serial into YYYY-MM-DD", async () => {
+  it("reads Settings!B2:B12 in one sync and turns an Excel date serial into YYYY-MM-DD", async () => {
     const { book, workbook } = await budgetWith(0);
     book.sheetCells("Settings").set(key(2, 1), 45658); // 2025-01-01
     book.sheetCells("Settings").set(key(7, 1), 10); // shoot weeks
@@ -425,6 +459,8 @@ describe("ExcelWorkbook.readSettings", () => {
       wrapWeeks: 2,
       // A new budget is pinned to the card it was built with.
       cardVersion: rateCard.meta.version,
+      contingency: 0.1,
+      layoutVersion: LAYOUT_VERSION,
     });
   });
 
@@ -453,8 +489,14 @@ describe("ExcelWorkbook.shareAsValues", () => {
 
   /** A 3-line budget whose formulas "calculate" to distinct numbers, as Excel's would. */
   async function calculatedBudget() {
-    const { book, workbook } = await budgetWith(3);
-    for (let row = 5; row <= 8; row++) {
+    const { book } = await budgetWith(3);
+    // A fixed id, so the tagged temporary sheet names are known.
+    const workbook = new ExcelWorkbook({
+      departments: DEPARTMENTS,
+      run: book.run,
+      operationId: () => "t1",
+    });
+    for (let row = 5; row <= 10; row++) {
       COLUMNS.forEach((name, c) => {
         const address = `${colLetters(c)}${row}`;
         const formula = book.cell("Budget", address);
@@ -471,7 +513,7 @@ describe("ExcelWorkbook.shareAsValues", () => {
     return [...book.sheetCells(sheet)];
   }
 
-  it("copies Budget and Topsheet, writes CREW formulas' values over the copy, in one read and one write", async () => {
+  it("copies Budget and Topsheet, writes CREW formulas' values over the copy under tagged names, then names them: read, build, swap", async () => {
     const { book, workbook } = await calculatedBudget();
     const budgetBefore = snapshot(book, "Budget");
     const topBefore = snapshot(book, "Topsheet");
@@ -481,12 +523,14 @@ describe("ExcelWorkbook.shareAsValues", () => {
     const result = await workbook.shareAsValues();
 
     expect(result).toEqual({ sheets: ["Budget (values)", "Topsheet (values)"] });
-    expect(book.syncsPerRun.at(-1)).toBe(2);
+    expect(book.syncsPerRun.at(-1)).toBe(3); // no earlier copies: nothing to delete
     expect(book.calls.slice(callsBefore).filter((c) => c.startsWith("worksheet."))).toEqual([
       "worksheet.copy Budget End → Budget (2)",
       "worksheet.copy Topsheet End → Topsheet (2)",
-      "worksheet.name Budget (2) → Budget (values)",
-      "worksheet.name Topsheet (2) → Topsheet (values)",
+      "worksheet.name Budget (2) → CrewRate t1 new 1",
+      "worksheet.name Topsheet (2) → CrewRate t1 new 2",
+      "worksheet.name CrewRate t1 new 1 → Budget (values)",
+      "worksheet.name CrewRate t1 new 2 → Topsheet (values)",
     ]);
     // The originals are untouched; no other sheet appeared or changed.
     expect(snapshot(book, "Budget")).toEqual(budgetBefore);
@@ -508,41 +552,62 @@ describe("ExcelWorkbook.shareAsValues", () => {
     expect([...copy.values()].filter((v) => typeof v === "string" && v.includes("CREW."))).toEqual(
       [],
     );
-    for (let row = 5; row <= 7; row++) {
+    // The crew lines (rows 5, 6 and 8; 7 and 9 are the account subtotals).
+    for (const row of [5, 6, 8]) {
       for (const name of CREW_COLUMNS) {
-        const address = `${colLetters(COLUMNS.indexOf(name))}${row}`;
+        const address = `${col(name)}${row}`;
         expect(book.cell("Budget (values)", address)).toBe(
           book.calculated.get(`Budget!${address}`),
         );
         expect(book.format("Budget (values)", address)).toBe(MONEY_FORMAT);
       }
     }
-    expect(book.cell("Budget (values)", "N5")).toBe("=L5+M5"); // arithmetic over the copy stays
-    expect(book.cell("Budget (values)", "G5")).toBe("Los Angeles"); // =Region reads Settings
-    expect(book.cell("Budget (values)", "I5")).toBe(book.calculated.get("Budget!I5")); // =ShootWeeks
-    expect(book.cell("Budget (values)", "L8")).toBe("=SUM(CrewBudget[Subtotal])");
+    // Arithmetic over the copy stays: a line's Total, the subtotals, the totals row.
+    expect(book.cell("Budget (values)", `${col("Total")}5`)).toBe(
+      `=IF(${col("Role")}5="","",${col("Subtotal")}5+${col("Fringe")}5)`,
+    );
+    expect(book.cell("Budget (values)", `${col("Subtotal")}7`)).toBe(
+      subtotalRow("3300", "Camera Operations", 7)[COLUMNS.indexOf("Subtotal")],
+    );
+    expect(book.cell("Budget (values)", `${col("Subtotal")}10`)).toBe(
+      excelTotalsRow(BUDGET_TABLE)[COLUMNS.indexOf("Subtotal")],
+    );
+    expect(book.cell("Budget (values)", `${col("Region")}5`)).toBe("Los Angeles"); // =Region
+    expect(book.cell("Budget (values)", `${col("Qty")}5`)).toBe(
+      book.calculated.get(`Budget!${col("Qty")}5`),
+    ); // =ShootWeeks
     expect(book.cell("Budget (values)", "A1")).toBe(BUDGET_TITLE);
     expect(book.cell("Budget (values)", "A2")).toBe(
       `Values from CrewRate rate card ${settings.cardVersion}, budget date ${settings.budgetDate}, shared — no add-in needed to read it.`,
     );
-    expect(book.cell("Topsheet (values)", "C2")).toBe(
-      "=SUMIF('Budget (values)'!$B:$B,B2,'Budget (values)'!$L:$L)",
-    );
-    expect(book.cell("Topsheet (values)", "E4")).toBe("=SUM(E2:E3)");
+    // The topsheet copy sums the budget copy.
+    const rows = topsheetLayout(chartAccounts(DEPARTMENTS), HEADER_ROW + 2).rows;
+    const camera = rows.findIndex((r) => r[0] === "3300") + 1;
+    const labor = book.cell("Topsheet (values)", `C${camera}`);
+    expect(labor).toBe(String(rows[camera - 1]?.[2]).replaceAll("Budget!", "'Budget (values)'!"));
   });
 
-  it("replaces its own earlier copies and leaves every other sheet alone", async () => {
+  it("replaces its own earlier copies only once the new ones have their names, and leaves every other sheet alone", async () => {
     const { book, workbook } = await calculatedBudget();
     await workbook.shareAsValues();
     book.calculated.set("Budget!L5", 1.5);
     const sheet1 = snapshot(book, "Sheet1");
+    const callsBefore = book.calls.length;
 
     await workbook.shareAsValues();
 
-    expect(book.syncsPerRun.at(-1)).toBe(2);
-    expect(book.calls.filter((c) => c.startsWith("worksheet.delete"))).toEqual([
-      "worksheet.delete Budget (values)",
-      "worksheet.delete Topsheet (values)",
+    expect(book.syncsPerRun.at(-1)).toBe(4); // read, build, swap names, delete the earlier copies
+    expect(
+      book.calls
+        .slice(callsBefore)
+        .filter((c) => c.startsWith("worksheet.delete") || c.includes("(values)")),
+    ).toEqual([
+      "worksheet.name Budget (values) → CrewRate t1 old 1",
+      "worksheet.name Topsheet (values) → CrewRate t1 old 2",
+      "worksheet.name CrewRate t1 new 1 → Budget (values)",
+      "worksheet.name CrewRate t1 new 2 → Topsheet (values)",
+      "worksheet.delete CrewRate t1 old 1",
+      "worksheet.delete CrewRate t1 old 2",
     ]);
     expect(book.state.cells.size).toBe(8); // the budget's five sheets, Sheet1 and two copies
     expect(book.cell("Budget (values)", "L5")).toBe(1.5);
@@ -571,7 +636,7 @@ describe("ExcelWorkbook.shareAsValues", () => {
   });
 
   it.each(["all", "none"] as const)(
-    "deletes the copies when the write sync fails with %s of the batch applied",
+    "deletes the copies when the build sync fails with %s of the batch applied",
     async (applied) => {
       const { book, workbook } = await calculatedBudget();
       const before = structuredClone(book.state);
@@ -581,8 +646,9 @@ describe("ExcelWorkbook.shareAsValues", () => {
 
       expect(error).toBeInstanceOf(WorkbookError);
       expect((error as WorkbookError).message).toBe(
-        "Could not make the values copy: An internal error has occurred. Your Budget and Topsheet were not changed.",
+        "Could not make the values copy: An internal error has occurred.",
       );
+      expect((error as WorkbookError).changed).toBe("no");
       expect(book.syncsPerRun.slice(-2)).toEqual([2, applied === "all" ? 2 : 1]);
       expect(book.state).toEqual(before);
     },

@@ -14,6 +14,7 @@ import {
   SHARED_SHEETS,
   TOPSHEET_SHEET,
   valuesNote,
+  totalsRow,
   type CrewLineInput,
 } from "../../src/budget";
 import { PreviewWorkbook } from "../../src/preview/previewWorkbook";
@@ -46,10 +47,16 @@ function cents(value: unknown): number {
   return Math.round(Number(value) * 100);
 }
 
-/** A column's values from the first line row to the totals row, in cents. */
+/** Budget rows in chart order: 2500 Key Grip, 3200 Gaffer, 3300 two DP lines, 5000 Editor. */
+const ROWS = { keyGrip: 5, gaffer: 7, dp: 9, editor: 12, totals: 14 };
+
+/**
+ * A column's values from the first line row to the totals row (account subtotals included), in
+ * cents.
+ */
 function column(wb: PreviewWorkbook, sheet: string, col: number): number[] {
   const id = wb.sheetId(sheet);
-  return Array.from({ length: LINES.length + 1 }, (_, i) =>
+  return Array.from({ length: ROWS.totals - FIRST_LINE_ROW + 1 }, (_, i) =>
     cents(wb.hf.getCellValue({ sheet: id, row: FIRST_LINE_ROW - 1 + i, col })),
   );
 }
@@ -81,9 +88,7 @@ describe("PreviewWorkbook.shareAsValues", () => {
       expect(formulas(wb, sheet).filter((f) => f.toUpperCase().includes("CREW."))).toEqual([]);
     }
     // The totals row and the topsheet stay plain sums, over the copy.
-    expect(formulas(wb, BUDGET_COPY)).toContain(
-      `=SUM(N${FIRST_LINE_ROW}:N${FIRST_LINE_ROW + LINES.length - 1})`,
-    );
+    expect(formulas(wb, BUDGET_COPY)).toContain(totalsRow(ROWS.totals - 1)[TOTAL]);
     expect(formulas(wb, TOPSHEET_COPY).some((f) => f.includes("'Budget (values)'!"))).toBe(true);
     expect(formulas(wb, TOPSHEET_COPY).some((f) => /(^|[^(])Budget!/.test(f))).toBe(false);
   });
@@ -98,8 +103,9 @@ describe("PreviewWorkbook.shareAsValues", () => {
     const top = wb.hf.getSheetValues(wb.sheetId(TOPSHEET_SHEET));
     const copy = wb.hf.getSheetValues(wb.sheetId(TOPSHEET_COPY));
     expect(copy).toEqual(top);
-    const grandTotal = top.at(-1)?.[4];
-    expect(cents(grandTotal)).toBe(column(wb, BUDGET_SHEET, TOTAL).at(-1));
+    // The crew total (before contingency) is the budget's own total.
+    const crewTotal = top.at(-3)?.[4];
+    expect(cents(crewTotal)).toBe(column(wb, BUDGET_SHEET, TOTAL).at(-1));
   });
 
   it("writes the note in row 2 and keeps the labels", async () => {
@@ -112,12 +118,12 @@ describe("PreviewWorkbook.shareAsValues", () => {
       `Values from CrewRate rate card ${settings.cardVersion}, budget date ${settings.budgetDate}, shared — no add-in needed to read it.`,
     );
     expect(wb.hf.getCellValue({ sheet, row: 0, col: 0 })).toBe("CrewRate budget");
-    expect(wb.hf.getCellValue({ sheet, row: FIRST_LINE_ROW - 1, col: 2 })).toBe(
+    expect(wb.hf.getCellValue({ sheet, row: ROWS.dp - 1, col: COLUMNS.indexOf("Role") })).toBe(
       "Director of Photography",
     );
     // =ShootWeeks reads the Settings sheet: the copy holds the number.
-    expect(wb.hf.getCellFormula({ sheet, row: FIRST_LINE_ROW - 1, col: QTY })).toBeUndefined();
-    expect(wb.hf.getCellValue({ sheet, row: FIRST_LINE_ROW - 1, col: QTY })).toBe(8);
+    expect(wb.hf.getCellFormula({ sheet, row: ROWS.dp - 1, col: QTY })).toBeUndefined();
+    expect(wb.hf.getCellValue({ sheet, row: ROWS.dp - 1, col: QTY })).toBe(8);
   });
 
   it("does not follow later edits to the budget or its settings", async () => {
@@ -126,7 +132,7 @@ describe("PreviewWorkbook.shareAsValues", () => {
     const topBefore = wb.hf.getSheetValues(wb.sheetId(TOPSHEET_COPY));
     const liveBefore = column(wb, BUDGET_SHEET, TOTAL);
 
-    wb.setCell(BUDGET_SHEET, FIRST_LINE_ROW + 1, QTY, "20"); // the Gaffer's weeks
+    wb.setCell(BUDGET_SHEET, ROWS.gaffer - 1, QTY, "20"); // the Gaffer's weeks
     wb.setCell("Settings", 6, 1, "12"); // shoot weeks
 
     expect(column(wb, BUDGET_SHEET, TOTAL)).not.toEqual(liveBefore);
@@ -136,7 +142,7 @@ describe("PreviewWorkbook.shareAsValues", () => {
 
   it("replaces its own copies when shared again, with the new numbers", async () => {
     const { wb } = await sharedBudget();
-    wb.setCell(BUDGET_SHEET, FIRST_LINE_ROW + 1, QTY, "20");
+    wb.setCell(BUDGET_SHEET, ROWS.gaffer - 1, QTY, "20");
 
     await wb.shareAsValues();
 

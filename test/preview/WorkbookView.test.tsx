@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { engine } from "../../src/data";
 import {
   BUDGET_SHEET,
+  col,
   COLUMNS,
   FIRST_LINE_ROW,
   TOPSHEET_SHEET,
@@ -34,6 +35,9 @@ const LINES: CrewLineInput[] = [
     unit: "week",
   },
 ];
+
+/** The DP's row (0-based): below the 2501 key grip and the 2500 subtotal, in chart order. */
+const DP_ROW = FIRST_LINE_ROW + 1;
 
 /** $#,##0.00, computed independently of the view's formatter. */
 function money(value: number): string {
@@ -97,7 +101,7 @@ describe("WorkbookView", () => {
     expect(within(grid).getByRole("columnheader", { name: "N" })).toBeTruthy();
     expect(within(grid).getByRole("rowheader", { name: "5" })).toBeTruthy();
 
-    const row = FIRST_LINE_ROW - 1;
+    const row = DP_ROW;
     const total = hfNumber(BUDGET_SHEET, row, colIndex("Total"));
     expect(total).toBeGreaterThan(0);
     expect(cell(row, colIndex("Total")).textContent).toBe(money(total));
@@ -110,11 +114,13 @@ describe("WorkbookView", () => {
   it("edits Qty in the formula bar and shows the recomputed Total", async () => {
     const user = userEvent.setup();
     renderView();
-    const row = FIRST_LINE_ROW - 1;
+    const row = DP_ROW;
     const before = hfNumber(BUDGET_SHEET, row, colIndex("Total"));
 
     await user.click(cell(row, colIndex("Qty")));
-    expect(screen.getByLabelText("Selected cell").textContent).toBe(`${BUDGET_SHEET}!I${row + 1}`);
+    expect(screen.getByLabelText("Selected cell").textContent).toBe(
+      `${BUDGET_SHEET}!${col("Qty")}${row + 1}`,
+    );
     const input = screen.getByRole<HTMLInputElement>("textbox", { name: /Contents of/ });
     expect(input.value).toBe("10");
 
@@ -124,23 +130,29 @@ describe("WorkbookView", () => {
     expect(after).toBeGreaterThan(before);
     expect(cell(row, colIndex("Total")).textContent).toBe(money(after));
     // Enter moves down, as in Excel.
-    expect(screen.getByLabelText("Selected cell").textContent).toBe(`${BUDGET_SHEET}!I${row + 2}`);
+    expect(screen.getByLabelText("Selected cell").textContent).toBe(
+      `${BUDGET_SHEET}!${col("Qty")}${row + 2}`,
+    );
   });
 
   it("shows a formula in the bar, moves with arrow keys and cancels with Escape", async () => {
     const user = userEvent.setup();
     renderView();
-    const row = FIRST_LINE_ROW - 1;
+    const row = DP_ROW;
     await user.click(cell(row, colIndex("Fringe")));
     const input = screen.getByRole<HTMLInputElement>("textbox", { name: /Contents of/ });
-    expect(input.value).toMatch(/^=CREW\.FRINGE\(/);
+    expect(input.value).toMatch(/^=IF\(B\d+="","",CREW\.FRINGE\(/);
 
     await user.keyboard("{ArrowRight}");
-    expect(screen.getByLabelText("Selected cell").textContent).toBe(`${BUDGET_SHEET}!N${row + 1}`);
-    expect(input.value).toBe(`=L${row + 1}+M${row + 1}`);
+    expect(screen.getByLabelText("Selected cell").textContent).toBe(
+      `${BUDGET_SHEET}!${col("Total")}${row + 1}`,
+    );
+    expect(input.value).toBe(`=IF(B${row + 1}="","",G${row + 1}+H${row + 1})`);
 
     await user.keyboard("{ArrowUp}{ArrowLeft}");
-    expect(screen.getByLabelText("Selected cell").textContent).toBe(`${BUDGET_SHEET}!M${row}`);
+    expect(screen.getByLabelText("Selected cell").textContent).toBe(
+      `${BUDGET_SHEET}!${col("Fringe")}${row}`,
+    );
 
     await user.click(cell(row, colIndex("Qty")));
     await user.keyboard("99{Escape}");
@@ -183,19 +195,20 @@ describe("WorkbookView", () => {
     const chart = screen.getByRole("img", { name: "Where the money goes" });
     const values = workbook.hf.getSheetValues(workbook.sheetId(TOPSHEET_SHEET));
     const spend = spendByDepartment(values);
-    expect(spend.map((d) => d.department).sort()).toEqual(["Camera", "Grip"]);
+    // By account: the DP rolls up to 3300, the key grip to 2500.
+    expect(spend.map((d) => d.department).sort()).toEqual(["Camera Operations", "Set Operations"]);
     expect(spend[0]!.total).toBeGreaterThanOrEqual(spend[1]!.total);
 
-    const cameraRow = values.findIndex((r) => r[1] === "Camera");
+    const cameraRow = values.findIndex((r) => r[1] === "Camera Operations");
     const cameraTotal = hfNumber(TOPSHEET_SHEET, cameraRow, 4);
-    expect(within(chart).getByText("Camera")).toBeTruthy();
+    expect(within(chart).getByText("Camera Operations")).toBeTruthy();
     expect(within(chart).getByText(money(cameraTotal))).toBeTruthy();
     // The Topsheet's money columns are formatted too.
     expect(cell(cameraRow, 4).textContent).toBe(money(cameraTotal));
-    // Departments with nothing budgeted stay out of the chart.
-    expect(within(chart).queryByText("Producers")).toBeNull();
+    // Accounts with nothing budgeted stay out of the chart.
+    expect(within(chart).queryByText("Producer")).toBeNull();
     const labels = Array.from(chart.querySelectorAll("text")).map((t) => t.textContent);
-    expect(labels.filter((l) => l === "Camera" || l === "Grip")).toEqual(
+    expect(labels.filter((l) => l === "Camera Operations" || l === "Set Operations")).toEqual(
       spend.map((d) => d.department),
     );
   });
@@ -206,7 +219,7 @@ describe("WorkbookView", () => {
     await user.click(screen.getByRole("tab", { name: "Topsheet" }));
     const chart = () => screen.getByRole("img", { name: "Where the money goes" });
     expect(within(chart()).queryByText("Gaffer")).toBeNull();
-    expect(within(chart()).queryByText("Electric")).toBeNull();
+    expect(within(chart()).queryByText(/^Electrical, Rigging/)).toBeNull();
 
     await act(async () => {
       await workbook.appendCrewLines([
@@ -220,10 +233,11 @@ describe("WorkbookView", () => {
         },
       ]);
     });
-    expect(within(chart()).getByText("Electric")).toBeTruthy();
+    expect(within(chart()).getAllByText(/^Electrical, Rigging/).length).toBeGreaterThan(0);
 
     await user.click(screen.getByRole("tab", { name: "Budget" }));
-    const row = FIRST_LINE_ROW - 1 + LINES.length;
+    // At its account, between the grip and camera blocks: below the 2500 subtotal.
+    const row = FIRST_LINE_ROW + 1;
     expect(cell(row, colIndex("Role")).textContent).toBe("Gaffer");
     expect(cell(row, colIndex("Total")).textContent).toBe(
       money(hfNumber(BUDGET_SHEET, row, colIndex("Total"))),
