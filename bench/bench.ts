@@ -9,6 +9,9 @@
  *   searchP95Ms            task-pane search over the whole catalog, per keystroke
  *   productionTables       a workbook's 50 overrides + 5 own roles: checking them after an edit
  *                          (median ms), and quotes per second with them in force
+ *   heap                   the heap after 1,000,000 distinct-ish requests through a fresh engine
+ *                          (200,000 distinct plans), and after 100,000 distinct CREW.RATE formulas
+ *                          through HyperFormula over one (see heap.ts): what the caches hold
  *   taskpaneFirstRenderMs  navigation to a usable pane in headless Chromium (added by run.mjs)
  */
 import { HyperFormula } from "hyperformula";
@@ -19,10 +22,12 @@ import {
   COLUMNS,
   FIRST_LINE_ROW,
   topsheetRows,
+  chartAccounts,
   totalsRow,
   type CrewLineInput,
 } from "../src/budget";
 import { PreviewWorkbook } from "../src/preview/previewWorkbook";
+import { engineHeap, hyperFormulaHeap } from "./heap";
 
 const log = (text: string) => process.stderr.write(`${text}\n`);
 
@@ -206,7 +211,7 @@ function vlookupBudget(withTopsheet: boolean): TimedBudget {
     [BUDGET_SHEET]: [["Budget"], [], [], [...COLUMNS], ...lines, totalsRow(lastLine)],
     Rates: rates,
   };
-  if (withTopsheet) sheets.Topsheet = topsheetRows(engine.departments);
+  if (withTopsheet) sheets.Topsheet = topsheetRows(chartAccounts(engine.departments), lastLine + 1);
   const t0 = performance.now();
   const hf = HyperFormula.buildFromSheets(sheets, HF_CONFIG);
   return timedBudget(hf, performance.now() - t0, lastLine);
@@ -342,6 +347,10 @@ log(
 const search = searchP95Ms();
 log("production tables…");
 const production = productionTables();
+log("heap after a million distinct-ish requests…");
+const heapEngine = engineHeap();
+log(`engine: +${heapEngine.grewMb} MB; HyperFormula formulas…`);
+const heapHf = hyperFormulaHeap();
 
 const ms = (x: number) => Number(x.toFixed(1));
 process.stdout.write(
@@ -362,5 +371,6 @@ process.stdout.write(
     },
     searchP95Ms: search,
     productionTables: production,
+    heap: { engine: heapEngine, hyperFormula: heapHf },
   })}\n`,
 );

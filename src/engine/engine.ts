@@ -3,6 +3,7 @@ import { RateError, isRateError, orThrow } from "./errors";
 import { describeTitleReading, explainQuote, quoteSources } from "./explain";
 import { listRates, type RateListing } from "./describe";
 import { normalizeName, type MatchStep } from "./names";
+import { PlanCache } from "./planCache";
 import { planRate, priceLine, type RatePlan } from "./quote";
 import { productionToken, readProduction, readProductionToken } from "./production";
 import { RoleSearch } from "./search";
@@ -11,7 +12,9 @@ import {
   defaultAgreementFor,
   findAgreement,
   findDepartment,
+  findRegion,
   findRole,
+  findTier,
   resolveTerms,
   type ResolvedTerms,
 } from "./terms";
@@ -25,7 +28,9 @@ import type {
   Quote,
   QuoteRequest,
   RateCard,
+  Region,
   Role,
+  Tier,
   Unit,
 } from "./types";
 import { payHoursForDay } from "./workRules";
@@ -55,16 +60,21 @@ export interface ExplainedQuote extends Quote {
   readonly sources: string[];
 }
 
-const PLAN_CACHE_LIMIT = 5_000;
+/**
+ * Plans kept per generation, for an engine and every engine made from it (its versions and
+ * productions share one cache), so at most twice this many are held: about 1.7 KB each, ~35 MB in
+ * all. A workbook asks a few hundred distinct questions; a stream of one-off requests ages out.
+ */
+export const PLAN_CACHE_LIMIT = 10_000;
 /** Workbooks' production tables kept parsed at once (a few workbooks open, a few edits back). */
-const PRODUCTION_CACHE_LIMIT = 16;
+export const PRODUCTION_CACHE_LIMIT = 16;
 
 interface PlanEntry {
   terms: ResolvedTerms;
   plan: RatePlan;
 }
-/** Cached plans by the request's terms as typed, one map level per term. */
-type PlanTree = Map<string | number | undefined, PlanTree | PlanEntry | RateError>;
+/** A request's plan, or why it has none: what the plan cache keeps. */
+export type PlanAnswer = PlanEntry | RateError;
 
 /**
  * The rate engine over one rate card: every face of CrewRate (functions, pane, CLI) uses this. Its
@@ -75,7 +85,8 @@ export class RateEngine {
   readonly card: RateCard;
   private readonly index: CardIndex;
   private readonly roleSearch: RoleSearch;
-  private readonly plans: PlanTree = new Map();
+  /** Plans by the request's terms as typed (see `plan`), shared with the engines made from this one. */
+  private readonly plans: PlanCache<PlanAnswer>;
   private readonly versions = new Map<string, RateEngine>();
   private readonly productions = new Map<string, RateEngine | RateError>();
 
@@ -89,9 +100,12 @@ export class RateEngine {
   /**
    * @param card the rate card with every version's figures
    * @param tables a workbook's Rate Overrides and Production Roles rows
+   * @param plans the plan cache to share: an engine's versions and productions use their
+   *   parent's, so one bound holds for all of them (a new one when omitted)
    * @throws RateError BAD_TABLE when a table row does not check out
    */
-  constructor(card: RateCard, tables?: ProductionTables) {
+  constructor(card: RateCard, tables?: ProductionTables, plans?: PlanCache<PlanAnswer>) {
+    this.plans = plans ?? new PlanCache(PLAN_CACHE_LIMIT);
     this.allVersions = card;
     this.tables = tables;
     this.card = orThrow(versionedCard(card, card.meta.version));
@@ -153,7 +167,7 @@ export class RateEngine {
   private engineWith(tables: ProductionTables): RateEngine | RateError {
     if (tables.overrides.length === 0 && tables.roles.length === 0) return this;
     try {
-      return new RateEngine(this.versionCard(), tables);
+      return new RateEngine(this.versionCard(), tables, this.plans);
     } catch (e) {
       if (!isRateError(e)) throw e;
       return e;
@@ -225,6 +239,7 @@ export class RateEngine {
           meta: { ...this.allVersions.meta, version },
         },
         this.tables,
+        this.plans,
       );
       this.versions.set(version, engine);
     }
@@ -234,6 +249,16 @@ export class RateEngine {
   /** @throws RateError UNKNOWN_AGREEMENT */
   findAgreement(text: string): Agreement {
     return orThrow(findAgreement(this.index, text));
+  }
+
+  /** @throws RateError UNKNOWN_REGION */
+  findRegion(text: string): Region {
+    return orThrow(findRegion(this.index, text));
+  }
+
+  /** @throws RateError UNKNOWN_TIER */
+  findTier(text: string): Tier {
+    return orThrow(findTier(this.index, text));
   }
 
   /** @throws RateError UNKNOWN_DEPARTMENT */
@@ -345,9 +370,10 @@ export class RateEngine {
    * terms as typed: a spreadsheet asks the same few questions over and over, with different
    * quantities.
    */
-  private plan(req: QuoteRequest): PlanEntry | RateError {
-    // A tree of maps, one level per term, so the hot path builds no key string.
-    const path = [
+  private plan(req: QuoteRequest): PlanAnswer {
+    // The index first: engines sharing the cache each have their own answers.
+    const key = [
+      this.index,
       req.role,
       req.unit,
       req.agreement,
@@ -355,23 +381,23 @@ export class RateEngine {
       req.tier,
       req.date,
       req.hoursPerDay,
+      req.daysPerWeek,
     ];
-    let tree: PlanTree = this.plans;
-    for (const term of path) {
-      let next = tree.get(term);
-      if (!(next instanceof Map)) {
-        if (tree.size >= PLAN_CACHE_LIMIT) tree.clear();
-        next = new Map();
-        tree.set(term, next);
-      }
-      tree = next;
-    }
-    let cached = tree.get(req.daysPerWeek);
-    if (cached === undefined || cached instanceof Map) {
+    let cached = this.plans.get(key);
+    if (cached === undefined) {
       cached = planEntry(this.index, req);
-      tree.set(req.daysPerWeek, cached);
+      this.plans.set(key, cached);
     }
     return cached;
+  }
+
+  /**
+   * What this engine's caches hold now, for tests and the bench: plans (shared with the engines
+   * made from this one; at most twice `PLAN_CACHE_LIMIT`) and parsed production tables (at most
+   * `PRODUCTION_CACHE_LIMIT`).
+   */
+  cacheSizes(): { plans: number; productions: number } {
+    return { plans: this.plans.size, productions: this.productions.size };
   }
 }
 

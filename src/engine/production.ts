@@ -9,6 +9,7 @@ import { RateError, isRateError, orThrow } from "./errors";
 import { dollarsToCents } from "./money";
 import { normalizeName } from "./names";
 import { findAgreement, parseUnit } from "./terms";
+import { WEEKS_PER_EPISODE, WEEKS_PER_MONTH } from "./units";
 import {
   OVERRIDES_TABLE,
   PRODUCTION_ROLES_TABLE,
@@ -23,7 +24,32 @@ import {
   type Unit,
 } from "./types";
 
-const MAX_AMOUNT_DOLLARS = 10_000_000;
+/**
+ * The most a table line may pay per unit, in dollars: far above any scale on the card (its highest
+ * are about $150 an hour, $1,250 a day, $14,000 a week) and any negotiated crew rate, yet low
+ * enough that a slipped digit or a cell from the wrong column ("10,000,000 per hour") is caught
+ * rather than priced. A day is 10 hours, a week 5 days, a month and an episode the weeks units.ts
+ * counts in them; a flat amount is a whole allowance or fee.
+ */
+const MAX_WEEK_DOLLARS = 250_000;
+export const MAX_AMOUNT_DOLLARS: Readonly<Record<Unit, number>> = {
+  hour: 5_000,
+  day: 50_000,
+  week: MAX_WEEK_DOLLARS,
+  month: Math.round(MAX_WEEK_DOLLARS * WEEKS_PER_MONTH),
+  episode: Math.round(MAX_WEEK_DOLLARS * WEEKS_PER_EPISODE),
+  flat: 1_000_000,
+};
+
+/**
+ * An amount typed as text: digits, an optional dollar sign and cents, commas only in groups of
+ * three ("1250", "$1,250.00"). No hex ("0x10"), exponent or other grouping ("1,2,3"): without the
+ * workbook's locale a comma cannot be told from a decimal point, so only what a US budget writes is
+ * taken. A number cell is taken as it is.
+ */
+const AMOUNT_TEXT = /^\$?\s*(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)$/;
+
+const usd = (dollars: number) => `$${dollars.toLocaleString("en-US")}`;
 
 function isBlank(cell: TableCell): boolean {
   return cell === null || cell === undefined || (typeof cell === "string" && cell.trim() === "");
@@ -57,22 +83,36 @@ function bad(
   });
 }
 
-/** A money cell: a number, or text like "$1,250.00". */
+/** A money cell for one unit of `unit`: a number, or text like "$1,250.00" (see AMOUNT_TEXT). */
 function dollars(
   cell: TableCell,
+  unit: Unit,
   table: ProductionTableName,
   line: number,
   column: string,
 ): number | RateError {
+  if (isBlank(cell)) return bad(table, line, `${column} is empty`);
+  const typed = text(cell);
   const n =
     typeof cell === "number"
       ? cell
-      : typeof cell === "string"
-        ? Number(cell.trim().replace(/[$,]/g, ""))
+      : typeof cell === "string" && AMOUNT_TEXT.test(typed)
+        ? Number(typed.replace(/[$,\s]/g, ""))
         : Number.NaN;
-  if (isBlank(cell)) return bad(table, line, `${column} is empty`);
-  if (!Number.isFinite(n) || n < 0 || n > MAX_AMOUNT_DOLLARS) {
-    return bad(table, line, `${column} '${text(cell)}' must be an amount in dollars from 0 up`);
+  if (!Number.isFinite(n) || n < 0) {
+    return bad(
+      table,
+      line,
+      `${column} '${typed.slice(0, 40)}' must be an amount in dollars from 0 up, written as 1250 or $1,250.00`,
+    );
+  }
+  const max = MAX_AMOUNT_DOLLARS[unit];
+  if (n > max) {
+    return bad(
+      table,
+      line,
+      `${column} '${typed.slice(0, 40)}' is more than ${usd(max)} per ${unit}, the most a line may pay; check the amount and the unit`,
+    );
   }
   return dollarsToCents(n);
 }
@@ -131,10 +171,10 @@ function readRoles(index: CardIndex, rows: TableRows): ProductionRole[] | RateEr
       : undefined;
     if (isRateError(found)) return found;
     const agreementId = found ? found.id : "non-union";
-    const rateCents = dollars(cells[5], table, line, "Rate");
-    if (isRateError(rateCents)) return rateCents;
     const roleUnit = unitOf(cells[4], table, line);
     if (isRateError(roleUnit)) return roleUnit;
+    const rateCents = dollars(cells[5], roleUnit, table, line, "Rate");
+    if (isRateError(rateCents)) return rateCents;
     roles.push({
       id: `production-${key}`,
       title,
@@ -173,7 +213,7 @@ function readOverrides(
     const agreementId = found?.id;
     const unit = unitOf(cells[2], table, line);
     if (isRateError(unit)) return unit;
-    const amountCents = dollars(cells[3], table, line, "Amount");
+    const amountCents = dollars(cells[3], unit, table, line, "Amount");
     if (isRateError(amountCents)) return amountCents;
     const key = `${role.id} ${agreementId ?? "*"} ${unit}`;
     const earlier = seen.get(key);

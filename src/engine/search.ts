@@ -38,6 +38,14 @@ interface SearchEntry {
   penalties: number[];
 }
 
+/**
+ * The most characters of a search that are read: five times the card's longest title (39), so no
+ * title or crew-list line is cut, while a pasted page costs no more than a few titles (each typed
+ * word is scored against the whole vocabulary). The rest is ignored; CREW.ROLES refuses a longer
+ * search.
+ */
+export const MAX_SEARCH_LENGTH = 200;
+
 /** A match on an alias or the department name ranks below the same match on the title. */
 const NOT_IN_TITLE = 0.3;
 
@@ -111,8 +119,10 @@ export class RoleSearch {
    * means on a crew list: "AD", "coordinator"), then a title or alias once shorthand is spelled
    * out ("Prod Coord"), then titles starting with it, then roles where every typed word matches one of their words (prefixes count; typos within
    * one edit for words of 4+ letters, two for 7+: "gafer", "post prod", "locaton manager").
+   * Only the first `MAX_SEARCH_LENGTH` characters of `query` are read.
    */
-  search(query: string, limit = 25, filter?: (role: Role) => boolean): Role[] {
+  search(text: string, limit = 25, filter?: (role: Role) => boolean): Role[] {
+    const query = text.length > MAX_SEARCH_LENGTH ? text.slice(0, MAX_SEARCH_LENGTH) : text;
     const whole = normalizeName(query);
     if (!whole) return [];
     const typed = splitWords(query);

@@ -2,7 +2,7 @@
  * The one place that turns what a spreadsheet passes (cells, ranges, blanks, numbers typed as text,
  * date serials) into engine arguments. Function bodies stay one line into the engine.
  */
-import { LAST_EXCEL_SERIAL, serialToIso } from "../engine";
+import { LAST_EXCEL_SERIAL, MAX_SEARCH_LENGTH, serialToIso } from "../engine";
 import {
   CREW_FUNCTION_IDS,
   CREW_PARAMS,
@@ -55,28 +55,70 @@ function isBlank(value: CellInput): value is null | undefined | "" {
   );
 }
 
+/** Excel's longest cell text: what the production tables cell may hold. */
+export const MAX_CELL_TEXT = 32_767;
+
+/**
+ * The longest text a name argument may be (role, unit, agreement, region, tier, department, field,
+ * card version, a date as text): far past any title a crew list writes, and a bound on the work of
+ * reading one ("Did you mean" compares it with every name on the card).
+ */
+export const MAX_NAME_LENGTH = 255;
+
+/** The longest text each parameter takes; `MAX_NAME_LENGTH` for the rest. */
+const MAX_TEXT: Partial<Record<ParamName, number>> = {
+  search: MAX_SEARCH_LENGTH,
+  production: MAX_CELL_TEXT,
+};
+
+function tooLong(name: string, text: string, max: number): never {
+  return fail(
+    `${name} is too long (${text.length.toLocaleString("en-US")} characters; at most ${max.toLocaleString("en-US")}).`,
+  );
+}
+
 /** Text, or undefined for a blank. Numbers become their text (an account number, a year). */
-export function optionalText(value: CellInput, name: string): string | undefined {
+export function optionalText(
+  value: CellInput,
+  name: string,
+  maxLength = MAX_NAME_LENGTH,
+): string | undefined {
   if (isBlank(value)) return undefined;
-  if (typeof value === "string") return value.trim();
+  if (typeof value === "string") {
+    const text = value.trim();
+    return text.length > maxLength ? tooLong(name, text, maxLength) : text;
+  }
   if (typeof value === "number" && Number.isFinite(value)) return String(value);
   return fail(`${name} must be text, not ${String(value).toUpperCase()}.`);
 }
 
-/** A number, or undefined for a blank. Text that reads as a number ("10", "1,200.50") counts. */
+/**
+ * A number typed as text: digits with an optional sign, dollar sign and decimals, commas only in
+ * groups of three ("1,200.50", "$4,200"). No hex ("0x10"), exponent or other grouping ("1,2,3"):
+ * without the workbook's locale a comma cannot be told from a decimal point, so only the one
+ * reading a US budget writes is taken.
+ */
+const DECIMAL_TEXT = /^[+-]?\$?\s*(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)$/;
+
+/** A number, or undefined for a blank. Text that reads as a decimal ("10", "1,200.50") counts. */
 export function optionalNumber(value: CellInput, name: string): number | undefined {
   if (isBlank(value)) return undefined;
   if (typeof value === "number") return value;
   if (typeof value === "string") {
-    const n = Number(value.trim().replace(/,/g, "").replace(/^\$/, ""));
+    const text = value.trim();
+    const n = DECIMAL_TEXT.test(text) ? Number(text.replace(/[$,\s]/g, "")) : Number.NaN;
     if (Number.isFinite(n)) return n;
-    return fail(`${name} must be a number, not '${value.trim().slice(0, 40)}'.`);
+    return fail(`${name} must be a number, not '${text.slice(0, 40)}'.`);
   }
   return fail(`${name} must be a number, not ${String(value).toUpperCase()}.`);
 }
 
 /** A date cell (a serial number) or text YYYY-MM-DD, as ISO text; undefined for a blank. */
-export function optionalDate(value: CellInput, name: string): string | undefined {
+export function optionalDate(
+  value: CellInput,
+  name: string,
+  maxLength = MAX_NAME_LENGTH,
+): string | undefined {
   if (isBlank(value)) return undefined;
   if (typeof value === "number") {
     if (!Number.isFinite(value) || value < 1 || value > LAST_EXCEL_SERIAL) {
@@ -84,7 +126,10 @@ export function optionalDate(value: CellInput, name: string): string | undefined
     }
     return serialToIso(value);
   }
-  if (typeof value === "string") return value.trim();
+  if (typeof value === "string") {
+    const text = value.trim();
+    return text.length > maxLength ? tooLong(name, text, maxLength) : text;
+  }
   return fail(`${name} must be a date, not ${String(value).toUpperCase()}.`);
 }
 
@@ -94,6 +139,10 @@ export type CellParamName = {
 }[ParamName];
 
 type CellParam = (typeof PARAMS)[CellParamName];
+
+function isCellParam(name: ParamName): name is CellParamName {
+  return PARAMS[name].type !== "rows";
+}
 
 /** What an argument reads as: its type's value, or undefined when blank, optional and without default. */
 export type ArgValue<N extends CellParamName> =
@@ -112,10 +161,17 @@ interface CellParamSpec {
   readonly type: "text" | "number" | "date";
   readonly optional: boolean;
   readonly default: string | number | undefined;
+  /** The longest text it takes. */
+  readonly maxLength: number;
 }
 
-function specOf(param: CellParam): CellParamSpec {
-  return { ...param, default: "default" in param ? param.default : undefined };
+function specOf(name: CellParamName): CellParamSpec {
+  const param: CellParam = PARAMS[name];
+  return {
+    ...param,
+    default: "default" in param ? param.default : undefined,
+    maxLength: MAX_TEXT[name] ?? MAX_NAME_LENGTH,
+  };
 }
 
 function readArg(param: CellParamSpec, value: CellInput): string | number | undefined {
@@ -123,8 +179,8 @@ function readArg(param: CellParamSpec, value: CellInput): string | number | unde
     param.type === "number"
       ? optionalNumber(value, param.label)
       : param.type === "date"
-        ? optionalDate(value, param.label)
-        : optionalText(value, param.label);
+        ? optionalDate(value, param.label, param.maxLength)
+        : optionalText(value, param.label, param.maxLength);
   const given = read ?? param.default;
   if (given === undefined && !param.optional) return fail(`${param.label} is empty.`);
   return given;
@@ -136,8 +192,7 @@ const POSITIONS = new Map(
     const names: readonly ParamName[] = CREW_PARAMS[id];
     const at = new Map<string, { param: CellParamSpec; index: number }>();
     names.forEach((name, index) => {
-      const param = PARAMS[name];
-      if (param.type !== "rows") at.set(name, { param: specOf(param), index });
+      if (isCellParam(name)) at.set(name, { param: specOf(name), index });
     });
     return [id, at];
   }),
@@ -154,13 +209,30 @@ export function argsOf(id: CrewFunctionId, values: readonly CellInput[]): Args {
   function arg<N extends CellParamName>(name: N): ArgValue<N>;
   function arg(name: CellParamName): string | number | undefined {
     const at = positions?.get(name);
-    return at ? readArg(at.param, values[at.index]) : readArg(specOf(PARAMS[name]), undefined);
+    return at ? readArg(at.param, values[at.index]) : readArg(specOf(name), undefined);
   }
   return arg;
 }
 
 function isRange(arg: CellArg): arg is readonly (readonly CellInput[])[] {
   return Array.isArray(arg);
+}
+
+/**
+ * The most cells one call returns: a 20,000-line budget's column, about 0.1 s of quotes. A column
+ * against a row multiplies (3,000 × 3,000 is 9,000,000 quotes: seconds of work and hundreds of MB
+ * on the one thread the pane and every CREW call share), so past this the call is one error.
+ */
+export const MAX_RESULT_CELLS = 20_000;
+
+/** The one error of a call whose ranges broadcast past `MAX_RESULT_CELLS`, saying the limit. */
+export function tooManyResults(shape: { rows: number; cols: number }): CellFailure {
+  const n = (x: number) => x.toLocaleString("en-US");
+  const count = (x: number, word: string) => `${n(x)} ${word}${x === 1 ? "" : "s"}`;
+  return cellFailure(
+    "#VALUE!",
+    `These ranges give ${n(shape.rows * shape.cols)} results (${count(shape.rows, "row")} by ${count(shape.cols, "column")}); a CREW function returns at most ${n(MAX_RESULT_CELLS)}. A column against a row multiplies: give ranges of the same shape.`,
+  );
 }
 
 /** The shape a set of arguments broadcasts to, Excel-style; undefined when all are single values. */

@@ -5,6 +5,7 @@
  */
 import {
   centsToDollars,
+  DEFAULT_HOURS_PER_DAY,
   describeFringeRate,
   RateError,
   type QuoteRequest,
@@ -13,12 +14,15 @@ import {
   type RateEngine,
   type Role,
   type TableCell,
+  tierForBudget,
 } from "../engine";
 import {
   ArgumentError,
   argsOf,
   broadcastShape,
   OUTSIDE,
+  MAX_RESULT_CELLS,
+  tooManyResults,
   valueAt,
   type Args,
   type CellArg,
@@ -56,6 +60,7 @@ function lift(args: readonly CellArg[], fn: (values: CellInput[]) => CellOutput)
     }
   };
   if (!shape) return at(0, 0);
+  if (shape.rows * shape.cols > MAX_RESULT_CELLS) return tooManyResults(shape);
   const out: CellOutput[][] = [];
   for (let r = 0; r < shape.rows; r++) {
     const row: CellOutput[] = [];
@@ -87,7 +92,8 @@ function quoteRequest(arg: Args): QuoteRequest {
     region: arg("region"),
     tier: arg("tier"),
     date: arg("date"),
-    hoursPerDay: arg("hoursPerDay"),
+    // The Settings sheet's default, so a typed formula prices like an inserted line.
+    hoursPerDay: arg("hoursPerDay") ?? DEFAULT_HOURS_PER_DAY,
     wagesToDate: arg("wagesToDate"),
   };
 }
@@ -302,6 +308,10 @@ export function createCrewFunctions(engine: RateEngine) {
         const arg = argsOf("PAYHOURS", v);
         return engine.payHours(arg("hoursWorked"), arg("agreement"));
       }),
+
+    /** The budget tier a production's total budget falls in (LBT Art. I.B bounds; Studio above). */
+    tier: (...args: CellArg[]): CellResult =>
+      lift(args, (v) => tierForBudget(engine.card.meta.tiers, argsOf("TIER", v)("total")).name),
   };
 }
 
