@@ -13,6 +13,7 @@ import {
   orList,
   type ProductionTables,
   type TableCell,
+  type Unit,
 } from "../engine";
 import {
   blockAddress,
@@ -72,6 +73,10 @@ import {
   type TableAdditions,
   type WorkbookPort,
   chartAccounts,
+  LAYOUT_1_COLUMNS,
+  textCell,
+  type Phase,
+  type SettingName,
   col,
   excelTotalsRow,
   placeLines,
@@ -140,6 +145,87 @@ interface SetupUndo {
   chartOnExistingSheet: boolean;
 }
 
+/** What a failed layout-1 migration batch replaced, to put back. */
+interface MigrationUndo {
+  oldCount: number;
+  newCount: number;
+  body: unknown[][];
+  totals: unknown[];
+  note: unknown;
+  /** The settings cells layout 2 added (blank before). */
+  settings: string;
+  /** Workbook names the batch added. */
+  names: string[];
+  topsheet: { block: string; cells: unknown[][]; chart: boolean } | undefined;
+  /** Rows the new topsheet took. */
+  newTopRows: number;
+}
+
+/** The settings layout 2 added after layout 1's last (ProductionTables). */
+const LAYOUT_2_SETTINGS: readonly SettingName[] = ["Contingency", "LayoutVersion"];
+
+const LAYOUT_1_NOTE =
+  "Brought up to date from CrewRate layout 1: money-first columns, lines in chart-of-accounts order with account subtotals, a topsheet by account with contingency. Every line's choices are as they were.";
+
+/**
+ * A layout-1 budget's crew lines as CrewLineInput, or why they cannot be carried over: a computed
+ * cell (Rate, Subtotal, Fringe, Total, Basis) that no longer holds CrewRate's formula, or a Qty
+ * that is neither a number nor a phase's weeks.
+ * @param firstRow the 1-based sheet row of the first body row
+ */
+function layout1Lines(
+  body: readonly (readonly unknown[])[],
+  firstRow: number,
+): CrewLineInput[] | string {
+  const at = (row: readonly unknown[], name: (typeof LAYOUT_1_COLUMNS)[number]) =>
+    row[LAYOUT_1_COLUMNS.indexOf(name)];
+  const text = (v: unknown) =>
+    typeof v === "string" ? v.trim() : typeof v === "number" ? String(v) : "";
+  const lines: CrewLineInput[] = [];
+  const phases: Record<string, Phase> = {
+    "=PREPWEEKS": "prep",
+    "=SHOOTWEEKS": "shoot",
+    "=WRAPWEEKS": "wrap",
+  };
+  for (const [i, row] of body.entries()) {
+    const role = text(at(row, "Role"));
+    if (!role) continue;
+    const sheetRow = firstRow + i;
+    for (const name of ["Rate", "Subtotal", "Fringe", "Total", "Basis"] as const) {
+      const cell = text(at(row, name));
+      if (!cell.startsWith("=")) {
+        return `This budget was made by an earlier CrewRate (layout 1). To bring it up to date, its lines' computed cells must hold CrewRate's formulas, but ${BUDGET_SHEET} row ${sheetRow}'s ${name} holds "${cell}". Put a negotiated amount on the Rate Overrides sheet instead (or clear the cell so the line re-prices), then open CrewRate again. Nothing was changed.`;
+      }
+    }
+    const qtyCell = at(row, "Qty");
+    const phase =
+      typeof qtyCell === "string" ? phases[qtyCell.replace(/\s/g, "").toUpperCase()] : undefined;
+    const quantity = typeof qtyCell === "number" ? qtyCell : phase;
+    if (quantity === undefined) {
+      return `This budget was made by an earlier CrewRate (layout 1). Bringing it up to date carries each line's Qty over, but ${BUDGET_SHEET} row ${sheetRow}'s Qty holds "${text(qtyCell)}" (a number or =ShootWeeks, =PrepWeeks, =WrapWeeks is expected). Type the number there, then open CrewRate again. Nothing was changed.`;
+    }
+    const choice = (name: "Region" | "Tier") => {
+      const v = text(at(row, name));
+      return v === "" || v.toUpperCase() === `=${name.toUpperCase()}` ? undefined : v;
+    };
+    const person = text(at(row, "Person"));
+    const agreement = text(at(row, "Agreement"));
+    lines.push({
+      account: text(at(row, "Account")),
+      department: text(at(row, "Department")),
+      role,
+      person: person || undefined,
+      description: text(at(row, "Description")),
+      agreement: agreement || undefined,
+      quantity,
+      unit: text(at(row, "Unit")) as Unit,
+      region: choice("Region"),
+      tier: choice("Tier"),
+    });
+  }
+  return lines;
+}
+
 /** What a failed appendCrewLines write batch may have left behind. */
 interface AppendUndo {
   /** Table rows before the batch. */
@@ -170,11 +256,223 @@ export class ExcelWorkbook implements WorkbookPort {
   }
 
   async ensureBudget(): Promise<void> {
+    await this.migrateLayout1();
     await this.setUpBudget();
     const { startup, onStartupProblem } = this.options;
     if (!startup) return;
     const problems = await bringAddinAlong(startup);
     if (problems.length > 0) onStartupProblem?.(problems);
+  }
+
+  /**
+   * Brings a budget made by CrewRate's layout 1 (Department second, money on the right, no
+   * account subtotals, a department topsheet) up to date in one batch: the crew lines are
+   * rewritten money-first in chart-of-accounts order with account subtotals, the settings gain
+   * Contingency and Layout version, the topsheet is rebuilt, and a note in Budget!A3 says so.
+   * Every line's own choices (role, person, quantity, unit, agreement, region, tier, description)
+   * are kept; a computed cell someone replaced by hand stops it, naming the cell. Nothing to do
+   * for any other workbook.
+   */
+  private async migrateLayout1(): Promise<void> {
+    const written: { undo?: MigrationUndo } = {};
+    try {
+      await this.run(async (context) => {
+        const workbook = context.workbook;
+        const table = workbook.tables.getItemOrNullObject(BUDGET_TABLE);
+        table.load("isNullObject");
+        table.rows.load("count");
+        const header = table.getHeaderRowRange();
+        header.load("values, rowIndex");
+        const body = table.getDataBodyRange();
+        body.load("formulas");
+        const totals = table.getTotalRowRange();
+        totals.load("formulas");
+        await context.sync(); // 1: is it layout 1?
+        if (table.isNullObject || !rowMatches(firstRow(header.values), LAYOUT_1_COLUMNS)) return;
+
+        const budgetSheet = workbook.worksheets.getItem(BUDGET_SHEET);
+        const note = budgetSheet.getRange("A3");
+        note.load("formulas");
+        const settingsSheet = workbook.worksheets.getItem(SETTINGS_SHEET);
+        const newSettings = SETTINGS.filter((s) => LAYOUT_2_SETTINGS.includes(s.name));
+        const first = settingRow(newSettings[0]!.name);
+        const last = settingRow(newSettings[newSettings.length - 1]!.name);
+        const settingsCells = settingsSheet.getRange(`A${first}:C${last}`);
+        settingsCells.load("formulas");
+        const names = newSettings.map((spec) => {
+          const item = workbook.names.getItemOrNullObject(spec.name);
+          item.load("isNullObject");
+          return { spec, item };
+        });
+        const topsheet = workbook.worksheets.getItemOrNullObject(TOPSHEET_SHEET);
+        topsheet.load("isNullObject");
+        const oldTopBlock = `A1:E${this.departments.length + 2}`;
+        const oldTop = topsheet.getRange(oldTopBlock);
+        oldTop.load("formulas");
+        const oldChart = topsheet.charts.getItemOrNullObject(TOPSHEET_CHART);
+        oldChart.load("isNullObject");
+        await context.sync(); // 2: what the migration replaces
+
+        const bodyCells: unknown[][] = body.formulas;
+        const lines = layout1Lines(bodyCells, header.rowIndex + 2);
+        if (typeof lines === "string") throw new WorkbookError(lines);
+        const taken = (settingsCells.formulas as unknown[][]).some((row) => !isBlankRow(row));
+        if (taken) {
+          throw new WorkbookError(
+            `This budget was made by an earlier CrewRate (layout 1), and bringing it up to date needs ${SETTINGS_SHEET}!A${first}:C${last}, which holds other content. Clear those cells, then open CrewRate again.`,
+          );
+        }
+        const placement = placeLines([], lines, (account) => this.accountName(account));
+        const rows = placement.groups[0]?.rows ?? [];
+        const oldCount = table.rows.count;
+        const newCount = Math.max(rows.length, 1);
+        const undo: MigrationUndo = {
+          oldCount,
+          newCount,
+          body: bodyCells,
+          totals: firstRow(totals.formulas),
+          note: firstRow(note.formulas)[0] ?? "",
+          settings: `A${first}:C${last}`,
+          names: names.filter((n) => n.item.isNullObject).map((n) => n.spec.name),
+          topsheet: topsheet.isNullObject
+            ? undefined
+            : {
+                block: oldTopBlock,
+                cells: oldTop.formulas as unknown[][],
+                chart: !oldChart.isNullObject,
+              },
+          newTopRows: 0,
+        };
+
+        // Write, in one batch: the lines money-first and in chart order, the totals, the note.
+        header.values = [[...COLUMNS]];
+        if (newCount > oldCount) {
+          table.rows.add(
+            undefined,
+            Array.from({ length: newCount - oldCount }, () => COLUMNS.map(() => "")),
+          );
+        }
+        for (let i = oldCount - 1; i >= newCount; i--) table.rows.getItemAt(i).delete();
+        const blank = COLUMNS.map(() => "");
+        table.getDataBodyRange().formulas = rows.length > 0 ? rows : [blank];
+        table.getDataBodyRange().numberFormat = Array.from({ length: newCount }, () =>
+          budgetNumberFormats(),
+        );
+        table.getTotalRowRange().formulas = [excelTotalsRow(BUDGET_TABLE)];
+        note.values = [[textCell(LAYOUT_1_NOTE)]];
+        // The settings layout 2 added, and their names.
+        settingsSheet.getRange(`B${first}:B${last}`).numberFormat = newSettings.map((spec) => [
+          settingFormat(spec),
+        ]);
+        settingsSheet.getRange(`A${first}:C${last}`).values = newSettings.map((spec) => [
+          spec.label,
+          spec.value,
+          spec.note,
+        ]);
+        for (const { spec, item } of names) {
+          if (item.isNullObject) {
+            workbook.names.add(
+              spec.name,
+              settingsSheet.getRange(`B${settingRow(spec.name)}`),
+              spec.label,
+            );
+          }
+        }
+        // The topsheet, rebuilt by account over the budget's new extent.
+        if (!topsheet.isNullObject) {
+          if (!oldChart.isNullObject) oldChart.delete();
+          oldTop.clear("Contents");
+          const layout = topsheetLayout(this.accounts, header.rowIndex + 2 + newCount);
+          undo.newTopRows = layout.rows.length;
+          writeTopsheet(
+            topsheet,
+            layout.rows,
+            this.departments.length > 0 ? layout.summary : undefined,
+          );
+        }
+        written.undo = undo;
+        await context.sync(); // 3: write
+      });
+    } catch (error) {
+      if (error instanceof WorkbookError) throw error;
+      const reason = reasonOf(error);
+      if (written.undo === undefined) {
+        throw new WorkbookError(
+          `Could not bring the budget up to date from CrewRate's layout 1: ${reason}. Nothing was changed.`,
+          { cause: error },
+        );
+      }
+      await this.undoMigration(written.undo, reason, error);
+    }
+  }
+
+  /** Puts a layout-1 budget back as it was after a failed migration batch, then reports. */
+  private async undoMigration(undo: MigrationUndo, reason: string, cause: unknown): Promise<never> {
+    const what = `Could not bring the budget up to date from CrewRate's layout 1: ${reason}`;
+    try {
+      await this.run(async (context) => {
+        const workbook = context.workbook;
+        const table = workbook.tables.getItem(BUDGET_TABLE);
+        table.rows.load("count");
+        const names = undo.names.map((name) => {
+          const item = workbook.names.getItemOrNullObject(name);
+          item.load("isNullObject");
+          return item;
+        });
+        const topsheet = workbook.worksheets.getItemOrNullObject(TOPSHEET_SHEET);
+        topsheet.load("isNullObject");
+        const chart = topsheet.charts.getItemOrNullObject(TOPSHEET_CHART);
+        chart.load("isNullObject");
+        await context.sync();
+        table.getHeaderRowRange().values = [[...LAYOUT_1_COLUMNS]];
+        const count = table.rows.count;
+        if (undo.oldCount > count) {
+          table.rows.add(
+            undefined,
+            Array.from({ length: undo.oldCount - count }, () => LAYOUT_1_COLUMNS.map(() => "")),
+          );
+        }
+        for (let i = count - 1; i >= undo.oldCount; i--) table.rows.getItemAt(i).delete();
+        table.getDataBodyRange().formulas = undo.body;
+        table.getTotalRowRange().formulas = [undo.totals];
+        workbook.worksheets.getItem(BUDGET_SHEET).getRange("A3").formulas = [[undo.note]];
+        workbook.worksheets.getItem(SETTINGS_SHEET).getRange(undo.settings).clear("Contents");
+        for (const item of names) if (!item.isNullObject) item.delete();
+        if (undo.topsheet && !topsheet.isNullObject) {
+          if (!chart.isNullObject) chart.delete();
+          if (undo.newTopRows > 0) {
+            topsheet
+              .getRange(`A1:${columnLetter(TOPSHEET_COLUMNS.length - 1)}${undo.newTopRows}`)
+              .clear("Contents");
+          }
+          topsheet.getRange(undo.topsheet.block).formulas = undo.topsheet.cells;
+          if (undo.topsheet.chart) {
+            // Layout 1's chart: Total by department, beside the departments.
+            const lastDepartment = this.departments.length + 1;
+            const old = topsheet.charts.add(
+              "BarClustered",
+              topsheet.getRange(`E1:E${lastDepartment}`),
+              "Columns",
+            );
+            old.name = TOPSHEET_CHART;
+            old.title.text = "Crew cost by department";
+            old.series.getItemAt(0).setXAxisValues(topsheet.getRange(`B2:B${lastDepartment}`));
+            old.setPosition("G2", "P30");
+          }
+        }
+        await context.sync();
+      });
+    } catch (undoError) {
+      throw new WorkbookError(
+        `${what}, and putting the budget back failed too (${reasonOf(undoError)}).`,
+        {
+          cause,
+          changed: "unknown",
+          check: `Check the ${BUDGET_SHEET}, ${TOPSHEET_SHEET} and ${SETTINGS_SHEET} sheets against a saved copy before going on.`,
+        },
+      );
+    }
+    throw new WorkbookError(`${what}. Nothing was changed.`, { cause });
   }
 
   private async setUpBudget(): Promise<void> {
