@@ -124,7 +124,9 @@ async function layout1Workbook() {
     ["2500", "Grip", "=SUMIF(Budget!$B:$B,B3,Budget!$L:$L)", "=0", "=C3+D3"],
     ["", "Total", "=SUM(C2:C3)", "=SUM(D2:D3)", "=SUM(E2:E3)"],
   ];
-  v1Top.forEach((row, r) => row.forEach((v, c) => top.set(key(r + 1, c), v)));
+  v1Top.forEach((row, r) => {
+    row.forEach((v, c) => top.set(key(r + 1, c), v));
+  });
   return { book, workbook };
 }
 
