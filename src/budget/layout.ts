@@ -305,6 +305,8 @@ export function excelTotalsRow(table: string): (string | null)[] {
 export const TOPSHEET_COLUMNS = ["Account", "Description", "Labor", "Fringe", "Total"] as const;
 /** The topsheet's title in row 1, the grand total in row 2, its header in row 4. */
 export const TOPSHEET_HEADER_ROW = 4;
+/** The row that repeats the grand total above everything (Total column, E). */
+export const TOPSHEET_GRAND_TOTAL_ROW = 2;
 export const TOPSHEET_TITLE = "Topsheet: crew labor and fringes by account";
 
 /** The budget column each topsheet money column adds up. */
@@ -339,7 +341,7 @@ export function topsheetLayout(
     return rows.length; // its 1-based row
   };
   push([TOPSHEET_TITLE]);
-  const grandTotalRow = push(["", "Grand total"]); // filled in at the end
+  push(["", "Grand total"]); // TOPSHEET_GRAND_TOTAL_ROW, filled in at the end
   push([]);
   push([...TOPSHEET_COLUMNS]);
   const money = ["Labor", "Fringe", "Total"] as const;
@@ -424,7 +426,7 @@ export function topsheetLayout(
     `="Contingency ("&ROUND(Contingency*100,2)&"% of the crew total)"`,
     "",
     "",
-    `=IF(ISNUMBER(${total}${crewRow}),${total}${crewRow}*Contingency,${total}${crewRow})`,
+    `=IF(ISNUMBER(${total}${crewRow}),ROUND(${total}${crewRow}*Contingency,2),${total}${crewRow})`,
   ]);
   const grandRow = push([
     "",
@@ -433,7 +435,7 @@ export function topsheetLayout(
     "",
     `=IF(ISNUMBER(${total}${contingencyRow}),${total}${crewRow}+${total}${contingencyRow},${total}${crewRow})`,
   ]);
-  rows[grandTotalRow - 1] = ["", "Grand total", "", "", `=${total}${grandRow}`];
+  rows[TOPSHEET_GRAND_TOTAL_ROW - 1] = ["", "Grand total", "", "", `=${total}${grandRow}`];
   return { rows, summary: { first: summaryFirst, last: groupsLast } };
 }
 
