@@ -23,9 +23,27 @@ export interface Insert {
 
 /** "row 7", "rows 7–12". */
 export function rowsText(result: AppendResult): string {
-  return result.rowsAdded === 1
-    ? `row ${result.firstRow}`
-    : `rows ${result.firstRow}–${result.firstRow + result.rowsAdded - 1}`;
+  const rows = [...(result.lineRows ?? [])].sort((a, b) => a - b);
+  if (rows.length === 0) {
+    return result.rowsAdded === 1
+      ? `row ${result.firstRow}`
+      : `rows ${result.firstRow}–${result.firstRow + result.rowsAdded - 1}`;
+  }
+  // Lines land at their accounts, so they need not be adjacent: runs of rows, as a reader counts.
+  const runs: string[] = [];
+  let start = rows[0]!;
+  let end = start;
+  for (const row of [...rows.slice(1), Number.NaN]) {
+    if (row === end + 1) {
+      end = row;
+      continue;
+    }
+    runs.push(start === end ? String(start) : `${start}–${end}`);
+    start = row;
+    end = row;
+  }
+  const list = runs.length === 1 ? runs[0]! : `${runs.slice(0, -1).join(", ")} and ${runs.at(-1)!}`;
+  return `${rows.length === 1 ? "row" : "rows"} ${list}`;
 }
 
 /**
