@@ -113,7 +113,7 @@ export class RateEngine {
     this.production = tables
       ? orThrow(
           readProduction(cardIndex, tables, (roles) => {
-            const index = indexCard(this.card, { roles, overrides: new Map() });
+            const index = indexCard(this.card, { roles, overrides: new Map(), problems: [] });
             return {
               find: (name) => index.roles.get(name),
               suggest: (name) => index.roles.suggest(name),
@@ -139,13 +139,20 @@ export class RateEngine {
    * @throws RateError BAD_TABLE naming the table line that does not check out
    */
   withProduction(tables: ProductionTables): RateEngine {
-    return this.withProductionToken(productionToken(tables));
+    // Strict, for the pane and the CLI checking tables before they write or price: the first
+    // line that does not check out is thrown. Spreadsheets use withProductionToken, where such a
+    // line stops only the crew lines it would price.
+    const engine = this.withProductionToken(productionToken(tables));
+    const [problem] = engine.tableProblems;
+    if (problem) throw problem;
+    return engine;
   }
 
   /**
    * `withProduction` for the text of a workbook's production tables cell (`=CREW.TABLES(...)`);
-   * blank means none. The hot path for spreadsheets: one map lookup per call.
-   * @throws RateError BAD_TABLE
+   * blank means none. The hot path for spreadsheets: one map lookup per call. A table line that
+   * does not check out does not throw here: it stops only its role's crew lines (tableProblems).
+   * @throws RateError BAD_TABLE when the text is not a production tables cell
    */
   withProductionToken(token: string | undefined): RateEngine {
     if (token === undefined || token === "") return this;
@@ -371,6 +378,8 @@ export class RateEngine {
    * quantities.
    */
   private plan(req: QuoteRequest): PlanAnswer {
+    const stopped = this.stoppedBy(req.role);
+    if (stopped) return stopped;
     // The index first: engines sharing the cache each have their own answers.
     const key = [
       this.index,
@@ -389,6 +398,28 @@ export class RateEngine {
       this.plans.set(key, cached);
     }
     return cached;
+  }
+
+  /**
+   * The production-table line that stops a role's crew lines, if any: an unreadable negotiated
+   * rate for it, or its own Production Roles line that does not check out. Other roles price as
+   * usual.
+   */
+  private stoppedBy(roleName: string | undefined): RateError | undefined {
+    const problems = this.production?.problems;
+    if (!problems?.length || roleName === undefined) return undefined;
+    const role = this.index.roles.get(roleName);
+    const title = normalizeName(roleName);
+    return problems.find(
+      (p) =>
+        (role !== undefined && p.roleId === role.id) ||
+        (p.title !== undefined && p.title === title),
+    )?.error;
+  }
+
+  /** The production tables' lines that do not check out (BAD_TABLE errors), sheet order. */
+  get tableProblems(): readonly RateError[] {
+    return (this.production?.problems ?? []).map((p) => p.error);
   }
 
   /**

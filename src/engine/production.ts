@@ -134,62 +134,82 @@ function unitOf(cell: TableCell, table: ProductionTableName, line: number): Unit
   return onLine(table, line, "Unit", parseUnit(text(cell)));
 }
 
-function readRoles(index: CardIndex, rows: TableRows): ProductionRole[] | RateError {
-  const table = PRODUCTION_ROLES_TABLE;
+function readRoles(
+  index: CardIndex,
+  rows: TableRows,
+  problems: Production["problems"],
+): ProductionRole[] {
   const roles: ProductionRole[] = [];
   const seen = new Map<string, number>();
   for (const { line, cells } of dataLines(rows)) {
-    const [title, department, account, description, , , agreement] = cells.map(text);
-    if (!title || title.length < 2) return bad(table, line, "Title is empty");
-    const key = normalizeName(title);
-    const card = index.roles.get(title);
-    if (card) {
-      return bad(
-        table,
-        line,
-        `'${title}' is already on the card as ${card.title}; put a negotiated rate for it in ${OVERRIDES_TABLE} instead`,
-      );
+    const [title] = cells.map(text);
+    const role = readRole(index, seen, line, cells);
+    if (isRateError(role)) {
+      problems.push({ error: role, ...(title ? { title: normalizeName(title) } : {}) });
+    } else {
+      roles.push(role);
     }
-    const earlier = seen.get(key);
-    if (earlier !== undefined) return bad(table, line, `'${title}' repeats line ${earlier}`);
-    seen.set(key, line);
-    if (!department) return bad(table, line, "Department is empty");
-    const dept = index.departments.get(department);
-    if (!dept) {
-      return bad(
-        table,
-        line,
-        `Department '${department}' is not known`,
-        index.departments.suggest(department),
-      );
-    }
-    if (account && !/^\d{4}$/.test(account)) {
-      return bad(table, line, `Account '${account}' must be a four-digit account number`);
-    }
-    const found = agreement
-      ? onLine(table, line, "Agreement", findAgreement(index, agreement))
-      : undefined;
-    if (isRateError(found)) return found;
-    const agreementId = found ? found.id : "non-union";
-    const roleUnit = unitOf(cells[4], table, line);
-    if (isRateError(roleUnit)) return roleUnit;
-    const rateCents = dollars(cells[5], roleUnit, table, line, "Rate");
-    if (isRateError(rateCents)) return rateCents;
-    roles.push({
-      id: `production-${key}`,
-      title,
-      aliases: [],
-      account: account || dept.account,
-      description: description ?? "",
-      responsibilities: [],
-      skills: [],
-      unit: roleUnit,
-      department: dept.id,
-      scales: [],
-      production: { line, agreement: agreementId, unit: roleUnit, rateCents },
-    });
   }
   return roles;
+}
+
+/** One Production Roles line, or why it does not check out. */
+function readRole(
+  index: CardIndex,
+  seen: Map<string, number>,
+  line: number,
+  cells: readonly TableCell[],
+): ProductionRole | RateError {
+  const table = PRODUCTION_ROLES_TABLE;
+  const [title, department, account, description, , , agreement] = cells.map(text);
+  if (!title || title.length < 2) return bad(table, line, "Title is empty");
+  const key = normalizeName(title);
+  const card = index.roles.get(title);
+  if (card) {
+    return bad(
+      table,
+      line,
+      `'${title}' is already on the card as ${card.title}; put a negotiated rate for it in ${OVERRIDES_TABLE} instead`,
+    );
+  }
+  const earlier = seen.get(key);
+  if (earlier !== undefined) return bad(table, line, `'${title}' repeats line ${earlier}`);
+  seen.set(key, line);
+  if (!department) return bad(table, line, "Department is empty");
+  const dept = index.departments.get(department);
+  if (!dept) {
+    return bad(
+      table,
+      line,
+      `Department '${department}' is not known`,
+      index.departments.suggest(department),
+    );
+  }
+  if (account && !/^\d{4}$/.test(account)) {
+    return bad(table, line, `Account '${account}' must be a four-digit account number`);
+  }
+  const found = agreement
+    ? onLine(table, line, "Agreement", findAgreement(index, agreement))
+    : undefined;
+  if (isRateError(found)) return found;
+  const agreementId = found ? found.id : "non-union";
+  const roleUnit = unitOf(cells[4], table, line);
+  if (isRateError(roleUnit)) return roleUnit;
+  const rateCents = dollars(cells[5], roleUnit, table, line, "Rate");
+  if (isRateError(rateCents)) return rateCents;
+  return {
+    id: `production-${key}`,
+    title,
+    aliases: [],
+    account: account || dept.account,
+    description: description ?? "",
+    responsibilities: [],
+    skills: [],
+    unit: roleUnit,
+    department: dept.id,
+    scales: [],
+    production: { line, agreement: agreementId, unit: roleUnit, rateCents },
+  };
 }
 
 function readOverrides(
@@ -197,32 +217,59 @@ function readOverrides(
   findRole: (name: string) => Role | undefined,
   suggest: (name: string) => string[],
   rows: TableRows,
-): RateOverride[] | RateError {
+  problems: Production["problems"],
+): RateOverride[] {
   const table = OVERRIDES_TABLE;
   const out: RateOverride[] = [];
   const seen = new Map<string, number>();
   for (const { line, cells } of dataLines(rows)) {
     const [roleName, agreement, , , note] = cells.map(text);
-    if (!roleName) return bad(table, line, "Role is empty");
+    if (!roleName) {
+      problems.push({ error: bad(table, line, "Role is empty") });
+      continue;
+    }
     const role = findRole(roleName);
-    if (!role) return bad(table, line, `Role '${roleName}' is not known`, suggest(roleName));
+    if (!role) {
+      // A misspelt deal is not ignored: it stops the lines of the role it most likely means.
+      const suggestions = suggest(roleName);
+      const likely = suggestions[0] === undefined ? undefined : findRole(suggestions[0]);
+      problems.push({
+        error: bad(table, line, `Role '${roleName}' is not known`, suggestions),
+        ...(likely ? { roleId: likely.id } : {}),
+      });
+      continue;
+    }
+    // From here the line is about this role: a problem stops its crew lines, never the others.
+    const stop = (error: RateError) => problems.push({ error, roleId: role.id });
     const found = agreement
       ? onLine(table, line, "Agreement", findAgreement(index, agreement))
       : undefined;
-    if (isRateError(found)) return found;
+    if (isRateError(found)) {
+      stop(found);
+      continue;
+    }
     const agreementId = found?.id;
     const unit = unitOf(cells[2], table, line);
-    if (isRateError(unit)) return unit;
+    if (isRateError(unit)) {
+      stop(unit);
+      continue;
+    }
     const amountCents = dollars(cells[3], unit, table, line, "Amount");
-    if (isRateError(amountCents)) return amountCents;
+    if (isRateError(amountCents)) {
+      stop(amountCents);
+      continue;
+    }
     const key = `${role.id} ${agreementId ?? "*"} ${unit}`;
     const earlier = seen.get(key);
     if (earlier !== undefined) {
-      return bad(
-        table,
-        line,
-        `repeats line ${earlier} (${role.title}, ${agreement || "any agreement"}, ${unit}); keep one`,
+      stop(
+        bad(
+          table,
+          line,
+          `repeats line ${earlier} (${role.title}, ${agreement || "any agreement"}, ${unit}); keep one`,
+        ),
       );
+      continue;
     }
     seen.set(key, line);
     out.push({ table, line, roleId: role.id, agreementId, unit, amountCents, note: note ?? "" });
@@ -232,8 +279,9 @@ function readOverrides(
 
 /**
  * Checks the production's tables against the card: production roles first (overrides may name
- * them), then overrides.
- * @returns the production, or a RateError BAD_TABLE naming the table, line and problem
+ * them), then overrides. A line that does not check out is kept as a problem naming the table,
+ * line and reason (Production.problems), and stops only the crew lines it would have priced.
+ * @returns the production (a RateError is kept for callers that still expect one)
  */
 export function readProduction(
   index: CardIndex,
@@ -243,8 +291,8 @@ export function readProduction(
     suggest: (name: string) => string[];
   },
 ): Production | RateError {
-  const roles = readRoles(index, tables.roles);
-  if (isRateError(roles)) return roles;
+  const problems: Production["problems"] = [];
+  const roles = readRoles(index, tables.roles, problems);
   const lookup = roleIndex(roles);
   const overrides = new Map<string, RateOverride[]>();
   const add = (o: RateOverride) => {
@@ -252,9 +300,9 @@ export function readProduction(
     if (list) list.push(o);
     else overrides.set(o.roleId, [o]);
   };
-  const read = readOverrides(index, lookup.find, lookup.suggest, tables.overrides);
-  if (isRateError(read)) return read;
-  for (const o of read) add(o);
+  for (const o of readOverrides(index, lookup.find, lookup.suggest, tables.overrides, problems)) {
+    add(o);
+  }
   for (const role of roles) {
     const { line, agreement, unit, rateCents } = role.production;
     add({
@@ -267,7 +315,7 @@ export function readProduction(
       note: "the production's own role",
     });
   }
-  return { roles, overrides };
+  return { roles, overrides, problems };
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { RateError } from "./errors";
 import type { z } from "zod";
 import type {
   agreementSchema,
@@ -106,6 +107,13 @@ export interface Production {
   roles: ProductionRole[];
   /** Overrides by role id. */
   overrides: Map<string, RateOverride[]>;
+  /**
+   * Table lines that do not check out, each as its BAD_TABLE error, and whom they stop: a card
+   * role whose negotiated rate is unreadable (by role id), or a production role that cannot be
+   * priced (by its normalized title). Crew lines for them show the line's error; every other line
+   * prices as usual. Lines naming no role stop no one, and still show on the tables cell.
+   */
+  problems: { error: RateError; roleId?: string; title?: string }[];
 }
 export type PeriodRate = z.infer<typeof periodRateSchema>;
 export type Schedule = z.infer<typeof scheduleSchema>;

@@ -246,8 +246,16 @@ export function createCrewFunctions(engine: RateEngine) {
      */
     tables: (overrides: CellArg, roles: CellArg): CellResult => {
       try {
-        const token = productionToken({ overrides: rowsOf(overrides), roles: rowsOf(roles) });
-        engine.withProductionToken(token);
+        let token = productionToken({ overrides: rowsOf(overrides), roles: rowsOf(roles) });
+        // A line that does not check out stops only the crew lines it would price; this cell
+        // says which lines need fixing, ahead of the tables (braces kept out of the message, so
+        // the tables still read back from the first one).
+        const problems = engine.withProductionToken(token).tableProblems;
+        if (problems.length > 0) {
+          const first = problems[0]!.message.replace(/[{}]/g, "");
+          const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : "";
+          token = `Fix ${problems.length === 1 ? "this table line" : `${problems.length} table lines`}: ${first}${more}. ${token}`;
+        }
         if (token.length > MAX_CELL_TEXT) {
           return cellFailure(
             "#VALUE!",

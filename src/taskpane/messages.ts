@@ -111,7 +111,7 @@ function rateMessage(error: RateError): PaneMessage {
     case "BAD_TABLE":
       return {
         title: `Check the ${d.table ?? "production"} sheet`,
-        body: `${error.message} Every crew line reads that table, so fix it there (or clear the line).`,
+        body: `${error.message} The crew lines that line prices show this error on the sheet until it is fixed (other lines keep their prices); fix it there, or clear the line.`,
       };
     case "BAD_BUDGET":
       return { title: "Check the budget total", body: error.message };

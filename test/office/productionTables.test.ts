@@ -83,9 +83,15 @@ describe("rate overrides in the workbook", () => {
     expect(cell(wb, "Budget", FIRST_LINE_ROW, TOTAL)).toBe(cardTotal);
   });
 
-  it("turn every line into a clear error naming the bad table line, until it is fixed", async () => {
+  it("stop the lines of the role a bad line means with a clear error naming it, until it is fixed; other lines keep their prices", async () => {
     const wb = new PreviewWorkbook(engine);
     await wb.appendCrewLines([gafferLine(2)]);
+    await wb.appendCrewLines([
+      { ...gafferLine(2), account: "3501", role: "Key Grip", description: "Key Grip" },
+    ]);
+    const keyGripRow = (await wb.readCrewLines()).find((l) => l.role === "Key Grip")!.row;
+    const keyGrip = cell(wb, "Budget", keyGripRow, TOTAL);
+    expect(typeof keyGrip).toBe("number");
     wb.setCell(OVERRIDES_SHEET, TABLE_FIRST_ROW, 0, "Gafer");
     wb.setCell(OVERRIDES_SHEET, TABLE_FIRST_ROW, 2, "week");
     wb.setCell(OVERRIDES_SHEET, TABLE_FIRST_ROW, 3, "100");
@@ -95,6 +101,9 @@ describe("rate overrides in the workbook", () => {
     expect((total as DetailedCellError).message).toContain(
       "Rate Overrides line 2: Role 'Gafer' is not known. Did you mean Gaffer",
     );
+
+    // The key grip's line is not the bad line's business.
+    expect(cell(wb, "Budget", keyGripRow, TOTAL)).toBe(keyGrip);
 
     wb.setCell(OVERRIDES_SHEET, TABLE_FIRST_ROW, 0, "Gaffer");
     expect(typeof cell(wb, "Budget", FIRST_LINE_ROW, TOTAL)).toBe("number");
