@@ -19,10 +19,17 @@ import {
   type Region,
 } from "../engine";
 import { requestForLine, RunningWages, type LineTerms } from "./crewLine";
+import { WorkbookError } from "./errors";
 import { BUDGET_SHEET, col, columnLetter, textCell, type CellContent } from "./layout";
 import type { BudgetSettings } from "./settings";
 
 export const COMPARE_SHEET = "Compare";
+
+/** The regions the pane offers to compare until the producer picks others (issue 17). */
+export const DEFAULT_COMPARE_REGIONS = ["Los Angeles", "Georgia", "New York", "New Mexico"];
+/** How many regions one Compare sheet holds: at least two, at most five (the pane's limits). */
+export const COMPARE_MIN_REGIONS = 2;
+export const COMPARE_MAX_REGIONS = 5;
 
 /** Who a comparison prices where (see the file's comment). */
 export type Hiring = "keep-home" | "all-local";
@@ -364,6 +371,52 @@ export interface CompareSheet {
   moneyColumns: number[];
   /** 1-based rows whose region cells are fractions to show as %. */
   percentRows: number[];
+  /** The comparison the formulas compute, priced here: for the writer's report. */
+  comparison: Comparison;
+}
+
+/** What writing a Compare sheet made, for the pane's message. */
+export interface CompareSheetResult {
+  /** The sheet's name (COMPARE_SHEET). */
+  sheet: string;
+  /** Crew lines compared (one row each). */
+  lines: number;
+  /** Whether an earlier Compare sheet was replaced. */
+  replaced: boolean;
+  hiring: Hiring;
+  cardVersion: string;
+  /** Per region, in column order (the budget's own first when it was not asked for). */
+  regions: CompareRegionSummary[];
+}
+
+export interface CompareRegionSummary {
+  region: string;
+  isOwn: boolean;
+  totalCents: number;
+  /** Lines priced as non-union estimates because no union scale covers the role there. */
+  noUnionScaleLines: number;
+  estimateLines: number;
+  unpricedLines: number;
+}
+
+/** The report of a Compare sheet just written: its name, lines and each region's counts. */
+export function compareSheetResult(sheet: CompareSheet, replaced: boolean): CompareSheetResult {
+  const { comparison } = sheet;
+  return {
+    sheet: COMPARE_SHEET,
+    lines: comparison.lines.length,
+    replaced,
+    hiring: comparison.hiring,
+    cardVersion: comparison.cardVersion,
+    regions: comparison.totals.map((t) => ({
+      region: t.region.name,
+      isOwn: t.isOwn,
+      totalCents: t.totalCents,
+      noUnionScaleLines: t.noUnionScaleLines,
+      estimateLines: t.estimateLines,
+      unpricedLines: t.unpricedLines,
+    })),
+  };
 }
 
 function lineColumn(name: LineColumn): string {
@@ -560,5 +613,40 @@ export function compareSheetRows(
     totalRow,
     moneyColumns,
     percentRows: [fringeRow, differencePercentRow],
+    comparison,
   };
+}
+
+/** What a port has read when it writes a Compare sheet. */
+export interface CompareSheetInput {
+  lines: readonly BudgetSheetLine[];
+  settings: BudgetSettings;
+  tables: ProductionTables;
+  regions: readonly string[];
+  hiring: Hiring;
+}
+
+/**
+ * The Compare sheet a port writes, checked first: the same for every host.
+ * @throws WorkbookError when the budget has no crew lines, or no or too many regions are asked
+ * @throws RateError UNKNOWN_REGION for a region the card does not know
+ */
+export function planCompareSheet(engine: RateEngine, input: CompareSheetInput): CompareSheet {
+  if (input.regions.length === 0 || input.regions.length > COMPARE_MAX_REGIONS) {
+    throw new WorkbookError(
+      `Pick from 1 to ${COMPARE_MAX_REGIONS} regions to compare (${input.regions.length} picked).`,
+    );
+  }
+  const lines = input.lines.filter((l) => l.role.trim() !== "");
+  if (lines.length === 0) {
+    throw new WorkbookError(
+      `The ${BUDGET_SHEET} has no crew lines to compare yet: insert some, then compare again.`,
+    );
+  }
+  return compareSheetRows(engine, lines, {
+    regions: input.regions,
+    settings: input.settings,
+    hiring: input.hiring,
+    tables: input.tables,
+  });
 }

@@ -3,7 +3,14 @@
  * the settings and the crew lines a workbook would hold, validates exactly as the real adapters do
  * (all lines or none), and records every call so tests can assert on what the pane asked for.
  */
-import type { ProductionTables, TableCell } from "../engine";
+import type { ProductionTables, RateEngine, TableCell } from "../engine";
+import {
+  COMPARE_SHEET,
+  compareSheetResult,
+  planCompareSheet,
+  type CompareSheetResult,
+  type Hiring,
+} from "./compare";
 import {
   productionRoleRow,
   rateOverrideRow,
@@ -37,6 +44,10 @@ export interface MemoryWorkbookOptions {
   /** Milliseconds each append takes, to exercise progress indicators. Default 0. */
   appendDelayMs?: number;
   hostName?: string;
+  /** Prices writeCompareSheet's report (the memory workbook writes no formulas). Without it, a Compare call reports the lines and regions with no figures. */
+  engine?: RateEngine;
+  /** Milliseconds each writeCompareSheet takes, to exercise progress indicators. Default 0. */
+  compareDelayMs?: number;
 }
 
 export class MemoryWorkbook implements WorkbookPort {
@@ -64,11 +75,33 @@ export class MemoryWorkbook implements WorkbookPort {
   private nextReadFailure: Error | undefined;
   private nextShareFailure: Error | undefined;
   private shares = 0;
+  private readonly engine: RateEngine | undefined;
+  private readonly compareDelayMs: number;
+  private readonly compares: { regions: string[]; hiring: Hiring }[] = [];
+  private nextCompareFailure: Error | undefined;
+  /** Whether a Compare sheet has been written (a later one replaces it). */
+  hasCompareSheet = false;
 
   constructor(options: MemoryWorkbookOptions = {}) {
     this.hostName = options.hostName ?? "Memory workbook";
     this.settings = { ...defaultSettings(), ...options.settings };
     this.appendDelayMs = options.appendDelayMs ?? 0;
+    this.engine = options.engine;
+    this.compareDelayMs = options.compareDelayMs ?? 0;
+  }
+
+  /** Every writeCompareSheet call in order, with its regions and hiring, including failed calls. */
+  get compareCalls(): readonly { regions: readonly string[]; hiring: Hiring }[] {
+    return this.compares;
+  }
+
+  /** Makes the next writeCompareSheet call fail with `error` and change nothing. */
+  failNextCompare(
+    error: Error = new WorkbookError(
+      "Could not write the Compare sheet: An internal error has occurred. Nothing was changed.",
+    ),
+  ): void {
+    this.nextCompareFailure = error;
   }
 
   /** The crew lines in the budget, in row order. */
@@ -217,5 +250,48 @@ export class MemoryWorkbook implements WorkbookPort {
       return Promise.reject(failure);
     }
     return Promise.resolve({ sheets: SHARED_SHEETS.map((s) => s.copy) });
+  }
+
+  async writeCompareSheet(regions: readonly string[], hiring: Hiring): Promise<CompareSheetResult> {
+    this.compares.push({ regions: [...regions], hiring });
+    if (this.compareDelayMs > 0) {
+      await new Promise<void>((resolve) => setTimeout(resolve, this.compareDelayMs));
+    }
+    const failure = this.nextCompareFailure;
+    if (failure) {
+      this.nextCompareFailure = undefined;
+      throw failure;
+    }
+    const lines = await this.readCrewLines();
+    const replaced = this.hasCompareSheet;
+    let result: CompareSheetResult;
+    if (this.engine) {
+      const sheet = planCompareSheet(this.engine, {
+        lines,
+        settings: this.settings,
+        tables: await this.readProductionTables(),
+        regions,
+        hiring,
+      });
+      result = compareSheetResult(sheet, replaced);
+    } else {
+      result = {
+        sheet: COMPARE_SHEET,
+        lines: lines.length,
+        replaced,
+        hiring,
+        cardVersion: this.settings.cardVersion,
+        regions: regions.map((region) => ({
+          region,
+          isOwn: region === this.settings.region,
+          totalCents: 0,
+          noUnionScaleLines: 0,
+          estimateLines: 0,
+          unpricedLines: 0,
+        })),
+      };
+    }
+    this.hasCompareSheet = true;
+    return result;
   }
 }

@@ -6,6 +6,7 @@
  */
 import type { ProductionTables } from "../engine";
 import type { BudgetLine, CrewLineInput, ProductionRoleInput, TableAdditions } from "./crewLine";
+import type { CompareSheetResult, Hiring } from "./compare";
 import type { BudgetSettings } from "./settings";
 
 export type {
@@ -16,6 +17,7 @@ export type {
   TableAdditions,
 } from "./crewLine";
 export type { BudgetSettings } from "./settings";
+export type { CompareSheetResult, Hiring } from "./compare";
 export { WorkbookError } from "./errors";
 
 export interface AppendResult {
@@ -60,6 +62,15 @@ export interface WorkbookPort {
    * @returns the new sheets' names, budget first
    */
   shareAsValues(): Promise<SharedCopy>;
+  /**
+   * "Compare locations": writes the Compare sheet (compare.ts), the budget's crew lines priced in
+   * each region by live CREW formulas over the Budget's cells, replacing an earlier one in one
+   * go: the new sheet is complete before the old one goes. The Budget is never changed.
+   * @param regions region names or aliases, in column order (the budget's own is added first)
+   * @throws WorkbookError when the budget has no crew lines or the write fails (`changed` says
+   *   what is left); RateError UNKNOWN_REGION for a region the card does not know
+   */
+  writeCompareSheet(regions: readonly string[], hiring: Hiring): Promise<CompareSheetResult>;
   /**
    * The Rate Overrides and Production Roles lines as the workbook holds them (empty tables when
    * the sheets are missing), line 1 first, blank lines kept so line numbers match the sheet.

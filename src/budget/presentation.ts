@@ -23,8 +23,15 @@ import {
   TABLE_HEADER_ROW,
   TOPSHEET_COLUMNS,
   TOPSHEET_HEADER_ROW,
+  TOPSHEET_GRAND_TOTAL_ROW,
   TOPSHEET_SHEET,
 } from "./layout";
+import {
+  COMPARE_HEADER_ROW,
+  COMPARE_LINE_COLUMNS,
+  COMPARE_REGION_COLUMNS,
+  COMPARE_SHEET,
+} from "./compare";
 import { SETTINGS, SETTINGS_FIRST_ROW, settingsRows, type SettingSpec } from "./settings";
 import { SHARED_SHEETS } from "./share";
 
@@ -175,6 +182,21 @@ const ROLES_LOOK: Record<string, ColumnLook> = {
   Status: { width: 44, wrap: true },
 };
 
+/** The Compare sheet's columns: the line's, then Rate, Labor, Total and Basis per region. */
+const COMPARE_LOOK: Record<string, ColumnLook> = {
+  "Budget row": { width: 8, align: "left" },
+  Department: { width: 14 },
+  Role: { width: 24 },
+  Person: { width: 14 },
+  Qty: { width: 7, format: QUANTITY_FORMAT },
+  Unit: { width: 6 },
+  "Hired in": { width: 11 },
+  Rate: money(12),
+  Labor: money(14),
+  Total: money(14),
+  Basis: { width: 26 },
+};
+
 function columnsOf(
   names: readonly string[],
   look: Record<string, ColumnLook>,
@@ -203,6 +225,8 @@ const PERCENT_SETTINGS: readonly string[] = ["Contingency"];
 export function settingFormat(spec: SettingSpec): string | null {
   if (spec.name === "BudgetDate") return DATE_FORMAT;
   if (PERCENT_SETTINGS.includes(spec.name)) return PERCENT_FORMAT;
+  // Blank until the producer types the budget, then dollars ($7,500,000.00), never text.
+  if (spec.name === "TotalBudget") return MONEY_FORMAT;
   return typeof spec.value === "string" && !spec.value.startsWith("=") ? TEXT_FORMAT : null;
 }
 
@@ -274,7 +298,14 @@ function topsheetPresentation(
     headerRow: TOPSHEET_HEADER_ROW,
     hasTotals: true,
     noteRows: [],
-    cellFormats: [],
+    // The grand total, repeated above the header, is money too.
+    cellFormats: [
+      {
+        row: TOPSHEET_GRAND_TOTAL_ROW,
+        column: TOPSHEET_COLUMNS.indexOf("Total"),
+        format: MONEY_FORMAT,
+      },
+    ],
     frozenRows: TOPSHEET_HEADER_ROW,
     // Five columns read best upright; the topsheet is one page.
     print: { ...printSetup(TOPSHEET_HEADER_ROW, context), orientation: "portrait" },
@@ -323,6 +354,42 @@ function productionPresentation(
 }
 
 /**
+ * The Compare sheet's look: money in each region's Rate, Labor and Total, the header (row
+ * COMPARE_HEADER_ROW) bold and frozen, the totals bold, the note across the sheet, and the
+ * fraction rows (fringe %, difference %) as percentages in the region Total columns.
+ * @param columnNames the sheet's header row (its width says how many regions); default four
+ * @param percentRows 1-based rows of fractions (CompareSheet.percentRows), when known
+ */
+export function comparePresentation(
+  context: PrintContext,
+  columnNames?: readonly string[],
+  percentRows: readonly number[] = [],
+): SheetPresentation {
+  const names = columnNames ?? [
+    ...COMPARE_LINE_COLUMNS,
+    ...[0, 1, 2, 3].flatMap(() => COMPARE_REGION_COLUMNS),
+  ];
+  const columns = columnsOf(names, COMPARE_LOOK);
+  const totals = names.flatMap((name, i) => (name === "Total" ? [i] : []));
+  return {
+    sheet: COMPARE_SHEET,
+    columns,
+    titleRow: 1,
+    headerRow: COMPARE_HEADER_ROW,
+    hasTotals: true,
+    noteRows: [{ row: 2, height: 30 }],
+    cellFormats: percentRows.flatMap((row) =>
+      totals.map((column) => ({ row, column, format: PERCENT_ONE_DECIMAL })),
+    ),
+    frozenRows: COMPARE_HEADER_ROW,
+    print: printSetup(COMPARE_HEADER_ROW, context),
+  };
+}
+
+/** A comparison's fractions: 23.4%. */
+export const PERCENT_ONE_DECIMAL = "0.0%";
+
+/**
  * How a CrewRate sheet is presented, by its name: the Budget, Topsheet, Settings, the two
  * production tables, and the values copies "Share as values" makes (each looks like its source).
  * @param sheet the sheet's name
@@ -344,6 +411,8 @@ export function sheetPresentation(
       return topsheetPresentation(sheet, context, columnNames);
     case SETTINGS_SHEET:
       return settingsPresentation(context, columnNames);
+    case COMPARE_SHEET:
+      return comparePresentation(context, columnNames);
     case OVERRIDES_SHEET:
     case ROLES_SHEET: {
       const spec = PRODUCTION_SHEETS.find((p) => p.sheet === source);
@@ -400,7 +469,12 @@ export function rowStyle(
   return isHeadingRow(cells) ? "heading" : "plain";
 }
 
-const NUMBER_FORMATS: readonly string[] = [MONEY_FORMAT, QUANTITY_FORMAT, PERCENT_FORMAT];
+const NUMBER_FORMATS: readonly string[] = [
+  MONEY_FORMAT,
+  QUANTITY_FORMAT,
+  PERCENT_FORMAT,
+  PERCENT_ONE_DECIMAL,
+];
 
 /**
  * A cell's horizontal alignment, when not its value's own: a column's own alignment, and a

@@ -3,7 +3,13 @@
  * (=Region, =ShootWeeks), their defaults, and how their cells are read back and checked.
  */
 import { rateCard } from "../data";
-import { DEFAULT_HOURS_PER_DAY, isoToSerial, LAST_EXCEL_SERIAL, serialToIso } from "../engine";
+import {
+  DEFAULT_HOURS_PER_DAY,
+  isoToSerial,
+  LAST_EXCEL_SERIAL,
+  MAX_BUDGET_DOLLARS,
+  serialToIso,
+} from "../engine";
 import { WorkbookError } from "./errors";
 import {
   LAYOUT_VERSION,
@@ -28,6 +34,8 @@ export interface BudgetSettings {
   contingency: number;
   /** The workbook layout the budget was built with (LAYOUT_VERSION for a current one). */
   layoutVersion: number;
+  /** The production's total budget in dollars, for the LBT tier it falls in; undefined when not set. */
+  totalBudget?: number | undefined;
 }
 
 /** The settings' workbook names, in sheet order (Settings!B2 down). Workbooks store them. */
@@ -43,6 +51,7 @@ export const SETTING_NAMES = [
   "ProductionTables",
   "Contingency",
   "LayoutVersion",
+  "TotalBudget",
 ] as const;
 export type SettingName = (typeof SETTING_NAMES)[number];
 
@@ -101,9 +110,14 @@ const SPECS: Record<SettingName, Omit<SettingSpec, "name">> = {
     value: LAYOUT_VERSION,
     note: "The CrewRate workbook layout these sheets follow; the pane brings older budgets up to date.",
   },
+  TotalBudget: {
+    label: "Production budget",
+    value: "",
+    note: "The production's total budget in dollars (above and below the line, less the completion bond and up to 10% contingency), for the Low Budget Theatrical tier it falls in: =CREW.TIER(TotalBudget). The pane warns when Budget tier disagrees with it. Blank: not set.",
+  },
 };
 
-/** Settings live in Settings!B2:B10, labels in column A, notes in column C. */
+/** Settings live in Settings!B2 down (one row each, SETTING_NAMES order), labels in column A, notes in column C. */
 export const SETTINGS: readonly SettingSpec[] = SETTING_NAMES.map((name) => ({
   name,
   ...SPECS[name],
@@ -142,6 +156,7 @@ export function defaultSettings(): BudgetSettings {
     cardVersion: text("CardVersion"),
     contingency: number("Contingency"),
     layoutVersion: number("LayoutVersion"),
+    totalBudget: undefined,
   };
 }
 
@@ -173,6 +188,10 @@ export function settingsFromCells(cells: readonly (readonly unknown[])[]): Budge
     contingency: shareSetting(cell("Contingency")),
     // A budget from before the layout had a version: layout 1.
     layoutVersion: isBlank(cell("LayoutVersion").value) ? 1 : numberSetting(cell("LayoutVersion")),
+    // Blank (or a budget from before the setting existed): not set.
+    totalBudget: isBlank(cell("TotalBudget").value)
+      ? undefined
+      : dollarSetting(cell("TotalBudget")),
   };
 }
 
@@ -198,6 +217,26 @@ function shareSetting({ name, value }: SettingCell): number {
     );
   }
   return n;
+}
+
+/** An amount of dollars: 7500000, or as typed in a text cell ("$7,500,000", "7.5M"). */
+function dollarSetting({ name, value }: SettingCell): number {
+  const n = typeof value === "number" ? value : dollarsFromText(String(value));
+  if (!Number.isFinite(n) || n < 0 || n > MAX_BUDGET_DOLLARS) {
+    throw new WorkbookError(
+      `${where(name)} must be an amount of dollars, such as 7500000; it holds "${String(value)}".`,
+    );
+  }
+  return n;
+}
+
+/** "$7,500,000" → 7500000, "7.5M" → 7500000, "750k" → 750000; NaN for anything else. */
+function dollarsFromText(text: string): number {
+  const m = /^\$?\s*([\d,]*\.?\d+)\s*([km])?$/i.exec(text.trim());
+  if (!m?.[1]) return NaN;
+  const digits = m[1].replace(/,/g, "");
+  const scale = m[2]?.toLowerCase() === "m" ? 1_000_000 : m[2]?.toLowerCase() === "k" ? 1_000 : 1;
+  return Number(digits) * scale;
 }
 
 interface SettingCell {

@@ -11,6 +11,9 @@ import {
   isoToSerial,
   normalizeName,
   orList,
+  assert,
+  isRateError,
+  type RateEngine,
   type ProductionTables,
   type TableCell,
   type Unit,
@@ -81,6 +84,16 @@ import {
   excelTotalsRow,
   placeLines,
   type ChartAccount,
+  cellFormat,
+  comparePresentation,
+  compareSheetResult,
+  COMPARE_HEADER_ROW,
+  COMPARE_SHEET,
+  planCompareSheet,
+  type CompareSheet,
+  type CompareSheetResult,
+  type Hiring,
+  type SheetPresentation,
 } from "../budget";
 import { watchSheetChanges } from "./changeEvents";
 import { tablesCellProblem } from "../budget/tablesCell";
@@ -104,6 +117,8 @@ export interface ExcelWorkbookOptions {
   onStartupProblem?: (problems: string[]) => void;
   /** Makes the id that tags a write's temporary sheets; tests pass a fixed one. */
   operationId?: () => string;
+  /** The add-in's engine: prices the Compare sheet's report (its formulas price in Excel). */
+  engine?: RateEngine;
 }
 
 /** A share's sheet names: the original, its final copy, and the two temporary, tagged names. */
@@ -118,6 +133,17 @@ interface ShareNames {
 
 /** The tag on a share's temporary sheets ("CrewRate k3x9q2 new 1"). */
 const SHARE_TAG = /^CrewRate [a-z0-9]{1,8} (new|old) \d$/;
+
+/** A comparison's sheet names while it is built and swapped ("CrewRate k3x9q2 new compare"). */
+interface CompareNames {
+  /** The new Compare sheet while it is built. */
+  building: string;
+  /** The earlier Compare sheet while the new one takes its name. */
+  aside: string;
+}
+
+/** The tag on a comparison's temporary sheets. */
+const COMPARE_TAG = /^CrewRate [a-z0-9]{1,8} (new|old) compare$/;
 
 /** Excel's name for a copy of `sheet` ("Budget (2)"). */
 function excelCopyName(sheet: string): RegExp {
@@ -162,7 +188,7 @@ interface MigrationUndo {
 }
 
 /** The settings layout 2 added after layout 1's last (ProductionTables). */
-const LAYOUT_2_SETTINGS: readonly SettingName[] = ["Contingency", "LayoutVersion"];
+const LAYOUT_2_SETTINGS: readonly SettingName[] = ["Contingency", "LayoutVersion", "TotalBudget"];
 
 const LAYOUT_1_NOTE =
   "Brought up to date from CrewRate layout 1: money-first columns, lines in chart-of-accounts order with account subtotals, a topsheet by account with contingency. Every line's choices are as they were.";
@@ -1014,6 +1040,186 @@ export class ExcelWorkbook implements WorkbookPort {
   }
 
   /**
+   * "Compare locations": reads the settings, the budget's lines and the production tables in one
+   * sync, then builds the Compare sheet complete under a temporary name tagged with this
+   * operation's id, then swaps it in: an earlier Compare sheet is renamed aside, the new one takes
+   * the name, and only then is the earlier one deleted. A fault while building deletes what this
+   * operation made (the earlier sheet was never touched); a fault while swapping finishes the
+   * swap, since the new sheet is complete by then. The Budget is only read.
+   */
+  async writeCompareSheet(regions: readonly string[], hiring: Hiring): Promise<CompareSheetResult> {
+    const { engine } = this.options;
+    assert(engine, "writeCompareSheet needs the ExcelWorkbook's engine option");
+    const op = this.options.operationId?.() ?? operationId();
+    const names: CompareNames = {
+      building: `CrewRate ${op} new compare`,
+      aside: `CrewRate ${op} old compare`,
+    };
+    const progress: { phase: "read" | "build" | "swap" } = { phase: "read" };
+    let planned: { sheet: CompareSheet; replaced: boolean } | undefined;
+    try {
+      await this.run(async (context) => {
+        const workbook = context.workbook;
+        const worksheets = workbook.worksheets;
+        worksheets.load("items/name");
+        const settingsSheet = worksheets.getItemOrNullObject(SETTINGS_SHEET);
+        settingsSheet.load("isNullObject");
+        const settingsRange = settingsSheet.getRange(settingsValueBlock());
+        settingsRange.load("values");
+        const table = workbook.tables.getItemOrNullObject(BUDGET_TABLE);
+        table.load("isNullObject");
+        const body = table.getDataBodyRange();
+        body.load("values, rowIndex");
+        const production = [OVERRIDES_SHEET, ROLES_SHEET].map((name) => {
+          const sheet = worksheets.getItemOrNullObject(name);
+          sheet.load("isNullObject");
+          const range = sheet.getRange(tableBlock(name));
+          range.load("values");
+          return { sheet, range };
+        });
+        const earlier = worksheets.getItemOrNullObject(COMPARE_SHEET);
+        earlier.load("isNullObject");
+        await context.sync(); // 1: read
+
+        if (settingsSheet.isNullObject || table.isNullObject) {
+          throw new WorkbookError(
+            `There is no budget to compare yet: insert crew lines first (the pane creates the budget sheets), then compare again.`,
+          );
+        }
+        const settings = settingsFromCells(settingsRange.values);
+        const tableRows = (t: (typeof production)[number] | undefined) =>
+          !t || t.sheet.isNullObject ? [] : (t.range.values as ProductionTables["roles"]);
+        const sheet = planCompareSheet(engine, {
+          lines: crewLinesFromCells(body.values, body.rowIndex + 1),
+          settings,
+          tables: { overrides: tableRows(production[0]), roles: tableRows(production[1]) },
+          regions,
+          hiring,
+        });
+        planned = { sheet, replaced: !earlier.isNullObject };
+        // Sheets an earlier comparison left behind when even its own recovery failed (by their tag).
+        const leftovers = worksheets.items
+          .map((s) => s.name)
+          .filter((name) => COMPARE_TAG.test(name));
+
+        // Build: the new sheet, complete, under a name no one else uses.
+        progress.phase = "build";
+        const copy = worksheets.add(names.building);
+        const block = blockAddress(1, sheet.rows);
+        const presentation = comparePresentation(
+          {
+            title: BUDGET_TITLE,
+            cardVersion: settings.cardVersion,
+            budgetDate: settings.budgetDate,
+          },
+          sheet.rows[COMPARE_HEADER_ROW - 1]?.map(String),
+          sheet.percentRows,
+        );
+        // Formats before formulas: money and percentages below the header, the rest General.
+        copy.getRange(block).numberFormat = sheet.rows.map((row, r) =>
+          row.map((_, c) => cellFormat(presentation, r + 1, c) ?? null),
+        );
+        copy.getRange(block).formulas = sheet.rows;
+        presentSheet(copy, COMPARE_SHEET, sheet.rows, presentation);
+        await context.sync(); // 2: build
+
+        // Swap: the earlier sheet aside, the new one to its name; then the earlier one goes.
+        progress.phase = "swap";
+        if (!earlier.isNullObject) earlier.name = names.aside;
+        copy.name = COMPARE_SHEET;
+        await context.sync(); // 3: swap names
+        if (!earlier.isNullObject) worksheets.getItem(names.aside).delete();
+        for (const name of leftovers) worksheets.getItem(name).delete();
+        if (!earlier.isNullObject || leftovers.length > 0) {
+          await context.sync(); // 4: the earlier sheet goes
+        }
+      });
+    } catch (error) {
+      if (error instanceof WorkbookError || isRateError(error)) throw error;
+      const reason = reasonOf(error);
+      if (progress.phase === "read" || planned === undefined) {
+        throw new WorkbookError(`Could not read the budget to compare: ${reason}.`, {
+          cause: error,
+        });
+      }
+      if (progress.phase === "build") return this.undoCompareBuild(names, reason, error);
+      await this.finishCompareSwap(names, reason, error);
+    }
+    assert(planned, "writeCompareSheet planned the sheet before writing it");
+    return compareSheetResult(planned.sheet, planned.replaced);
+  }
+
+  /** After a fault while building the Compare sheet: deletes the sheet this operation added. */
+  private async undoCompareBuild(
+    names: CompareNames,
+    reason: string,
+    cause: unknown,
+  ): Promise<never> {
+    const failed = `Could not write the ${COMPARE_SHEET} sheet: ${reason}.`;
+    try {
+      await this.run(async (context) => {
+        const sheet = context.workbook.worksheets.getItemOrNullObject(names.building);
+        sheet.load("isNullObject");
+        await context.sync();
+        if (sheet.isNullObject) return;
+        sheet.delete();
+        await context.sync();
+      });
+    } catch (undoError) {
+      throw new WorkbookError(
+        `${failed} Taking back the part that may have landed failed too (${reasonOf(undoError)}).`,
+        {
+          cause,
+          changed: "unknown",
+          check: `Delete the sheet "${names.building}" if it is there; your ${BUDGET_SHEET} and any earlier ${COMPARE_SHEET} sheet were not touched. Then compare again.`,
+        },
+      );
+    }
+    // The undo found the sheet this operation added, or none, and left the workbook as it was.
+    throw new WorkbookError(`${failed} Nothing was changed.`, { cause });
+  }
+
+  /**
+   * After a fault while swapping: the new Compare sheet is complete, so the swap is finished rather
+   * than undone. Reads which sheets are there; while the new one still has its temporary name, the
+   * earlier ones go first and then it takes the name, so a Compare sheet, new or old, is always
+   * there.
+   */
+  private async finishCompareSwap(
+    names: CompareNames,
+    reason: string,
+    cause: unknown,
+  ): Promise<void> {
+    try {
+      await this.run(async (context) => {
+        const worksheets = context.workbook.worksheets;
+        worksheets.load("items/name");
+        await context.sync();
+        const present = new Set(worksheets.items.map((sheet) => sheet.name));
+        const isBuilt = present.has(names.building);
+        // Without the temporary name the new sheet is Compare; either way an earlier one goes.
+        const earlier = [names.aside, ...(isBuilt ? [COMPARE_SHEET] : [])].filter((n) =>
+          present.has(n),
+        );
+        for (const name of earlier) worksheets.getItem(name).delete();
+        if (earlier.length > 0) await context.sync();
+        if (!isBuilt) return;
+        worksheets.getItem(names.building).name = COMPARE_SHEET;
+        await context.sync();
+      });
+    } catch (finishError) {
+      throw new WorkbookError(
+        `The ${COMPARE_SHEET} sheet is written, but putting it in place failed: ${reason}, then ${reasonOf(finishError)}.`,
+        {
+          cause,
+          changed: "yes",
+          check: `Your ${BUDGET_SHEET} is untouched. The new comparison is complete: it is the sheet "${names.building}" if there is one, otherwise "${COMPARE_SHEET}"; a sheet "${names.aside}" is the earlier one. Compare again to tidy them up, or rename and delete them by hand.`,
+        },
+      );
+    }
+  }
+
+  /**
    * Builds the new copies under temporary names tagged with this operation's id, then swaps them
    * in: the earlier copies are renamed aside, the new ones take the final names, and only then are
    * the earlier ones deleted. A fault while building takes away what this operation made (found by
@@ -1450,13 +1656,16 @@ const POINTS_PER_INCH = 72;
  * and totals rows bold, number columns' headers over their numbers, wrapped columns, the note
  * row, the frozen header and the print setup. Only queued: it goes in the caller's one write sync.
  * @param rows the cells as written, for which rows are totals
+ * @param presentation the look to draw, when the caller has made it (the Compare sheet's columns
+ *   and print header depend on what it compares); otherwise the sheet's own, by its name
  */
 function presentSheet(
   sheet: Excel.Worksheet,
   name: string,
   rows: readonly (readonly unknown[])[],
+  presentation?: SheetPresentation,
 ): void {
-  const p = sheetPresentation(name, setupPrintContext());
+  const p = presentation ?? sheetPresentation(name, setupPrintContext());
   if (!p) return;
   const last = columnLetter(Math.max(p.columns.length, 1) - 1);
   const lastRow = Math.max(rows.length, p.headerRow + 1);

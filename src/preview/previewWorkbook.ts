@@ -48,6 +48,11 @@ import {
   type BudgetLine,
   type ProductionRoleInput,
   type TableAdditions,
+  COMPARE_SHEET,
+  compareSheetResult,
+  planCompareSheet,
+  type CompareSheetResult,
+  type Hiring,
 } from "../budget";
 import {
   WorkbookError,
@@ -72,8 +77,11 @@ export class PreviewWorkbook implements WorkbookPort {
   private bodyRows = 0;
   private readonly accounts: ChartAccount[];
   private readonly listeners = new Set<() => void>();
+  /** Prices the Compare sheet's report; its formulas price with the registered CREW functions. */
+  private readonly engine: RateEngine;
 
   constructor(engine: RateEngine) {
+    this.engine = engine;
     this.accounts = chartAccounts(engine.departments);
     this.hf = buildCrewWorkbook(engine, {
       [BUDGET_SHEET]: [[BUDGET_TITLE], [BUDGET_NOTE], [], [...COLUMNS], totalsRow(HEADER_ROW)],
@@ -91,10 +99,12 @@ export class PreviewWorkbook implements WorkbookPort {
     }
   }
 
-  /** Sheet names in tab order: the budget's, then any values copies. */
+  /** Sheet names in tab order: the budget's, then the Compare sheet and any values copies. */
   get sheetNames(): readonly string[] {
-    const copies = SHARED_SHEETS.map((s) => s.copy).filter((name) => this.hf.doesSheetExist(name));
-    return [...SHEET_ORDER, ...copies];
+    const made = [COMPARE_SHEET, ...SHARED_SHEETS.map((s) => s.copy)].filter((name) =>
+      this.hf.doesSheetExist(name),
+    );
+    return [...SHEET_ORDER, ...made];
   }
 
   sheetId(name: string): number {
@@ -293,6 +303,24 @@ export class PreviewWorkbook implements WorkbookPort {
     );
     this.changed();
     return Promise.resolve();
+  }
+
+  async writeCompareSheet(regions: readonly string[], hiring: Hiring): Promise<CompareSheetResult> {
+    // Read everything, plan the sheet (refusing before anything is written), then one batch.
+    const sheet = planCompareSheet(this.engine, {
+      lines: await this.readCrewLines(),
+      settings: this.settingsNow(),
+      tables: await this.readProductionTables(),
+      regions,
+      hiring,
+    });
+    const replaced = this.hf.doesSheetExist(COMPARE_SHEET);
+    this.hf.batch(() => {
+      if (!replaced) this.hf.addSheet(COMPARE_SHEET);
+      this.hf.setSheetContent(this.sheetId(COMPARE_SHEET), sheet.rows);
+    });
+    this.changed();
+    return compareSheetResult(sheet, replaced);
   }
 
   shareAsValues(): Promise<SharedCopy> {

@@ -30,6 +30,8 @@ void Office.onReady((info) => {
   if (info.host === Office.HostType.Excel) {
     const port = new ExcelWorkbook({
       departments: engine.departments.map((d) => ({ name: d.name, account: d.account })),
+      // Prices the Compare sheet's report; the sheet's formulas price in Excel itself.
+      engine,
       // The budget then loads CrewRate and opens this pane for collaborators who have it.
       startup: officeStartupHost(),
       onStartupProblem: (problems) => {

@@ -88,7 +88,8 @@ describe("ExcelWorkbook.ensureBudget", () => {
     await workbook.ensureBudget();
     const { summary } = topsheetLayout(chartAccounts(DEPARTMENTS), HEADER_ROW + 2);
 
-    expect(book.syncsPerRun).toEqual([2]);
+    // A look for a layout-1 budget to bring up to date (one read), then the setup's read and write.
+    expect(book.syncsPerRun).toEqual([1, 2]);
     expect(book.calls.filter((c) => /^(worksheets|tables|charts)\.add/.test(c))).toEqual([
       "worksheets.add Budget",
       "tables.add Budget!A4:O4",
@@ -143,7 +144,9 @@ describe("ExcelWorkbook.ensureBudget", () => {
     // Settings: the layout's cells, the date as a real date, the version as text, and the names.
     const rows = settingsRows();
     rows.forEach((row, r) => {
-      expect(book.row("Settings", r + 1, 3)).toEqual(r === 1 ? [row[0], 46236, row[2]] : row);
+      // A blank default (Production budget) is an empty cell.
+      const cells = row.map((v) => (v === "" ? undefined : v));
+      expect(book.row("Settings", r + 1, 3)).toEqual(r === 1 ? [row[0], 46236, row[2]] : cells);
     });
     expect(book.format("Settings", "B2")).toBe("yyyy-mm-dd");
     expect(book.format("Settings", "B9")).toBe("@");
@@ -205,7 +208,7 @@ describe("ExcelWorkbook.ensureBudget", () => {
     expect((error as WorkbookError).message).toMatch(
       /A sheet named Budget already exists with other content in A1:O6/,
     );
-    expect(book.syncsPerRun).toEqual([1]); // the read; no write batch
+    expect(book.syncsPerRun).toEqual([1, 1]); // the layout check and the read; no write batch
     expect(book.calls).toEqual([]);
     expect(book.state).toEqual(before);
   });
@@ -236,7 +239,8 @@ describe("ExcelWorkbook.ensureBudget", () => {
     const book = new FakeExcel({ Sheet1: { A1: "Shooting schedule" } });
     const before = structuredClone(book.state);
     const workbook = new ExcelWorkbook({ departments: DEPARTMENTS, run: book.run });
-    book.failNextRun(2, "all");
+    // The setup's write: its second run (the first only looks for a layout-1 budget).
+    book.failAt(book.runs + 2, 2, "all");
 
     const error: unknown = await workbook.ensureBudget().catch((e: unknown) => e);
 
@@ -244,7 +248,7 @@ describe("ExcelWorkbook.ensureBudget", () => {
     expect((error as WorkbookError).message).toBe(
       "Could not set up the budget sheets: An internal error has occurred. Nothing was changed.",
     );
-    expect(book.syncsPerRun).toEqual([2, 2]); // the failed batch, then the undo run
+    expect(book.syncsPerRun).toEqual([1, 2, 2]); // the layout check, the failed batch, the undo run
     expect(book.state).toEqual(before);
   });
 });
@@ -441,7 +445,7 @@ describe("ExcelWorkbook.appendCrewLines with production-table lines (crew-list i
 });
 
 describe("ExcelWorkbook.readSettings", () => {
-  it("reads Settings!B2:B12 in one sync and turns an Excel date serial into YYYY-MM-DD", async () => {
+  it("reads Settings!B2:B13 in one sync and turns an Excel date serial into YYYY-MM-DD", async () => {
     const { book, workbook } = await budgetWith(0);
     book.sheetCells("Settings").set(key(2, 1), 45658); // 2025-01-01
     book.sheetCells("Settings").set(key(7, 1), 10); // shoot weeks
@@ -461,7 +465,10 @@ describe("ExcelWorkbook.readSettings", () => {
       cardVersion: rateCard.meta.version,
       contingency: 0.1,
       layoutVersion: LAYOUT_VERSION,
+      // Production budget: blank in a new budget, so not set.
+      totalBudget: undefined,
     });
+    expect(Object.keys(settings)).toContain("totalBudget");
   });
 
   it("accepts a date typed as text and rejects a cell that is not a date", async () => {

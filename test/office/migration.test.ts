@@ -113,9 +113,9 @@ async function layout1Workbook() {
   });
   book.table(BUDGET_TABLE)!.dataRows = V1_LINES.length;
   const settings = book.sheetCells("Settings");
-  for (const row of [11, 12]) for (let c = 0; c < 3; c++) settings.delete(key(row, c));
-  book.state.names.delete("Contingency");
-  book.state.names.delete("LayoutVersion");
+  // Layout 1 ended at ProductionTables (row 10): the later settings and their names are new.
+  for (const row of [11, 12, 13]) for (let c = 0; c < 3; c++) settings.delete(key(row, c));
+  for (const name of ["Contingency", "LayoutVersion", "TotalBudget"]) book.state.names.delete(name);
   const top = book.sheetCells("Topsheet");
   top.clear();
   const v1Top = [

@@ -7,6 +7,7 @@ import { engine } from "../../src/data";
 import {
   BUDGET_SHEET,
   col,
+  COMPARE_SHEET,
   COLUMNS,
   FIRST_LINE_ROW,
   TOPSHEET_SHEET,
@@ -242,5 +243,26 @@ describe("WorkbookView", () => {
     expect(cell(row, colIndex("Total")).textContent).toBe(
       money(hfNumber(BUDGET_SHEET, row, colIndex("Total"))),
     );
+  });
+
+  it("adds a Compare tab once the Compare sheet is written, and shows it", async () => {
+    const user = userEvent.setup();
+    renderView();
+    expect(screen.queryByRole("tab", { name: COMPARE_SHEET })).toBeNull();
+
+    await act(async () => {
+      await workbook.writeCompareSheet(["LA", "GA"], "keep-home");
+    });
+    expect(screen.getAllByRole("tab")).toHaveLength(6);
+    expect(workbook.sheetNames).toContain(COMPARE_SHEET);
+    for (const name of workbook.sheetNames) expect(screen.getByRole("tab", { name })).toBeTruthy();
+    await user.click(screen.getByRole("tab", { name: COMPARE_SHEET }));
+    expect(cell(0, 0).textContent).toBe("Compare locations");
+
+    // Written again: still one Compare tab.
+    await act(async () => {
+      await workbook.writeCompareSheet(["LA", "NY"], "all-local");
+    });
+    expect(screen.getAllByRole("tab", { name: COMPARE_SHEET })).toHaveLength(1);
   });
 });

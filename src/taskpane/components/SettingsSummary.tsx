@@ -18,6 +18,8 @@ export interface SettingsSummaryProps {
   /** The newest rate card version this add-in holds. */
   cardVersion: string;
   onRefresh: () => void;
+  /** The Production budget and the LBT tier it falls in ("budget $7.5M: Tier 1B"), when set. */
+  budgetNote?: string | undefined;
 }
 
 /** The workbook settings every quote uses, and a way to re-read them after editing the sheet. */
@@ -26,6 +28,7 @@ export function SettingsSummary({
   loading,
   cardVersion,
   onRefresh,
+  budgetNote,
 }: SettingsSummaryProps) {
   const styles = useStyles();
   return (
@@ -40,6 +43,7 @@ export function SettingsSummary({
               {settings.cardVersion && settings.cardVersion !== cardVersion
                 ? ` · rate card ${settings.cardVersion} (newest: ${cardVersion})`
                 : ` · rate card ${cardVersion}`}
+              {budgetNote ? ` · ${budgetNote}` : ""}
             </>
           ) : (
             "Budget settings not read."

@@ -10,8 +10,10 @@ import { usePricingEngines } from "../hooks/usePricingEngines";
 import { useTypicalCrew } from "../hooks/useTypicalCrew";
 import { useUnionChange } from "../hooks/useUnionChange";
 import { useWorkbookState } from "../hooks/useWorkbookState";
+import { shortDollars, useTierWatch } from "../hooks/useTierWatch";
 import { AddRole } from "./AddRole";
 import { CardUpdate } from "./CardUpdate";
+import { CompareLocations } from "./CompareLocations";
 import { ErrorMessageBar } from "./ErrorMessageBar";
 import { ImportCrewList } from "./ImportCrewList";
 import { InsertActions } from "./InsertActions";
@@ -20,6 +22,7 @@ import { RoleCard } from "./RoleCard";
 import { RoleSearch } from "./RoleSearch";
 import { SettingsSummary } from "./SettingsSummary";
 import { ShareValues } from "./ShareValues";
+import { TierWatchNotes } from "./TierWatchNotes";
 import { UnionChangeBar } from "./UnionChangeBar";
 import { WorkbookNotices } from "./WorkbookNotices";
 
@@ -71,6 +74,7 @@ export function TaskPane({ engine, port }: TaskPaneProps) {
   const meta = engine.card.meta;
   const choices = useCardChoices(meta, settings);
   const { settingsRegion, settingsTier } = choices;
+  const tierWatch = useTierWatch(engine, settings);
 
   const rates = useMemo(() => {
     if (!role) return [];
@@ -157,7 +161,13 @@ export function TaskPane({ engine, port }: TaskPaneProps) {
           loading={workbook.loading}
           cardVersion={meta.version}
           onRefresh={() => void reload()}
+          budgetNote={
+            tierWatch.totalBudget !== undefined && tierWatch.budgetTier
+              ? `budget ${shortDollars(tierWatch.totalBudget)}: ${tierWatch.budgetTier.name}`
+              : undefined
+          }
         />
+        <TierWatchNotes watch={tierWatch} />
       </header>
 
       {settings ? (
@@ -244,6 +254,8 @@ export function TaskPane({ engine, port }: TaskPaneProps) {
       ) : (
         actions
       )}
+
+      <CompareLocations port={port} regionNames={choices.regionNames} />
 
       <ShareValues port={port} />
     </div>
