@@ -35,7 +35,7 @@ describe("a bad production-table line", () => {
     // The Gaffer's negotiated deal is unreadable: never silently priced at the card rate.
     const gaffer = value(hf, 1);
     expect(gaffer).toMatchObject({ value: "#VALUE!" });
-    expect(String((gaffer as { message: string }).message)).toMatch(/Rate Overrides line 1/);
+    expect((gaffer as { message: string }).message).toMatch(/Rate Overrides line 1/);
     // Everyone else keeps their price.
     expect(value(hf, 2)).toBe(keyGrip);
     expect(String(value(hf, 0))).toMatch(/^Fix this table line: .*Rate Overrides line 1/);
@@ -45,7 +45,7 @@ describe("a bad production-table line", () => {
     const hf = sheetWith([], [["Drone Pilot", "Camera", "3300", "Flies", "day", "0x10", ""]]);
     const drone = value(hf, 3);
     expect(drone).toMatchObject({ value: "#VALUE!" });
-    expect(String((drone as { message: string }).message)).toMatch(/Production Roles line 1/);
+    expect((drone as { message: string }).message).toMatch(/Production Roles line 1/);
     expect(typeof value(hf, 1)).toBe("number");
   });
 });
