@@ -28,6 +28,7 @@ import {
 } from "./crewLine";
 import { parseCsvRows } from "./csv";
 import type { BudgetSettings } from "./settings";
+import { MAX_SELECTION_COLUMNS, MAX_SELECTION_ROWS } from "./port";
 
 /** Why one row of a pasted list cannot be imported as it is; the message says what to fix. */
 export class ImportProblem extends Error {
@@ -134,6 +135,51 @@ export function parseCrewList(text: string): CrewListRow[] {
     });
   });
   return rows;
+}
+
+/** One cell of a selection as the paste box shows it: numbers plain, blanks empty. */
+function selectionCell(value: unknown): string {
+  const text =
+    typeof value === "string"
+      ? value
+      : typeof value === "number"
+        ? Number.isFinite(value)
+          ? String(value)
+          : ""
+        : typeof value === "boolean"
+          ? value
+            ? "TRUE"
+            : "FALSE"
+          : "";
+  // Quoted where the cell holds a delimiter, a line break or a quote, so it stays one cell.
+  return /[\t\n\r",]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * Selected cells as the text parseCrewList reads, as if they had been copied and pasted: one line
+ * per row, cells tab-separated, numbers as plain numbers.
+ */
+export function selectionText(rows: readonly (readonly unknown[])[]): string {
+  return rows.map((row) => row.map(selectionCell).join("\t")).join("\n");
+}
+
+/**
+ * Why a selection cannot be read as a crew list (nothing in it, or more than the import reads),
+ * or undefined when it can. Every host's readSelection refuses with these words.
+ */
+export function selectionProblem(
+  rows: readonly (readonly unknown[])[],
+  address: string,
+): string | undefined {
+  const width = rows.reduce((most, row) => Math.max(most, row.length), 0);
+  const where = address === "" ? "" : ` (${address})`;
+  if (rows.length > MAX_SELECTION_ROWS || width > MAX_SELECTION_COLUMNS) {
+    return `The selection${where} is ${rows.length} rows × ${width} columns: select at most ${MAX_SELECTION_ROWS.toLocaleString("en-US")} rows × ${MAX_SELECTION_COLUMNS} columns (the crew list's title, name, quantity, unit and rate), then try again.`;
+  }
+  if (rows.every((row) => row.every((cell) => selectionCell(cell).trim() === ""))) {
+    return `The selected cells${where} are empty: select the crew list's rows (title, and where present name, quantity, unit and rate), then try again.`;
+  }
+  return undefined;
 }
 
 /** How the producer settled a row that did not match, or overrode a match. */

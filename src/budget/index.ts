@@ -2,7 +2,8 @@
 export * from "./crewLine";
 export * from "./errors";
 export * from "./layout";
-export type { AppendResult, SharedCopy, WorkbookPort } from "./port";
+export type { AppendResult, SelectedCells, SharedCopy, WorkbookPort } from "./port";
+export { MAX_SELECTION_COLUMNS, MAX_SELECTION_ROWS } from "./port";
 export * from "./settings";
 export * from "./share";
 export * from "./presentation";

@@ -32,9 +32,11 @@ import {
   WorkbookError,
   type AppendResult,
   type BudgetSettings,
+  type SelectedCells,
   type SharedCopy,
   type WorkbookPort,
 } from "./port";
+import { selectionProblem } from "./crewList";
 import { defaultSettings } from "./settings";
 import { SHARED_SHEETS } from "./share";
 
@@ -235,6 +237,16 @@ export class MemoryWorkbook implements WorkbookPort {
         total: this.totals[i],
       })),
     );
+  }
+
+  /** The selected cells, as readSelection reads them; tests set it as a user would select. */
+  selection: SelectedCells = { address: "Sheet1!A1", rows: [[""]] };
+
+  readSelection(): Promise<SelectedCells> {
+    const { address, rows } = this.selection;
+    const problem = selectionProblem(rows, address);
+    if (problem) return Promise.reject(new WorkbookError(problem));
+    return Promise.resolve({ address, rows: rows.map((row) => [...row]) });
   }
 
   setCardVersion(version: string): Promise<void> {

@@ -93,7 +93,24 @@ export interface WorkbookPort {
    * focus. Returns the unsubscribe. Hosts without it leave the pane's refresh button to the user.
    */
   subscribe?(listener: () => void): () => void;
+  /**
+   * The values of the cells the user has selected, rows of cells as the host holds them (numbers
+   * as numbers), with the selection's address ("Budget!A5:D46"), for "Import a crew list".
+   * Refuses (WorkbookError) when nothing usable is selected or the selection is larger than
+   * MAX_SELECTION_ROWS × MAX_SELECTION_COLUMNS. Hosts without a selection leave it out.
+   */
+  readSelection?(): Promise<SelectedCells>;
 }
+
+/** What readSelection read. */
+export interface SelectedCells {
+  address: string;
+  rows: unknown[][];
+}
+
+/** The largest selection readSelection reads (a crew list is a few hundred rows, a few columns). */
+export const MAX_SELECTION_ROWS = 2_000;
+export const MAX_SELECTION_COLUMNS = 20;
 
 /** What shareAsValues made. */
 export interface SharedCopy {

@@ -71,6 +71,8 @@ import {
   type BudgetSettings,
   type CrewLineInput,
   type ProductionRoleInput,
+  type SelectedCells,
+  selectionProblem,
   type SettingSpec,
   type SharedCopy,
   type TableAdditions,
@@ -968,6 +970,30 @@ export class ExcelWorkbook implements WorkbookPort {
         cause: error,
       });
     }
+  }
+
+  /**
+   * The selected cells' values and address, in one sync. Excel refuses a selection of several
+   * blocks, or a chart or shape, at that sync: the message asks for one block of cells.
+   */
+  async readSelection(): Promise<SelectedCells> {
+    let read: SelectedCells;
+    try {
+      read = await this.run(async (context) => {
+        const range = context.workbook.getSelectedRange();
+        range.load("values, address");
+        await context.sync();
+        return { address: range.address, rows: range.values };
+      });
+    } catch (error) {
+      throw new WorkbookError(
+        `Could not read the selected cells: ${reasonOf(error)}. Select one block of cells (the crew list's rows), then try again.`,
+        { cause: error },
+      );
+    }
+    const problem = selectionProblem(read.rows, read.address);
+    if (problem) throw new WorkbookError(problem);
+    return read;
   }
 
   /** Edits on the budget's sheets, through Excel's worksheet change events (changeEvents.ts). */

@@ -556,6 +556,10 @@ export function WorkbookView(props: { workbook: PreviewWorkbook }): JSX.Element 
   }, [model]);
   const selection = clamp(selections[sheet] ?? ORIGIN, model);
   const { row, col } = selection;
+  // The workbook reads the selection for the pane's "Use the selected cells".
+  useEffect(() => {
+    workbook.setSelection(sheet, { top: row, left: col, bottom: row, right: col });
+  }, [workbook, sheet, row, col]);
   const source = useMemo(
     () => cellSource(workbook, sheet, row, col),
     [workbook, sheet, row, col, version],

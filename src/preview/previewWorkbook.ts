@@ -58,9 +58,20 @@ import {
   WorkbookError,
   type AppendResult,
   type BudgetSettings,
+  type SelectedCells,
   type SharedCopy,
   type WorkbookPort,
+  columnLetter,
+  selectionProblem,
 } from "../budget";
+
+/** A block of cells, 0-based rows and columns, inclusive. */
+export interface PreviewRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
 
 const SHEET_ORDER = [
   BUDGET_SHEET,
@@ -79,6 +90,8 @@ export class PreviewWorkbook implements WorkbookPort {
   private readonly listeners = new Set<() => void>();
   /** Prices the Compare sheet's report; its formulas price with the registered CREW functions. */
   private readonly engine: RateEngine;
+  /** The view's selection, as it last reported it (setSelection). */
+  private selected: ({ sheet: string } & PreviewRange) | undefined;
 
   constructor(engine: RateEngine) {
     this.engine = engine;
@@ -294,6 +307,38 @@ export class PreviewWorkbook implements WorkbookPort {
   readCrewLines(): Promise<BudgetLine[]> {
     const values = this.hf.getSheetValues(this.sheetId(BUDGET_SHEET));
     return Promise.resolve(crewLinesFromCells(values.slice(FIRST_LINE_ROW - 1), FIRST_LINE_ROW));
+  }
+
+  /**
+   * The view's selection (0-based rows and columns, inclusive), which the view reports as it
+   * moves: the preview's selection lives in the view, readSelection reads what it last said.
+   */
+  setSelection(sheet: string, range: PreviewRange): void {
+    this.selected = { sheet, ...range };
+  }
+
+  readSelection(): Promise<SelectedCells> {
+    const at = this.selected;
+    if (!at || !this.hf.doesSheetExist(at.sheet)) {
+      return Promise.reject(
+        new WorkbookError(
+          "No cells are selected in the preview workbook: select the crew list's rows, then try again.",
+        ),
+      );
+    }
+    const sheet = this.sheetId(at.sheet);
+    const address = `${at.sheet}!${columnLetter(at.left)}${at.top + 1}${
+      at.bottom > at.top || at.right > at.left ? `:${columnLetter(at.right)}${at.bottom + 1}` : ""
+    }`;
+    const rows = this.hf
+      .getRangeValues({
+        start: { sheet, row: at.top, col: at.left },
+        end: { sheet, row: at.bottom, col: at.right },
+      })
+      .map((row) => row.map((v) => (typeof v === "object" && v !== null ? v.value : (v ?? ""))));
+    const problem = selectionProblem(rows, address);
+    if (problem) return Promise.reject(new WorkbookError(problem));
+    return Promise.resolve({ address, rows });
   }
 
   setCardVersion(version: string): Promise<void> {

@@ -332,7 +332,10 @@ describe("workbookForXlsx", () => {
     expect(sheet(SETTINGS_SHEET)[VERSION_ROW]![1]).toMatchObject({
       value: engine.card.meta.version,
     });
-    expect(sheet(TOPSHEET_SHEET)[0]![20]).toMatchObject({ formula: "1/0", value: { error: "#DIV/0!" } });
+    expect(sheet(TOPSHEET_SHEET)[0]![20]).toMatchObject({
+      formula: "1/0",
+      value: { error: "#DIV/0!" },
+    });
   });
 });
 

@@ -134,6 +134,12 @@ export function ImportCrewList(props: ImportCrewListProps) {
         <Button appearance="primary" disabled={imp.text.trim() === ""} onClick={imp.read}>
           Read the list
         </Button>
+        {imp.readSelection ? (
+          <Button disabled={imp.reading} onClick={() => void imp.readSelection?.()}>
+            Use the selected cells
+          </Button>
+        ) : null}
+        {imp.reading ? <Spinner size="tiny" label="Reading the selection…" /> : null}
         <Button
           onClick={() => {
             setOpen(false);
@@ -142,6 +148,8 @@ export function ImportCrewList(props: ImportCrewListProps) {
           Close
         </Button>
       </div>
+
+      {imp.selectionNote ? <Caption1 aria-live="polite">{imp.selectionNote}.</Caption1> : null}
 
       {plan && counts ? (
         <>

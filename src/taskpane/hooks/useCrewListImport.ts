@@ -4,6 +4,7 @@ import {
   planImport,
   productionRoleRow,
   rateOverrideRow,
+  selectionText,
   type AppendResult,
   type BudgetSettings,
   type CrewListRow,
@@ -23,6 +24,15 @@ export interface CrewListImport {
   /** The pasted rows as read by "Read the list"; undefined before. */
   rows: CrewListRow[] | undefined;
   read: () => void;
+  /**
+   * "Use the selected cells": reads the workbook's selection into the paste box and reads it as
+   * "Read the list" would. Undefined where the host has no selection to read.
+   */
+  readSelection: (() => Promise<void>) | undefined;
+  /** True while the selection is being read. */
+  reading: boolean;
+  /** What the last selection read brought in ("Read 42 rows from Budget!A5:D46"). */
+  selectionNote: string | undefined;
   plan: ImportPlan | undefined;
   choose: (line: number, choice: RowChoice | undefined) => void;
   busy: boolean;
@@ -60,12 +70,39 @@ export function useCrewListImport(
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<ImportOutcome | undefined>(undefined);
   const writing = useRef(false);
+  const [reading, setReading] = useState(false);
+  const [selectionNote, setSelectionNote] = useState<string | undefined>(undefined);
 
-  const read = useCallback(() => {
-    setRows(parseCrewList(text));
+  const readText = useCallback((typed: string) => {
+    setRows(parseCrewList(typed));
     setChoices(new Map());
     setOutcome(undefined);
-  }, [text]);
+  }, []);
+
+  const read = useCallback(() => {
+    setSelectionNote(undefined);
+    readText(text);
+  }, [text, readText]);
+
+  const canReadSelection = port.readSelection !== undefined;
+  const readSelection = useCallback(async () => {
+    if (!port.readSelection) return;
+    setReading(true);
+    setSelectionNote(undefined);
+    setOutcome(undefined);
+    try {
+      const selected = await port.readSelection();
+      const typed = selectionText(selected.rows);
+      setText(typed);
+      readText(typed);
+      const count = selected.rows.length;
+      setSelectionNote(`Read ${count} row${count === 1 ? "" : "s"} from ${selected.address}`);
+    } catch (error) {
+      setOutcome({ kind: "error", error });
+    } finally {
+      setReading(false);
+    }
+  }, [port, readText]);
 
   const plan = useMemo(
     () =>
@@ -108,6 +145,7 @@ export function useCrewListImport(
       setOutcome({ kind: "success", result, lines: plan.lines.length });
       setRows(undefined);
       setText("");
+      setSelectionNote(undefined);
       setChoices(new Map());
       void reload();
     } catch (error) {
@@ -122,5 +160,19 @@ export function useCrewListImport(
     setOutcome(undefined);
   }, []);
 
-  return { text, setText, rows, read, plan, choose, busy, outcome, clearOutcome, insert };
+  return {
+    text,
+    setText,
+    rows,
+    read,
+    readSelection: canReadSelection ? readSelection : undefined,
+    reading,
+    selectionNote,
+    plan,
+    choose,
+    busy,
+    outcome,
+    clearOutcome,
+    insert,
+  };
 }
