@@ -252,7 +252,7 @@ export function createCrewFunctions(engine: RateEngine) {
         // the tables still read back from the first one).
         const problems = engine.withProductionToken(token).tableProblems;
         if (problems.length > 0) {
-          const first = problems[0]!.message.replace(/[{}]/g, "");
+          const first = problems[0]!.message.replace(/[{}]/g, "").replace(/\.$/, "");
           const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : "";
           token = `Fix ${problems.length === 1 ? "this table line" : `${problems.length} table lines`}: ${first}${more}. ${token}`;
         }

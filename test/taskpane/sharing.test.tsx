@@ -306,7 +306,7 @@ describe("a settings change that moves lines off union scales", () => {
     renderPane(workbook);
     await screen.findByRole("combobox", { name: "Find a crew role" });
     await waitFor(() => {
-      expect(screen.getByText(/Los Angeles/)).toBeTruthy();
+      expect(screen.getByText(/Los Angeles · Studio/)).toBeTruthy();
     });
 
     workbook.setCell(SETTINGS_SHEET, settingRow("Region") - 1, 1, "Georgia");
