@@ -11,6 +11,7 @@ import {
 } from "../src/engine/cardSchema";
 import {
   belongsToVersion,
+  COPY_HOSTS,
   compareVersions,
   normalizeName,
   RateEngine,
@@ -183,9 +184,6 @@ export function checkCardFiles(files: CardFiles, card: RateCard): string[] {
   problems.push(...copySourceProblems(files));
   return problems;
 }
-
-/** Hosts that hold copies of documents, not the documents' publishers. */
-const COPY_HOSTS = ["github.com"];
 
 /**
  * A source read from a copy (a repository's transcription) still names the document first: who

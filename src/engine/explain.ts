@@ -61,8 +61,14 @@ export function describeSource(source: Source, page?: number): string {
   ]
     .filter(Boolean)
     .join(", ");
-  return `${doc}${source.address ? ` <${source.address}>` : ""}`;
+  if (!source.address) return doc;
+  // A repository's transcription is where we read the document, not the document: say so.
+  const copy = COPY_HOSTS.some((host) => source.address?.startsWith(`https://${host}/`));
+  return `${doc}${copy ? ", read from a copy" : ""} <${source.address}>`;
 }
+
+/** Hosts that hold copies of documents, not the documents' publishers. */
+export const COPY_HOSTS: readonly string[] = ["github.com"];
 
 /** Every source a quote rests on, without repeats: the rate's first, then each fringe's. */
 export function quoteSources(q: Quote): string[] {

@@ -3,7 +3,7 @@ export { RateEngine, type ExplainedQuote, type TitleMatch } from "./engine";
 export { RateError, isRateError, describeRateError, assert, didYouMean, orList } from "./errors";
 export type { RateErrorCode, RateErrorDetails } from "./errors";
 export { centsToDollars, dollarsToCents, formatUsd, formatBps, roundCents } from "./money";
-export { explainQuote, describeFringeRate, describeSource } from "./explain";
+export { COPY_HOSTS, explainQuote, describeFringeRate, describeSource } from "./explain";
 export { normalizeName, editDistance, type MatchStep } from "./names";
 export { payHoursForDay } from "./workRules";
 export { isoToSerial, LAST_EXCEL_SERIAL, serialToIso } from "./excelDates";
