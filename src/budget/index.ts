@@ -12,3 +12,4 @@ export * from "./crewList";
 export * from "./compare";
 export * from "./accounts";
 export * from "./placement";
+export * from "./migration";

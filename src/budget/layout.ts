@@ -268,9 +268,23 @@ function inAccount(range: string, account: string): string {
  * twice, and an error line is named rather than spread.
  */
 export function totalsRow(lastLineRow: number): CellContent[] {
-  const range = (c: Column) =>
-    `${col(c)}$${HEADER_ROW}:${col(c)}${Math.max(lastLineRow, HEADER_ROW)}`;
-  const selects = `(${range("Role")}<>"")`;
+  const end = Math.max(lastLineRow, HEADER_ROW);
+  return totalsCells((c) => `${col(c)}$${HEADER_ROW}:${col(c)}${end}`, String(HEADER_ROW)).map(
+    (cell) => cell ?? "",
+  );
+}
+
+/** The same totals for an Excel table's own totals row, in structured references. */
+export function excelTotalsRow(table: string): (string | null)[] {
+  return totalsCells((c) => `${table}[${c}]`, `ROW(${table}[#Headers])+1`);
+}
+
+/**
+ * A totals row over the lines `range` names (from the row `firstRow` gives): "Total", then each
+ * summed column's checked sum over rows with a Role; null elsewhere.
+ */
+function totalsCells(range: (c: Column) => string, firstRow: string): (string | null)[] {
+  const selects = `(${range("Role")}<>"")*1`;
   return COLUMNS.map((name) =>
     name === "Account"
       ? "Total"
@@ -279,24 +293,7 @@ export function totalsRow(lastLineRow: number): CellContent[] {
             range(name),
             selects,
             `SUMPRODUCT(${selects},IFERROR(${range(name)},0))`,
-            String(HEADER_ROW),
-          )
-        : "",
-  );
-}
-
-/** The same totals for an Excel table's own totals row, in structured references. */
-export function excelTotalsRow(table: string): (string | null)[] {
-  const ref = (c: Column) => `${table}[${c}]`;
-  return COLUMNS.map((name) =>
-    name === "Account"
-      ? "Total"
-      : (SUM_COLUMNS as readonly Column[]).includes(name)
-        ? checkedSum(
-            ref(name),
-            `(${ref("Role")}<>"")`,
-            `SUMPRODUCT((${ref("Role")}<>"")*1,IFERROR(${ref(name)},0))`,
-            `ROW(${table}[#Headers])+1`,
+            firstRow,
           )
         : null,
   );
