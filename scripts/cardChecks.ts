@@ -11,6 +11,7 @@ import {
 } from "../src/engine/cardSchema";
 import {
   belongsToVersion,
+  cardAtVersion,
   COPY_HOSTS,
   compareVersions,
   normalizeName,
@@ -124,6 +125,12 @@ export function checkCardFiles(files: CardFiles, card: RateCard): string[] {
   }
   for (const role of card.roles) {
     checkVersions(`role ${role.id}`, role);
+    for (const v of [
+      ...Object.keys(role.aliasesSince ?? {}),
+      ...Object.keys(role.aliasesUntil ?? {}),
+    ]) {
+      if (!versions.has(v)) problems.push(`role ${role.id} aliases: unknown card version ${v}`);
+    }
     for (const ref of role.scales)
       checkVersions(`${role.id} scale ${ref.agreement} ${ref.code}`, ref);
     if (role.since !== undefined) {
@@ -152,6 +159,17 @@ export function checkCardFiles(files: CardFiles, card: RateCard): string[] {
 
   // Every role prices under each agreement it names, where and at the tier its book applies, and
   // non-union, on the card's default date.
+  // Each version's roles, with the aliases it held, name every spelling once (a pinned workbook
+  // resolves its titles through that version's roles).
+  for (const v of versions) {
+    try {
+      new RateEngine({ ...cardAtVersion(card, v), meta: { ...card.meta, version: v } });
+    } catch (e) {
+      if (isRateError(e) || !(e instanceof Error)) throw e;
+      problems.push(`card ${v}: ${e.message}`);
+    }
+  }
+  if (problems.length) return problems;
   const engine = new RateEngine(card);
   const { defaults } = card.meta;
   for (const role of card.roles) {

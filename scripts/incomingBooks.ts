@@ -21,11 +21,23 @@ export interface GoldenRow {
   effective_from: string;
   effective_to: string;
   page: string;
+  /** The card version that added the row, where it came after its book (empty: the book's). */
+  since: string;
+}
+
+/**
+ * A table of another rate set that an ASA book also carries, from a later card version: the p.2
+ * APOCs and ADCs table ("All ASA-Covered Geographic Areas") in each television book.
+ */
+export interface AsaExtraTable {
+  rateSet: string;
+  category: string;
+  since: string;
 }
 
 /** Which rows of an incoming book make one scale book on the card. */
 export type IncomingFilter =
-  | { format: "asa"; rateSet: string; category: string }
+  | { format: "asa"; rateSet: string; category: string; extra?: AsaExtraTable[] }
   | { format: "lbt"; tier: string; citySet: string }
   | { format: "local-52"; category: string };
 
@@ -52,26 +64,39 @@ function row(fields: Partial<GoldenRow>): GoldenRow {
     effective_from: "",
     effective_to: "",
     page: "",
+    since: "",
     ...fields,
   };
 }
 
-function asaRows(text: string, f: { rateSet: string; category: string }): GoldenRow[] {
+function asaRows(
+  text: string,
+  f: { rateSet: string; category: string; extra?: AsaExtraTable[] },
+): GoldenRow[] {
   const out: GoldenRow[] = [];
   for (const r of parseCsv(text)) {
-    if (r.rate_set !== f.rateSet || r.category !== f.category || !r.amount) continue;
-    // pp.1-2 print grade tables (Key/Second/Third/Utility); pp.3-18 the crafts.
+    if (!r.amount) continue;
+    const extra = f.extra?.find((t) => t.rateSet === r.rate_set && t.category === r.category);
+    if (!extra && (r.rate_set !== f.rateSet || r.category !== f.category)) continue;
+    // pp.1-2 print grade tables (Key/Second/Third/Utility) and the APOCs and ADCs table (one row,
+    // no grade); pp.3-18 the crafts.
     const isGrade = r.grade !== "";
+    const label = r.classification!;
     out.push(
       row({
-        occ_code: isGrade ? `grade-${codeOf(r.classification!)}` : codeOf(r.classification!),
-        classification: isGrade ? `${r.classification!} (grade table)` : r.classification!,
-        schedule: isGrade ? "Grade table" : "Appendix A",
+        occ_code: isGrade ? `grade-${codeOf(label)}` : codeOf(label),
+        classification: isGrade
+          ? `${label} (grade table)`
+          : extra
+            ? `${label} Employed in Television, All ASA-Covered Geographic Areas (p.${r.page!} table)`
+            : label,
+        schedule: isGrade ? "Grade table" : extra ? "Summary table" : "Appendix A",
         hire: "daily",
         hourly: r.amount,
         effective_from: r.effective_from!,
         effective_to: r.effective_to!,
         page: r.page!,
+        since: extra?.since ?? "",
       }),
     );
   }

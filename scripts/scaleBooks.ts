@@ -243,7 +243,7 @@ const L52_SOURCE: Source = {
     "IATSE Local 52, 2024-27 minimum rates, Part A Section 1.(a)(1): theatrical motion pictures shooting in New York and New Jersey, minimum daily rates (doc 00322648.XLSX, printed 9/3/2024)",
   published: "2024-09-03",
   confidence: "high",
-  note: "Read from shared/sources/Local_52_Wage_Rates_2024-27.txt (test/golden/incoming/local-52-2024-27.md). Periods from 9/29/2024 are the 2024-27 terms; the first column (5/14/2023 or 10/1/2023 to 9/28/2024) is the previous contract's rate as the same sheet prints it. The book prints day rates only, no hours, work rules or benefit contributions. Theatrical only: the card has no TV category setting.",
+  note: 'Read from shared/sources/Local_52_Wage_Rates_2024-27.txt (test/golden/incoming/local-52-2024-27.md). Periods from 9/29/2024 are the 2024-27 terms; the first column (5/14/2023 or 10/1/2023 to 9/28/2024) is the previous contract\'s rate as the same sheet prints it. The book prints day rates only, no hours, work rules or benefit contributions. This book is the theatrical schedule, a New York line\'s default; from card 2026.4 the television schedules (Part A, pp.2-9) are books of their own, each an agreement a line names ("Local 52 TV", "Local 52 Long-Form" ...).',
 };
 
 function lbtSource(appendix: string, title: string, pages: string): Source {
@@ -585,6 +585,14 @@ BOOKS_2026_2.push({
 BOOKS.push(...BOOKS_2026_2);
 
 const V3 = "2026.3";
+const V4 = "2026.4";
+
+/** The p.2 APOCs and ADCs table, which every ASA television book carries from card 2026.4. */
+const APOC_TABLE = {
+  rateSet: "all-asa-covered-geographic-areas",
+  category: "television",
+  since: V4,
+} as const;
 
 const ASA_CATEGORY: Record<string, string> = {
   theatrical: "Theatrical Motion Pictures",
@@ -602,7 +610,7 @@ function asaSource(rateSet: "maryland" | "non-maryland", category: string): Sour
   const tv =
     category === "theatrical"
       ? ""
-      : ' A television category is chosen as its own agreement on the card ("ASA Television ..."): a line left to its default is priced under the theatrical set. Classifications printed "per individual negotiation" or "N/A" in this column have no figure and are not on the card; the Non-Maryland grade tables (p.1) print no Key row for television.';
+      : ' A television category is chosen as its own agreement on the card ("ASA Television ..."): a line left to its default is priced under the theatrical set. Classifications printed "per individual negotiation" or "N/A" in this column have no figure and are not on the card; the Non-Maryland grade tables (p.1) print no Key row for television. From card 2026.4 the book also carries the p.2 table "APOCs and ADCS Employed in Television All ASA-Covered Geographic Areas" (code apocs-and-adcs, schedule "Summary table"), printed once for every area and both television categories; its figures equal this column\'s Appendix A cells for the Assistant Production Office Coordinator and the Art Dept. Coordinator (if hired locally), which the APOC and art department coordinator roles are priced on.';
   return {
     title: `IATSE, 2024-27 IATSE Area Standards Agreement Wage Rates, Appendix A crafts and classifications wage schedule (pp.3-18) and pp.1-2 grade tables, ${set} ${ASA_CATEGORY[category]!} (doc 00317697.XLSX, printed 7/29/2024), 8/1/2024-7/31/2027`,
     published: "2024-07-29",
@@ -645,10 +653,201 @@ for (const [rateSet, regions] of [
       tiers: ["studio"],
       since: V3,
       csv: "incoming/asa-2024-27.csv",
-      incoming: { format: "asa", rateSet, category },
+      incoming: { format: "asa", rateSet, category, extra: [APOC_TABLE] },
       source: asaSource(rateSet, category),
     });
   }
 }
 
 BOOKS.push(...BOOKS_2026_3);
+
+/** A Local 52 Part A television schedule (pp.2-9): each is an agreement a producer names. */
+export interface Local52TvCategory {
+  /** The category slug in test/golden/incoming/local-52-2024-27.csv. */
+  category: string;
+  /** Book `iatse-52-<short>`, agreement `local-52-<short>` (card-meta.json). */
+  short: string;
+  /** The category in a few words, for the book's name (card-meta.json names the agreement alike). */
+  label: string;
+  page: number;
+  section: string;
+  /** The page's heading after "Minimum daily rates for employees working on", as printed. */
+  printed: string;
+  /** What the page's columns repeat, where a page prints another page's rates a step behind. */
+  repeats?: string;
+}
+
+const L52_REPEATS = (page: number) =>
+  `As printed (checked for every row), this page's 9/29/2024, 9/28/2025 and 10/4/2026 columns repeat the 5/14/2023, 9/29/2024 and 9/28/2025 columns of p.${page}: a season begun before 10/1/2024 stays a step behind.`;
+
+export const LOCAL_52_TV: Local52TvCategory[] = [
+  {
+    category: "television",
+    short: "tv",
+    label:
+      "television other than long-form, pilots, one-hour series and 1st-2nd seasons of single-camera half-hour prime time dramatic series",
+    page: 2,
+    section: "1.(a)(2)",
+    printed:
+      "television motion pictures shooting in New York and New Jersey, except for long-form television motion pictures (including mini-series), pilots, one-hour series and 1st and 2nd seasons of single camera half-hour prime time dramatic series",
+  },
+  {
+    category: "half-hour-single-camera-prime-time-dramatic-series-seasons-1-2-from-2024-10-01",
+    short: "tv-half-hour",
+    label:
+      "television, single-camera half-hour prime time dramatic series, seasons 1-2 begun on or after 10/1/2024",
+    page: 3,
+    section: "1.(a)(2)",
+    printed:
+      "1st and 2nd seasons of single camera half-hour prime time dramatic series, for which the 1st episode of the season commences principal photography on or after October 1, 2024, shooting in New York and New Jersey",
+  },
+  {
+    category: "half-hour-single-camera-prime-time-dramatic-series-seasons-1-2-before-2024-10-01",
+    short: "tv-half-hour-before-oct-2024",
+    label:
+      "television, single-camera half-hour prime time dramatic series, seasons 1-2 begun before 10/1/2024",
+    page: 4,
+    section: "1.(a)(2)",
+    printed:
+      "1st and 2nd seasons of single camera half-hour prime time dramatic series, for which the 1st episode of the season commences principal photography prior to October 1, 2024, shooting in New York and New Jersey",
+    repeats: L52_REPEATS(2),
+  },
+  {
+    category: "long-form-tv-and-pilots",
+    short: "tv-long-form",
+    label: "television, long-form (mini-series begun before 10/1/2024) and pilots",
+    page: 5,
+    section: "1.(a)(3)",
+    printed:
+      "long-form tv motion pictures (including mini-series the first part of which commences principal photography prior to October 1, 2024) and pilots in New York and New Jersey",
+  },
+  {
+    category: "one-hour-series-begun-before-2006-05-16",
+    short: "tv-one-hour-before-2006",
+    label: "television, one-hour series begun before 5/16/2006",
+    page: 6,
+    section: "1.(a)(4)",
+    printed:
+      "one-hour series in New York and New Jersey which began production prior to May 16, 2006",
+  },
+  {
+    category: "new-one-hour-series-seasons-1-2-from-2024-10-01-and-new-mini-series",
+    short: "tv-one-hour-new",
+    label:
+      "television, new one-hour series (seasons 1-2 begun on or after 10/1/2024) and new mini-series",
+    page: 7,
+    section: "1.(a)(5)",
+    printed:
+      "new one-hour series in New York and New Jersey which began production on or after May 16, 2006 and in its 1st or 2nd season and for which principal photography of the 1st episode of the season commences on or after October 1, 2024, and new mini-series the 1st part of which commences principal photography on or after October 1, 2024",
+  },
+  {
+    category: "new-one-hour-series-seasons-1-2-before-2024-10-01",
+    short: "tv-one-hour-new-before-oct-2024",
+    label: "television, new one-hour series, seasons 1-2 begun before 10/1/2024",
+    page: 8,
+    section: "1.(a)(5)",
+    printed:
+      "new one-hour series in New York and New Jersey which began production on or after May 16, 2006 and in its 1st or 2nd season and for which principal photography of the 1st episode of the season commences prior to October 1, 2024",
+    repeats: L52_REPEATS(9),
+  },
+  {
+    category: "new-one-hour-series-season-3-plus",
+    short: "tv-one-hour-season-3",
+    label: "television, new one-hour series, 3rd and later seasons",
+    page: 9,
+    section: "1.(a)(5)",
+    printed:
+      "new one-hour series in New York and New Jersey which began production on or after May 16, 2006 and in its 3rd or subsequent season",
+  },
+];
+
+function local52TvSource(t: Local52TvCategory): Source {
+  return {
+    publisher: "AMPTP and IATSE Local 52",
+    title: `2024-27 Local #52 Features and TV Production Contract Wage Scales, Part A, Section ${t.section}: minimum daily rates for employees working on ${t.printed} (doc 00322648.XLSX, printed 9/3/2024), p.${t.page}; columns 5/14/2023-9/28/2024, 9/29/2024-9/27/2025, 9/28/2025-10/3/2026 and 10/4/2026-9/30/2027`,
+    docNumber: "00322648",
+    section: `Part A, Section ${t.section}`,
+    published: "2024-09-03",
+    confidence: "high",
+    note: `Read from shared/sources/Local_52_Wage_Rates_2024-27.txt (test/golden/incoming/local-52-2024-27.md); p.${t.page} is clean in the text and every figure was checked against it by position. The sheet prints no publisher: it is the wage-scale sheet of the Local 52 "Majors" contract with the AMPTP's producers (footer sheet name "2024-27 Majors_Theat & TV"). The first column (5/14/2023-9/28/2024) is the previous contract's rate as the sheet prints it; the 2024-27 terms start 9/29/2024. Day rates only: the sheet prints no hours, work rules or benefit contributions. A television category is chosen as its own agreement on the card ("Local 52 TV ..."): a New York line left to its default is priced on the theatrical schedule (Section 1.(a)(1), p.1).${t.repeats ? ` ${t.repeats}` : ""}`,
+  };
+}
+
+function asaOtherAreaSource(table: string, page: string, extra: string): Source {
+  return {
+    title: `IATSE, 2024-27 IATSE Area Standards Agreement Wage Rates, pp.1-2 grade tables: ${table}, ${page} (doc 00317697.XLSX, printed 7/29/2024), 7/30/2023-8/3/2024, 8/4/2024-8/2/2025, 8/3/2025-8/1/2026 and 8/2/2026-7/31/2027`,
+    published: "2024-07-29",
+    confidence: "high",
+    note: `Read from shared/sources/Area_Standards_Wage_Rates_2024-27.pdf (pdftotext -layout, checked cell by cell; test/golden/incoming/asa-2024-27.md). Hourly minimums by grade (Key, Second, Third, Utility) only: the book prints no craft table for this area and assigns no craft to a grade, and the card has no region of its own for it, so no role is priced on these figures (a role's grade here would be our inference, not the book's). They are on the card as printed, filed under Other US, the card's region for US places without one of their own; a crew there is priced on the Non-Maryland set unless a Rate Overrides line gives the grade figure.${extra}`,
+  };
+}
+
+const DC_TV_NOTE =
+  ' The Washington, D.C. television table is one table, not split into the two television categories: the card files it under both ("ASA TV Long-Form" and "ASA TV").';
+
+/**
+ * Books added in card 2026.4 (issue 13): the Local 52 television schedules, and the Area
+ * Standards tables for Washington, D.C. and Maine, Massachusetts, New Hampshire, Rhode Island and
+ * Vermont.
+ */
+export const BOOKS_2026_4: BookConfig[] = [
+  ...LOCAL_52_TV.map((t): BookConfig => ({
+    id: `iatse-52-${t.short}`,
+    agreement: `local-52-${t.short}`,
+    name: `IATSE Local 52 (New York / New Jersey) ${t.label}`,
+    regions: ["new-york"],
+    tiers: ["studio"],
+    since: V4,
+    csv: "incoming/local-52-2024-27.csv",
+    incoming: { format: "local-52", category: t.category },
+    source: local52TvSource(t),
+  })),
+  {
+    id: "iatse-asa-dc",
+    agreement: "asa",
+    name: "IATSE Area Standards Agreement, Washington, D.C. theatrical (grade table)",
+    regions: ["other-us"],
+    tiers: ["studio"],
+    since: V4,
+    csv: "incoming/asa-2024-27.csv",
+    incoming: { format: "asa", rateSet: "washington-dc", category: "theatrical" },
+    source: asaOtherAreaSource("Washington, D.C. Theatrical Rates", "p.1", ""),
+  },
+  ...(
+    [
+      ["tv-long-form", "asa-tv-long-form"],
+      ["tv-other", "asa-tv-other"],
+    ] as const
+  ).map(([short, agreement]): BookConfig => ({
+    id: `iatse-asa-dc-${short}`,
+    agreement,
+    name: `IATSE Area Standards Agreement, Washington, D.C. television (grade table), filed under ${short === "tv-other" ? "All Other Television" : "Pilots, Long-Form and First Year of One-Hour Series"}`,
+    regions: ["other-us"],
+    tiers: ["studio"],
+    since: V4,
+    csv: "incoming/asa-2024-27.csv",
+    incoming: { format: "asa", rateSet: "washington-dc", category: "television" },
+    source: asaOtherAreaSource("Washington, D.C. Television Rates", "p.2", DC_TV_NOTE),
+  })),
+  {
+    id: "iatse-asa-new-england",
+    agreement: "asa",
+    name: "IATSE Area Standards Agreement, Maine, Massachusetts, New Hampshire, Rhode Island and Vermont theatrical (grade table)",
+    regions: ["other-us"],
+    tiers: ["studio"],
+    since: V4,
+    csv: "incoming/asa-2024-27.csv",
+    incoming: {
+      format: "asa",
+      rateSet: "maine-massachusetts-new-hampshire-rhode-island-and-vermont",
+      category: "theatrical",
+    },
+    source: asaOtherAreaSource(
+      "Maine, Massachusetts, New Hampshire, Rhode Island and Vermont Theatrical Rates",
+      "p.2",
+      ' Key is printed "per individual negotiation" in every period (no figure, not on the card). The same page\'s television table prints "Maryland rates" in every cell without saying which Maryland television category: it has no figure of its own and is not on the card (choose the Maryland region and an ASA TV agreement).',
+    ),
+  },
+];
+
+BOOKS.push(...BOOKS_2026_4);

@@ -57,6 +57,18 @@ import scale_iatse_asa_tv_long_form from "./scales/iatse-asa-tv-long-form.json";
 import scale_iatse_asa_tv_other from "./scales/iatse-asa-tv-other.json";
 import scale_iatse_asa_md_tv_long_form from "./scales/iatse-asa-md-tv-long-form.json";
 import scale_iatse_asa_md_tv_other from "./scales/iatse-asa-md-tv-other.json";
+import scale_iatse_52_tv from "./scales/iatse-52-tv.json";
+import scale_iatse_52_tv_half_hour from "./scales/iatse-52-tv-half-hour.json";
+import scale_iatse_52_tv_half_hour_before_oct_2024 from "./scales/iatse-52-tv-half-hour-before-oct-2024.json";
+import scale_iatse_52_tv_long_form from "./scales/iatse-52-tv-long-form.json";
+import scale_iatse_52_tv_one_hour_before_2006 from "./scales/iatse-52-tv-one-hour-before-2006.json";
+import scale_iatse_52_tv_one_hour_new from "./scales/iatse-52-tv-one-hour-new.json";
+import scale_iatse_52_tv_one_hour_new_before_oct_2024 from "./scales/iatse-52-tv-one-hour-new-before-oct-2024.json";
+import scale_iatse_52_tv_one_hour_season_3 from "./scales/iatse-52-tv-one-hour-season-3.json";
+import scale_iatse_asa_dc from "./scales/iatse-asa-dc.json";
+import scale_iatse_asa_dc_tv_long_form from "./scales/iatse-asa-dc-tv-long-form.json";
+import scale_iatse_asa_dc_tv_other from "./scales/iatse-asa-dc-tv-other.json";
+import scale_iatse_asa_new_england from "./scales/iatse-asa-new-england.json";
 
 type RoleFile = {
   department: RateCard["departments"][number];
@@ -121,6 +133,18 @@ export const scaleBooks = [
   scale_iatse_asa_tv_other,
   scale_iatse_asa_md_tv_long_form,
   scale_iatse_asa_md_tv_other,
+  scale_iatse_52_tv,
+  scale_iatse_52_tv_half_hour,
+  scale_iatse_52_tv_half_hour_before_oct_2024,
+  scale_iatse_52_tv_long_form,
+  scale_iatse_52_tv_one_hour_before_2006,
+  scale_iatse_52_tv_one_hour_new,
+  scale_iatse_52_tv_one_hour_new_before_oct_2024,
+  scale_iatse_52_tv_one_hour_season_3,
+  scale_iatse_asa_dc,
+  scale_iatse_asa_dc_tv_long_form,
+  scale_iatse_asa_dc_tv_other,
+  scale_iatse_asa_new_england,
 ] as RateCard["scales"];
 
 /** Assembles the card from its files. */

@@ -66,17 +66,24 @@ export function versionedCard(card: RateCard, version: string): RateCard | RateE
 
 type CardRoleEntry = RateCard["roles"][number];
 
-/** A role with the aliases a version holds merged in, and no `aliasesSince` left to merge again. */
+/**
+ * A role with the aliases a version holds merged in (those added since, those given up later), and
+ * no `aliasesSince` or `aliasesUntil` left to merge again.
+ */
 function rolesAt(role: CardRoleEntry, version: string): CardRoleEntry {
   if (role.scales.some((ref) => !belongsToVersion(ref, version))) {
     role = { ...role, scales: role.scales.filter((ref) => belongsToVersion(ref, version)) };
   }
-  if (!role.aliasesSince) return role;
-  const added = Object.entries(role.aliasesSince)
+  if (!role.aliasesSince && !role.aliasesUntil) return role;
+  const added = Object.entries(role.aliasesSince ?? {})
     .filter(([since]) => compareVersions(since, version) <= 0)
     .flatMap(([, aliases]) => aliases);
-  const merged: CardRoleEntry = { ...role, aliases: [...role.aliases, ...added] };
+  const kept = Object.entries(role.aliasesUntil ?? {})
+    .filter(([until]) => compareVersions(version, until) <= 0)
+    .flatMap(([, aliases]) => aliases);
+  const merged: CardRoleEntry = { ...role, aliases: [...role.aliases, ...added, ...kept] };
   delete merged.aliasesSince;
+  delete merged.aliasesUntil;
   return merged;
 }
 
@@ -85,6 +92,7 @@ function hasVersionedRoles(card: RateCard): boolean {
     (r) =>
       r.since !== undefined ||
       r.aliasesSince !== undefined ||
+      r.aliasesUntil !== undefined ||
       r.scales.some((ref) => ref.until !== undefined),
   );
 }

@@ -20,6 +20,25 @@ describe("the shipped rate card", () => {
     expect(problems.some((p) => p.includes("overlapping periods"))).toBe(true);
   });
 
+  it("fails the check when an alias a role gave up still names another role in its version", () => {
+    const broken = structuredClone(rateCard);
+    const welder = broken.roles.find((r) => r.id === "welder")!;
+    // Held through 2026.4, the alias collides with the Combination Welder role that version has.
+    welder.aliasesUntil = { [broken.meta.version]: ["Combination Welder"] };
+    const problems = checkCardFiles({ meta, fringes, roleFiles, scaleBooks }, broken);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(
+      new RegExp(
+        `^card ${broken.meta.version}: .*'combination[- ]welder' names two different`,
+        "i",
+      ),
+    );
+    welder.aliasesUntil = { "2026.9": ["Combination Welder"] };
+    expect(checkCardFiles({ meta, fringes, roleFiles, scaleBooks }, broken)).toContain(
+      "role welder aliases: unknown card version 2026.9",
+    );
+  });
+
   it("names the document first, even for a figure read from a repository copy", () => {
     type Source = { publisher?: string; address?: string };
     const copy = structuredClone(fringes) as { fringes: { periods: { source?: Source }[] }[] };
