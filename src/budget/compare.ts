@@ -549,7 +549,7 @@ export function compareSheetRows(
       // The person's labor on the lines above in this region, as the Budget's Fringe counts it.
       const wages = `IF($${person}${r}="",0,SUMIF($${person}$${COMPARE_HEADER_ROW}:$${person}${r - 1},"="&$${person}${r},${labor}$${COMPARE_HEADER_ROW}:${labor}${r - 1}))`;
       return ifRole(
-        `${labor}${r}+CREW.FRINGE(${at("Role")},${at("Qty")},${at("Unit")},${at("Agreement")},${region},${at("Tier")},BudgetDate,${wages},HoursPerDay,${pinned})`,
+        `${labor}${r}+CREW.FRINGE(${at("Role")},${at("Qty")},${at("Unit")},${at("Agreement")},${region},${at("Tier")},BudgetDate,${wages},HoursPerDay,${pinned},HealthContribution)`,
       );
     });
     perRegion(row, "Basis", (i) => {

@@ -85,7 +85,7 @@ export function crewLineRow(line: CrewLineInput, row: number): CellContent[] {
     Unit: textCell(line.unit),
     Rate: ifRole(`CREW.UNITRATE(${unitArgs},${pinned})`),
     Subtotal: ifRole(`CREW.RATE(${args},HoursPerDay,${pinned})`),
-    Fringe: ifRole(`CREW.FRINGE(${args},${wages},HoursPerDay,${pinned})`),
+    Fringe: ifRole(`CREW.FRINGE(${args},${wages},HoursPerDay,${pinned},HealthContribution)`),
     Total: ifRole(`${c("Subtotal")}+${c("Fringe")}`),
     Basis: ifRole(`CREW.BASIS(${unitArgs},${pinned})`),
   };
@@ -187,6 +187,7 @@ export function requestForLine(
     tier: blankIsDefault(line.tier) ?? settings.tier,
     date: settings.budgetDate,
     hoursPerDay: settings.hoursPerDay,
+    healthContribution: settings.healthContribution,
     ...(wagesToDate === undefined ? {} : { wagesToDate }),
   };
 }

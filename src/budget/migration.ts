@@ -13,6 +13,7 @@ export const LAYOUT_2_SETTINGS: readonly SettingName[] = [
   "Contingency",
   "LayoutVersion",
   "TotalBudget",
+  "HealthContribution",
 ];
 
 export const LAYOUT_1_NOTE =

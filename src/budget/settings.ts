@@ -2,13 +2,16 @@
  * The Settings sheet: the workbook-wide choices every crew line reads through a workbook name
  * (=Region, =ShootWeeks), their defaults, and how their cells are read back and checked.
  */
-import { rateCard } from "../data";
+import { engine, rateCard } from "../data";
 import {
+  DEFAULT_HEALTH_CONTRIBUTION,
   DEFAULT_HOURS_PER_DAY,
   isoToSerial,
+  isRateError,
   LAST_EXCEL_SERIAL,
   MAX_BUDGET_DOLLARS,
   serialToIso,
+  type HealthContribution,
 } from "../engine";
 import { WorkbookError } from "./errors";
 import {
@@ -36,6 +39,11 @@ export interface BudgetSettings {
   layoutVersion: number;
   /** The production's total budget in dollars, for the LBT tier it falls in; undefined when not set. */
   totalBudget?: number | undefined;
+  /**
+   * The producer's MPI health contribution level for IATSE Basic Agreement lines: independent
+   * (the default, also for a budget from before the setting existed) or contributor.
+   */
+  healthContribution: HealthContribution;
 }
 
 /** The settings' workbook names, in sheet order (Settings!B2 down). Workbooks store them. */
@@ -52,6 +60,7 @@ export const SETTING_NAMES = [
   "Contingency",
   "LayoutVersion",
   "TotalBudget",
+  "HealthContribution",
 ] as const;
 export type SettingName = (typeof SETTING_NAMES)[number];
 
@@ -115,6 +124,11 @@ const SPECS: Record<SettingName, Omit<SettingSpec, "name">> = {
     value: "",
     note: "The production's total budget in dollars (above and below the line, less the completion bond and up to 10% contingency), for the Low Budget Theatrical tier it falls in: =CREW.TIER(TotalBudget). The pane warns when Budget tier disagrees with it. Blank: not set.",
   },
+  HealthContribution: {
+    label: "Health contribution",
+    value: DEFAULT_HEALTH_CONTRIBUTION,
+    note: 'What the production pays the MPI Health Plan on IATSE Basic Agreement lines. independent (the default): a producer that is not a "$15 Million Contributor" pays the premium rate (Basic Agreement Art. XII(b)(2): $11.913 an hour from 8/3/2025, $12.773 from 8/2/2026) and 86 cents an hour to the Retired Employees Fund (30 cents + the 56-cent add-on of the 2024 MOA item 3(a)(iii)). contributor: a $15M contributor (a producer the MPI Plans recognize as one, or an affiliate of it) pays the basic rate ($7.553, then $8.003) and 30 cents. Blank: independent.',
+  },
 };
 
 /** Settings live in Settings!B2 down (one row each, SETTING_NAMES order), labels in column A, notes in column C. */
@@ -157,6 +171,7 @@ export function defaultSettings(): BudgetSettings {
     contingency: number("Contingency"),
     layoutVersion: number("LayoutVersion"),
     totalBudget: undefined,
+    healthContribution: DEFAULT_HEALTH_CONTRIBUTION,
   };
 }
 
@@ -192,6 +207,10 @@ export function settingsFromCells(cells: readonly (readonly unknown[])[]): Budge
     totalBudget: isBlank(cell("TotalBudget").value)
       ? undefined
       : dollarSetting(cell("TotalBudget")),
+    // Blank (or a budget from before the setting existed): what an independent producer pays.
+    healthContribution: isBlank(cell("HealthContribution").value)
+      ? DEFAULT_HEALTH_CONTRIBUTION
+      : healthContributionSetting(cell("HealthContribution")),
   };
 }
 
@@ -217,6 +236,20 @@ function shareSetting({ name, value }: SettingCell): number {
     );
   }
   return n;
+}
+
+/** A health contribution level as typed: "independent", "contributor", "$15M contributor"... */
+function healthContributionSetting({ name, value }: SettingCell): HealthContribution {
+  const text = typeof value === "string" ? value.trim() : "";
+  try {
+    return engine.findHealthContribution(text);
+  } catch (e) {
+    if (!isRateError(e)) throw e;
+    throw new WorkbookError(
+      `${where(name)} must be independent (a producer that is not a $15M contributor) or contributor (a "$15 Million Contributor"); it holds "${String(value)}".`,
+      { cause: e },
+    );
+  }
 }
 
 /** An amount of dollars: 7500000, or as typed in a text cell ("$7,500,000", "7.5M"). */

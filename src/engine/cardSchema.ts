@@ -35,6 +35,12 @@ const versioned = {
 export const unitSchema = z.enum(["hour", "day", "week", "flat"]);
 export const hireSchema = z.enum(["daily", "weekly", "on-call"]);
 export const figureKindSchema = z.enum(["published", "estimate"]);
+/**
+ * What a producer pays the MPI Health Plan at (Basic Agreement Art. XII(b)): an independent
+ * producer the premium rate and the Retired Employees Fund add-on, a "$15 Million Contributor" the
+ * basic rate.
+ */
+export const healthContributionSchema = z.enum(["independent", "contributor"]);
 export const confidenceSchema = z.enum(["high", "medium-high", "medium", "low-medium", "low"]);
 
 /** Where a figure comes from: a document a payroll accountant can open. */
@@ -98,6 +104,11 @@ export const roleSchema = z.object({
    * to an older version resolves (and checks its Production Roles against) only the older ones.
    */
   aliasesSince: z.record(cardVersion, z.array(z.string().min(1))).optional(),
+  /**
+   * Aliases the role held through a version and then gave up (to a role of their own), by that
+   * last version: a workbook pinned to it or an older one still resolves them to this role.
+   */
+  aliasesUntil: z.record(cardVersion, z.array(z.string().min(1))).optional(),
 });
 
 export const roleFileSchema = z.object({
@@ -181,6 +192,8 @@ export const fringeSchema = z.object({
   agreements: z.array(z.string()).min(1),
   /** Budget tiers the fringe applies at; absent: every tier. */
   tiers: z.array(kebabId).min(1).optional(),
+  /** The health contribution levels the fringe applies at; absent: every level. */
+  healthContributions: z.array(healthContributionSchema).min(1).optional(),
   basis: z.enum(["percent", "perHour", "perDay"]),
   periods: z.array(fringePeriodSchema).min(1),
 });

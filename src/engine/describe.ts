@@ -3,7 +3,7 @@ import { isRateError } from "./errors";
 import { describeSource } from "./explain";
 import { planRate } from "./quote";
 import type { ResolvedTerms } from "./terms";
-import type { Role, Unit } from "./types";
+import { DEFAULT_HEALTH_CONTRIBUTION, type Role, type Unit } from "./types";
 
 /** One rate the card holds for a role. */
 export interface RateListing {
@@ -108,6 +108,7 @@ export function listRates(index: CardIndex, role: Role): RateListing[] {
         date: from,
         hoursPerDay: undefined,
         daysPerWeek: 5,
+        healthContribution: DEFAULT_HEALTH_CONTRIBUTION,
       };
       const plan = planRate(index, request);
       if (isRateError(plan) || plan.basis.kind === "override") continue;

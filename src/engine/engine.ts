@@ -15,6 +15,7 @@ import {
   findRegion,
   findRole,
   findTier,
+  parseHealthContribution,
   resolveTerms,
   type ResolvedTerms,
 } from "./terms";
@@ -23,6 +24,7 @@ import { classificationInForce, isPricingFailure, priceUnit } from "./scales";
 import type {
   Agreement,
   Department,
+  HealthContribution,
   Production,
   ProductionTables,
   Quote,
@@ -268,6 +270,15 @@ export class RateEngine {
     return orThrow(findTier(this.index, text));
   }
 
+  /**
+   * A health contribution level as typed: "independent" (or "premium rate", "not a $15M
+   * contributor") or "contributor" ("$15M contributor", "basic rate").
+   * @throws RateError UNKNOWN_HEALTH_CONTRIBUTION
+   */
+  findHealthContribution(text: string): HealthContribution {
+    return orThrow(parseHealthContribution(text));
+  }
+
   /** @throws RateError UNKNOWN_DEPARTMENT */
   findDepartment(text: string): Department {
     return orThrow(findDepartment(this.index, text));
@@ -391,6 +402,8 @@ export class RateEngine {
       req.date,
       req.hoursPerDay,
       req.daysPerWeek,
+      // The plan holds the line's fringes, and which are charged depends on the level.
+      req.healthContribution,
     ];
     let cached = this.plans.get(key);
     if (cached === undefined) {

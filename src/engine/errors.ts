@@ -26,6 +26,7 @@ export type RateErrorCode =
   | "UNKNOWN_FIELD"
   | "UNKNOWN_DEPARTMENT"
   | "UNKNOWN_VERSION"
+  | "UNKNOWN_HEALTH_CONTRIBUTION"
   | "BAD_QUANTITY"
   | "BAD_DATE"
   | "BAD_HOURS"
@@ -115,6 +116,8 @@ export function describeRateError(code: RateErrorCode, d: RateErrorDetails): str
       return `Unknown department${input}.${didYouMean(d.suggestions)}`;
     case "UNKNOWN_VERSION":
       return `Unknown rate card version${input}${d.reason ? `: ${d.reason}` : ""}.${didYouMean(d.suggestions)}`;
+    case "UNKNOWN_HEALTH_CONTRIBUTION":
+      return `Unknown health contribution${input}: use independent (a producer that is not a $15M contributor) or contributor (a $15M contributor).`;
     case "BAD_QUANTITY":
       return `Quantity${input} must be a number from 0 to 10,000.`;
     case "BAD_DATE":

@@ -1,7 +1,7 @@
 import { formatBps, formatUsd } from "./money";
 import type { NameMatch } from "./names";
 import { hireOf } from "./titles";
-import type { FringeLine, Quote, Source } from "./types";
+import type { FringeLine, HealthContribution, Quote, Source } from "./types";
 
 function plural(n: number, unit: string): string {
   return `${Number(n.toFixed(4))} ${unit}${n === 1 ? "" : "s"}`;
@@ -32,6 +32,37 @@ export function describeFringeRate(line: FringeLine): string {
   }
   const cap = line.capCents === undefined ? "" : ` (yearly wage base ${formatUsd(line.capCents)})`;
   return `${formatBps(line.rate)} on ${formatUsd(line.appliedTo)}${cap}`;
+}
+
+/** Who pays at a health contribution level, in the agreement's words. */
+const HEALTH_PAYER: Record<HealthContribution, string> = {
+  independent: "an independent producer (not a $15M contributor)",
+  contributor: 'a "$15 Million Contributor"',
+};
+
+/** "independent producer (not a $15M contributor)" or "$15M contributor": a level in budget words. */
+export function describeHealthContribution(level: HealthContribution): string {
+  return level === "independent"
+    ? "independent producer (not a $15M contributor)"
+    : "$15M contributor";
+}
+
+/**
+ * A fringe's label, with the health contribution level its rate is for when the card charges it
+ * at one level only: "MPI Health Plan (IATSE) at the independent producer's rate".
+ */
+export function fringeLabel(line: FringeLine): string {
+  const levels = line.healthContributions;
+  if (levels?.length !== 1) return line.label;
+  return `${line.label} at the ${levels[0] === "independent" ? "independent producer's" : "$15M contributor's"} rate`;
+}
+
+/** For a line with fringes that depend on the level: which it was priced at, and the other. */
+function healthContributionText(q: Quote): string {
+  if (!q.fringes.some((f) => f.healthContributions !== undefined)) return "";
+  const other: HealthContribution =
+    q.healthContribution === "independent" ? "contributor" : "independent";
+  return ` MPI health contributions are at the rates ${HEALTH_PAYER[q.healthContribution]} pays${q.healthContribution === "independent" ? " (the default)" : ""}; ${HEALTH_PAYER[other]} pays ${other === "contributor" ? "less" : "more"} (health contribution "${other}").`;
 }
 
 /**
@@ -106,9 +137,9 @@ export function explainQuote(q: Quote): string {
     ? ` Fringes ${formatUsd(q.fringeCents)}: ${q.fringes
         .map(
           (f) =>
-            `${f.label} ${describeFringeRate(f)} = ${formatUsd(f.amountCents)}${f.kind === "estimate" ? " (estimate)" : ""}`,
+            `${fringeLabel(f)} ${describeFringeRate(f)} = ${formatUsd(f.amountCents)}${f.kind === "estimate" ? " (estimate)" : ""}`,
         )
-        .join("; ")}.`
+        .join("; ")}.${healthContributionText(q)}`
     : " No fringes apply.";
   const toDate =
     q.wagesToDateCents > 0

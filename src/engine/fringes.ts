@@ -1,5 +1,11 @@
 import { applyPercentBps, roundCents } from "./money";
-import { FringeLine, type Fringe, type FringePeriod } from "./types";
+import {
+  DEFAULT_HEALTH_CONTRIBUTION,
+  FringeLine,
+  type Fringe,
+  type FringePeriod,
+  type HealthContribution,
+} from "./types";
 
 /** A fringe and the period of it in force on a date. */
 export interface FringeInForce {
@@ -19,10 +25,27 @@ export interface FringesOnDate {
   notes: string[];
 }
 
-function applies(fringe: Fringe, agreementId: string, regionId: string, tierId?: string): boolean {
+/** The terms that decide whether a fringe is charged on a line at all. */
+export interface FringeTerms {
+  agreementId: string;
+  regionId: string;
+  /** Undefined: only fringes for every tier apply. */
+  tierId?: string | undefined;
+  /** Default: the independent producer's level. */
+  healthContribution?: HealthContribution | undefined;
+}
+
+/**
+ * Whether a fringe is charged under these terms: its regions, agreements, tiers (absent: every
+ * tier) and health contribution levels (absent: every level) all take them in.
+ */
+export function fringeApplies(fringe: Fringe, terms: FringeTerms): boolean {
+  const { agreementId, regionId, tierId } = terms;
   if (!fringe.regions.includes("*") && !fringe.regions.includes(regionId)) return false;
   if (!fringe.agreements.includes("*") && !fringe.agreements.includes(agreementId)) return false;
-  return !fringe.tiers || (tierId !== undefined && fringe.tiers.includes(tierId));
+  if (fringe.tiers && (tierId === undefined || !fringe.tiers.includes(tierId))) return false;
+  const level = terms.healthContribution ?? DEFAULT_HEALTH_CONTRIBUTION;
+  return !fringe.healthContributions || fringe.healthContributions.includes(level);
 }
 
 function lastTo(fringe: Fringe): string {
@@ -31,7 +54,9 @@ function lastTo(fringe: Fringe): string {
 
 /**
  * The fringes that apply to wages under `agreementId` in `regionId` at budget tier `tierId` on
- * `date`, card order. A fringe without `tiers` applies at every tier.
+ * `date`, card order, at the producer's health contribution level. A fringe without `tiers` applies
+ * at every tier; one without `healthContributions` at every level (the MPI health and Retired
+ * Employees Fund rates are two fringes each, one for each level).
  *
  * A date past a fringe's last figure is never dropped in silence. The card itself carries a figure
  * it has no successor for forward unchanged, as a labelled estimate ("2026 wage base carried
@@ -47,8 +72,10 @@ export function fringesOnDate(
   regionId: string,
   date: string,
   tierId?: string,
+  healthContribution: HealthContribution = DEFAULT_HEALTH_CONTRIBUTION,
 ): FringesOnDate {
-  const applying = fringes.filter((f) => applies(f, agreementId, regionId, tierId));
+  const terms: FringeTerms = { agreementId, regionId, tierId, healthContribution };
+  const applying = fringes.filter((f) => fringeApplies(f, terms));
   const horizon = applying.reduce((m, f) => (lastTo(f) > m ? lastTo(f) : m), "");
   const inForce: FringeInForce[] = [];
   const notes: string[] = [];

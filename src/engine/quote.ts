@@ -38,7 +38,14 @@ function noRate(r: ResolvedTerms, reason: string): RateError {
 
 /** The line's fringes on its date, their notes added to the plan's (see `fringesOnDate`). */
 function fringesFor(index: CardIndex, r: ResolvedTerms, notes: string[]): FringeInForce[] {
-  const on = fringesOnDate(index.card.fringes, r.agreement.id, r.region.id, r.date, r.tier.id);
+  const on = fringesOnDate(
+    index.card.fringes,
+    r.agreement.id,
+    r.region.id,
+    r.date,
+    r.tier.id,
+    r.healthContribution,
+  );
   notes.push(...on.notes);
   return on.inForce;
 }
@@ -407,6 +414,7 @@ export function priceLine(
     hoursPerDay: r.hoursPerDay,
     daysPerWeek: r.daysPerWeek,
     wagesToDateCents,
+    healthContribution: r.healthContribution,
     unitRateCents: plan.unitRateCents,
     subtotalCents,
     fringes,

@@ -6,10 +6,20 @@
 import type { CardIndex } from "./cardIndex";
 import { unionCoverage } from "./coverage";
 import { RateError, assert, isRateError } from "./errors";
+import { fringeApplies } from "./fringes";
 import { dollarsToCents } from "./money";
 import type { NameMatch } from "./names";
-import type { Agreement, Department, QuoteRequest, Region, Role, Tier, Unit } from "./types";
-import { UNITS } from "./types";
+import type {
+  Agreement,
+  Department,
+  HealthContribution,
+  QuoteRequest,
+  Region,
+  Role,
+  Tier,
+  Unit,
+} from "./types";
+import { DEFAULT_HEALTH_CONTRIBUTION, HEALTH_CONTRIBUTIONS, UNITS } from "./types";
 
 export const MAX_QUANTITY = 10_000;
 const MAX_WAGES_TO_DATE_DOLLARS = 1_000_000_000;
@@ -120,6 +130,37 @@ export function parseUnit(text: string): Unit | RateError {
 }
 
 /**
+ * How the two health contribution levels are written: the level's name, and the agreement's own
+ * words for each ("Premium Rate", "Basic Rate", "$15 Million Contributor"), ignoring case, spaces
+ * and punctuation ("$15M contributor" is "15mcontributor").
+ */
+const HEALTH_CONTRIBUTION_SPELLINGS: Record<string, HealthContribution> = {
+  independent: "independent",
+  independentproducer: "independent",
+  indie: "independent",
+  premium: "independent",
+  premiumrate: "independent",
+  non15mcontributor: "independent",
+  not15mcontributor: "independent",
+  nota15mcontributor: "independent",
+  contributor: "contributor",
+  "15mcontributor": "contributor",
+  "15millioncontributor": "contributor",
+  basic: "contributor",
+  basicrate: "contributor",
+};
+
+/** A health contribution level as typed ("independent", "$15M contributor", "Basic Rate"...). */
+export function parseHealthContribution(text: string): HealthContribution | RateError {
+  const level = HEALTH_CONTRIBUTION_SPELLINGS[text.toLowerCase().replace(/[^a-z0-9]/g, "")];
+  if (level) return level;
+  return new RateError("UNKNOWN_HEALTH_CONTRIBUTION", {
+    input: text,
+    suggestions: [...HEALTH_CONTRIBUTIONS],
+  });
+}
+
+/**
  * A date typed as text, as YYYY-MM-DD: ISO ("2025-01-15") or US month/day/year ("1/15/2025",
  * "01/15/2025"), within the years any budget could mean. Day/month/year is not guessed at: "3/4"
  * means March 4 in a US budget, so only the US order is read.
@@ -202,6 +243,8 @@ export interface ResolvedTerms {
   date: string;
   hoursPerDay: number | undefined;
   daysPerWeek: number;
+  /** The producer's MPI health contribution level (default: independent). */
+  healthContribution: HealthContribution;
   /** Set when the agreement was left to its default and fell back to non-union: why. */
   nonUnionReason?: string | undefined;
 }
@@ -233,6 +276,11 @@ export function resolveTerms(index: CardIndex, req: QuoteRequest): ResolvedTerms
   if (!(daysPerWeek === 5 || daysPerWeek === 6 || daysPerWeek === 7)) {
     return new RateError("BAD_DAYS", { input: String(req.daysPerWeek) });
   }
+  const healthContribution =
+    req.healthContribution === undefined
+      ? DEFAULT_HEALTH_CONTRIBUTION
+      : parseHealthContribution(req.healthContribution);
+  if (isRateError(healthContribution)) return healthContribution;
   const terms: ResolvedTerms = {
     role,
     unit,
@@ -242,6 +290,7 @@ export function resolveTerms(index: CardIndex, req: QuoteRequest): ResolvedTerms
     date,
     hoursPerDay,
     daysPerWeek,
+    healthContribution,
   };
   if (defaulted?.nonUnionReason) terms.nonUnionReason = defaulted.nonUnionReason;
   const fringesFrom = fringesStart(index, terms);
@@ -263,12 +312,16 @@ export function resolveTerms(index: CardIndex, req: QuoteRequest): ResolvedTerms
  * from which all of them do: quoting earlier would silently carry $0 for those fringes.
  */
 function fringesStart(index: CardIndex, terms: ResolvedTerms): string | undefined {
-  const { agreement, region, tier, date } = terms;
+  const { agreement, region, tier, date, healthContribution } = terms;
+  const on = {
+    agreementId: agreement.id,
+    regionId: region.id,
+    tierId: tier.id,
+    healthContribution,
+  };
   let start: string | undefined;
   for (const f of index.card.fringes) {
-    if (!f.regions.includes("*") && !f.regions.includes(region.id)) continue;
-    if (!f.agreements.includes("*") && !f.agreements.includes(agreement.id)) continue;
-    if (f.tiers && !f.tiers.includes(tier.id)) continue;
+    if (!fringeApplies(f, on)) continue;
     const first = f.periods.reduce<string | undefined>(
       (m, p) => (m === undefined || p.from < m ? p.from : m),
       undefined,

@@ -7,6 +7,7 @@ import type {
   departmentSchema,
   fringePeriodSchema,
   fringeSchema,
+  healthContributionSchema,
   hireSchema,
   periodRateSchema,
   rateCardSchema,
@@ -126,10 +127,25 @@ export type Agreement = z.infer<typeof agreementSchema>;
 export type Region = z.infer<typeof regionSchema>;
 export type Tier = z.infer<typeof tierSchema>;
 export type CardMeta = z.infer<typeof cardMetaSchema>;
+/**
+ * The level a producer contributes to the MPI Health Plan at (Basic Agreement Art. XII(b)):
+ * `independent`, a producer that is not a "$15 Million Contributor" (the premium rate and the
+ * Retired Employees Fund add-on), or `contributor`, one that is (the basic rate).
+ */
+export type HealthContribution = z.infer<typeof healthContributionSchema>;
 export type RateCard = z.infer<typeof rateCardSchema>;
 
 /** Every unit, in the order the pane lists them. */
 export const UNITS: readonly Unit[] = ["hour", "day", "week", "month", "episode", "flat"];
+
+/** Every health contribution level, the default first. */
+export const HEALTH_CONTRIBUTIONS: readonly HealthContribution[] = ["independent", "contributor"];
+
+/**
+ * The level a request prices at when it names none: what an independent production pays. It is the
+ * higher of the two, so a budget that does not say which it is is never short.
+ */
+export const DEFAULT_HEALTH_CONTRIBUTION: HealthContribution = "independent";
 
 /** What a caller asks for. Everything but the role is optional and has a documented default. */
 export interface QuoteRequest {
@@ -156,6 +172,12 @@ export interface QuoteRequest {
   daysPerWeek?: number | undefined;
   /** Wages already budgeted for the same person in the same calendar year, in dollars. Default 0. */
   wagesToDate?: number | undefined;
+  /**
+   * The producer's MPI health contribution level, as typed: "independent" (the default; the
+   * premium rate and the Retired Employees Fund add-on) or "contributor" (a "$15 Million
+   * Contributor": the basic rate). Only fringes the card marks for a level depend on it.
+   */
+  healthContribution?: string | undefined;
 }
 
 /** One fringe on one crew line. Reads its label, rate and source from the card's fringe period. */
@@ -185,6 +207,10 @@ export class FringeLine {
   }
   get capCents(): number | undefined {
     return this.period.capCents;
+  }
+  /** The health contribution levels the fringe is charged at; undefined: every level. */
+  get healthContributions(): readonly HealthContribution[] | undefined {
+    return this.fringe.healthContributions;
   }
   get kind(): "published" | "estimate" {
     return this.period.kind;
@@ -263,6 +289,8 @@ export interface Quote {
   hoursPerDay: number | undefined;
   daysPerWeek: number;
   wagesToDateCents: number;
+  /** The health contribution level the line was priced at (see `QuoteRequest`). */
+  healthContribution: HealthContribution;
   unitRateCents: number;
   subtotalCents: number;
   fringes: FringeLine[];

@@ -7,6 +7,8 @@ import {
   centsToDollars,
   DEFAULT_HOURS_PER_DAY,
   describeFringeRate,
+  describeHealthContribution,
+  fringeLabel,
   RateError,
   type QuoteRequest,
   productionToken,
@@ -95,6 +97,8 @@ function quoteRequest(arg: Args): QuoteRequest {
     // The Settings sheet's default, so a typed formula prices like an inserted line.
     hoursPerDay: arg("hoursPerDay") ?? DEFAULT_HOURS_PER_DAY,
     wagesToDate: arg("wagesToDate"),
+    // FRINGE, TOTAL and EXPLAIN take it; the rest price no fringes it could change.
+    healthContribution: arg("healthContribution"),
   };
 }
 
@@ -133,6 +137,12 @@ export function createCrewFunctions(engine: RateEngine) {
         const arg = argsOf(id, v);
         return figure(at(arg).quoteFast(quoteRequest(arg)));
       });
+  }
+
+  /** ", health: independent producer (…)" for a line whose fringes depend on the level. */
+  function health(q: Quote): string {
+    if (!q.fringes.some((f) => f.healthContributions !== undefined)) return "";
+    return `, health: ${describeHealthContribution(q.healthContribution)}`;
   }
 
   /** "Published", "Estimate", or where the workbook's rate comes from. */
@@ -288,7 +298,7 @@ export function createCrewFunctions(engine: RateEngine) {
         const q = at(arg).quote(quoteRequest(arg));
         const rows: CellOutput[][] = [
           ["Role", `${q.role.title} (${q.department.name}, ${q.role.account})`],
-          ["Terms", `${q.agreement.name}, ${q.region.name}, ${q.tier.name}, ${q.date}`],
+          ["Terms", `${q.agreement.name}, ${q.region.name}, ${q.tier.name}, ${q.date}${health(q)}`],
           [
             `Rate per ${q.unit}${q.basis.kind === "published" ? "" : ` (${q.basis.kind})`}`,
             centsToDollars(q.unitRateCents),
@@ -298,7 +308,7 @@ export function createCrewFunctions(engine: RateEngine) {
         ];
         for (const f of q.fringes) {
           rows.push([
-            `${f.label}: ${describeFringeRate(f)}${f.kind === "estimate" ? " (estimate)" : ""}`,
+            `${fringeLabel(f)}: ${describeFringeRate(f)}${f.kind === "estimate" ? " (estimate)" : ""}`,
             centsToDollars(f.amountCents),
           ]);
         }

@@ -112,6 +112,7 @@ function rate(
  * @param [hoursPerDay] Hours worked a day. Default: 12, the Settings sheet's Hours per day default (the functions and inserted lines price alike).
  * @param [cardVersion] The rate-card version the workbook was built with (its Settings sheet's CardVersion), so everyone gets the same numbers. Default: this add-in's newest card.
  * @param [production] The workbook's production tables (its Settings sheet's ProductionTables cell, made by CREW.TABLES), so its rate overrides and the production's own roles apply. Default: none.
+ * @param [healthContribution] The producer's MPI health contribution level (its Settings sheet's HealthContribution): independent (a producer that is not a $15M contributor: the MPI premium health rate and the Retired Employees Fund add-on) or contributor (a "$15 Million Contributor": the basic rate). Default: independent.
  * @returns Fringe amount in dollars.
  */
 function fringe(
@@ -126,6 +127,7 @@ function fringe(
   hoursPerDay?: unknown,
   cardVersion?: unknown,
   production?: unknown,
+  healthContribution?: unknown,
 ): unknown[][] {
   return toExcel(
     crew.fringe(
@@ -141,6 +143,7 @@ function fringe(
         hoursPerDay,
         cardVersion,
         production,
+        healthContribution,
       ),
     ),
   );
@@ -160,6 +163,7 @@ function fringe(
  * @param [hoursPerDay] Hours worked a day. Default: 12, the Settings sheet's Hours per day default (the functions and inserted lines price alike).
  * @param [cardVersion] The rate-card version the workbook was built with (its Settings sheet's CardVersion), so everyone gets the same numbers. Default: this add-in's newest card.
  * @param [production] The workbook's production tables (its Settings sheet's ProductionTables cell, made by CREW.TABLES), so its rate overrides and the production's own roles apply. Default: none.
+ * @param [healthContribution] The producer's MPI health contribution level (its Settings sheet's HealthContribution): independent (a producer that is not a $15M contributor: the MPI premium health rate and the Retired Employees Fund add-on) or contributor (a "$15 Million Contributor": the basic rate). Default: independent.
  * @returns Total cost in dollars.
  */
 function total(
@@ -174,6 +178,7 @@ function total(
   hoursPerDay?: unknown,
   cardVersion?: unknown,
   production?: unknown,
+  healthContribution?: unknown,
 ): unknown[][] {
   return toExcel(
     crew.total(
@@ -189,6 +194,7 @@ function total(
         hoursPerDay,
         cardVersion,
         production,
+        healthContribution,
       ),
     ),
   );
@@ -307,6 +313,7 @@ function roles(department?: unknown, search?: unknown, production?: unknown): un
  * @param [hoursPerDay] Hours worked a day. Default: 12, the Settings sheet's Hours per day default (the functions and inserted lines price alike).
  * @param [cardVersion] The rate-card version the workbook was built with (its Settings sheet's CardVersion), so everyone gets the same numbers. Default: this add-in's newest card.
  * @param [production] The workbook's production tables (its Settings sheet's ProductionTables cell, made by CREW.TABLES), so its rate overrides and the production's own roles apply. Default: none.
+ * @param [healthContribution] The producer's MPI health contribution level (its Settings sheet's HealthContribution): independent (a producer that is not a $15M contributor: the MPI premium health rate and the Retired Employees Fund add-on) or contributor (a "$15 Million Contributor": the basic rate). Default: independent.
  * @returns Rows of label and value.
  */
 function explain(
@@ -321,6 +328,7 @@ function explain(
   hoursPerDay?: unknown,
   cardVersion?: unknown,
   production?: unknown,
+  healthContribution?: unknown,
 ): unknown[][] {
   const args = [
     role,
@@ -334,6 +342,7 @@ function explain(
     hoursPerDay,
     cardVersion,
     production,
+    healthContribution,
   ].map(cellInput);
   return toExcel(crew.explain(...args));
 }

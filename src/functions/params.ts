@@ -41,6 +41,8 @@ export const PARAMS = {
   hoursPerDay: { label: "Hours per day", type: "number", optional: true },
   cardVersion: { label: "Card version", type: "text", optional: true },
   production: { label: "Production tables", type: "text", optional: true },
+  // The engine's default (independent) when blank: the Settings sheet's Health contribution.
+  healthContribution: { label: "Health contribution", type: "text", optional: true },
   field: { label: "Field", type: "text", optional: false },
   department: { label: "Department", type: "text", optional: true },
   search: { label: "Search", type: "text", optional: true, default: "" },
@@ -78,6 +80,7 @@ export const CREW_PARAMS = {
     "hoursPerDay",
     "cardVersion",
     "production",
+    "healthContribution",
   ],
   TOTAL: [
     "role",
@@ -91,6 +94,7 @@ export const CREW_PARAMS = {
     "hoursPerDay",
     "cardVersion",
     "production",
+    "healthContribution",
   ],
   UNITRATE: [
     "role",
@@ -129,6 +133,7 @@ export const CREW_PARAMS = {
     "hoursPerDay",
     "cardVersion",
     "production",
+    "healthContribution",
   ],
   PAYHOURS: ["hoursWorked", "agreement"],
   TIER: ["total"],

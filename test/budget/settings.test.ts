@@ -1,5 +1,5 @@
 /**
- * The Production budget setting (TotalBudget), last on the Settings sheet: blank is not set,
+ * The Production budget setting (TotalBudget), on Settings!B13: blank is not set,
  * dollars as a number or as typed text, anything else named by its cell; and a workbook from
  * before the setting existed (no such row) reads as not set.
  */
@@ -26,10 +26,9 @@ function cellsWith(total: unknown, names: readonly SettingName[] = SETTING_NAMES
 }
 
 describe("the Production budget setting", () => {
-  it("is the last setting, on Settings!B13, labelled Production budget, blank by default", () => {
-    expect(SETTING_NAMES.at(-1)).toBe("TotalBudget");
+  it("is on Settings!B13, labelled Production budget, blank by default", () => {
     expect(settingRow("TotalBudget")).toBe(13);
-    const spec = SETTINGS.at(-1);
+    const spec = SETTINGS.find((s) => s.name === "TotalBudget");
     expect(spec).toMatchObject({ label: "Production budget", value: "" });
     expect(spec?.note).toMatch(/CREW\.TIER\(TotalBudget\)/);
     expect(defaultSettings().totalBudget).toBeUndefined();
@@ -60,7 +59,10 @@ describe("the Production budget setting", () => {
   });
 
   it("reads a budget from before the setting existed as not set", () => {
-    const older = cellsWith(undefined, SETTING_NAMES.slice(0, -1));
+    const older = cellsWith(
+      undefined,
+      SETTING_NAMES.slice(0, SETTING_NAMES.indexOf("TotalBudget")),
+    );
     expect(settingsFromCells(older).totalBudget).toBeUndefined();
   });
 });

@@ -26,8 +26,9 @@ describe("explanations", () => {
         ),
       ];
       expect(lines.length).toBeGreaterThan(0);
-      // The MPI health rate is 800.3 cents an hour on the default date: shown as $8.003.
-      expect(q.explanation).toContain("$8.003/hr");
+      // The MPI health rate (an independent producer's, the default) is 1277.3 cents an hour on
+      // the default date: shown as $12.773.
+      expect(q.explanation).toContain("$12.773/hr");
       for (const [text, rate, count, amount] of lines) {
         const product = Math.round(money(rate!) * Number(count) * 100 + 1e-7) / 100;
         expect(product, text).toBeCloseTo(money(amount!), 2);

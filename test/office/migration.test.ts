@@ -9,7 +9,9 @@ import {
   COLUMNS,
   crewLineRow,
   LAYOUT_1_COLUMNS,
+  LAYOUT_2_SETTINGS,
   LAYOUT_VERSION,
+  settingRow,
   subtotalRow,
   TOPSHEET_COLUMNS,
   TOPSHEET_HEADER_ROW,
@@ -114,8 +116,10 @@ async function layout1Workbook() {
   book.table(BUDGET_TABLE)!.dataRows = V1_LINES.length;
   const settings = book.sheetCells("Settings");
   // Layout 1 ended at ProductionTables (row 10): the later settings and their names are new.
-  for (const row of [11, 12, 13]) for (let c = 0; c < 3; c++) settings.delete(key(row, c));
-  for (const name of ["Contingency", "LayoutVersion", "TotalBudget"]) book.state.names.delete(name);
+  for (const name of LAYOUT_2_SETTINGS) {
+    for (let c = 0; c < 3; c++) settings.delete(key(settingRow(name), c));
+    book.state.names.delete(name);
+  }
   const top = book.sheetCells("Topsheet");
   top.clear();
   const v1Top = [
@@ -142,7 +146,7 @@ describe("ExcelWorkbook: bringing a layout-1 budget up to date", () => {
       crewLineRow(EXPECTED[0]!, 5),
       subtotalRow("2500", "Set Operations", 6),
       crewLineRow(EXPECTED[1]!, 7),
-      subtotalRow("3300", "Camera Operations", 8),
+      subtotalRow("3300", "Camera Operations", 8, 7),
     ];
     expected.forEach((cells, i) => {
       expect(book.row("Budget", 5 + i, COLUMNS.length)).toEqual(

@@ -43,6 +43,9 @@ export function SettingsSummary({
               {settings.cardVersion && settings.cardVersion !== cardVersion
                 ? ` · rate card ${settings.cardVersion} (newest: ${cardVersion})`
                 : ` · rate card ${cardVersion}`}
+              {settings.healthContribution === "contributor"
+                ? " · MPI health: $15M contributor"
+                : " · MPI health: independent"}
               {budgetNote ? ` · ${budgetNote}` : ""}
             </>
           ) : (
