@@ -7,6 +7,9 @@
 import {
   dollarsToCents,
   formatUsd,
+  readAmount,
+  type AmountFault,
+  type AmountRefusal,
   hireOf,
   isRateError,
   normalizeName,
@@ -82,14 +85,31 @@ function headingField(cell: string): Field | undefined {
 }
 
 /**
- * A number as a crew list writes it: plain digits, or US-formatted money ("$4,200.00", commas only
- * in groups of three). Anything else (hex, "1,2,3", words) is not a number.
+ * A number as a crew list writes it, by the engine's one rule for amounts (`readAmount`): plain
+ * digits, or US-formatted money ("$4,200.00", commas only in groups of three). Anything else (hex,
+ * "1,2,3", a sign, words) is not a number.
  */
 export function crewListNumber(text: string): number | undefined {
-  const t = text.trim().replace(/^\$\s*/, "");
-  if (!/^(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/.test(t)) return undefined;
-  const n = Number(t.replace(/,/g, ""));
-  return Number.isFinite(n) ? n : undefined;
+  const read = readAmount(text, { kind: "count" });
+  return read.ok ? read.value : undefined;
+}
+
+/** Why a cell's amount is refused, naming the cell: "Rate '0x10' is not a number". */
+function amountProblem(label: string, refusal: AmountRefusal): string {
+  const syntax: readonly AmountFault[] = ["not-a-number", "notation", "digits", "grouping", "sign"];
+  return syntax.includes(refusal.fault)
+    ? `${label} '${refusal.typed}' is not a number`
+    : `${label} '${refusal.typed}' ${refusal.reason}`;
+}
+
+/**
+ * A rate the sheet's Rate Overrides or Production Roles would refuse for its unit (more than the
+ * unit's ceiling), as the import's problem; rates are read by the same rule as the sheet's.
+ * @throws ImportProblem naming the rate and the ceiling
+ */
+function checkRate(dollars: number, unit: Unit): void {
+  const read = readAmount(dollars, { kind: "dollars", per: unit });
+  if (!read.ok) throw new ImportProblem(`${amountProblem("Rate", read)}.`);
 }
 
 /**
@@ -117,9 +137,11 @@ export function parseCrewList(text: string): CrewListRow[] {
     const number = (field: "quantity" | "rate", label: string): number | undefined => {
       const typed = at(field);
       if (typed === "") return undefined;
-      const n = crewListNumber(typed);
-      if (n === undefined) problems.push(`${label} '${typed}' is not a number`);
-      return n;
+      // A rate is dollars (cents at most); a quantity may be any fraction of its unit.
+      const read = readAmount(typed, { kind: field === "rate" ? "dollars" : "count" });
+      if (read.ok) return read.value;
+      problems.push(amountProblem(label, read));
+      return undefined;
     };
     const quantity = number("quantity", "Quantity");
     const rate = number("rate", "Rate");
@@ -328,6 +350,12 @@ export function planImport(
       continue;
     }
     if (choice?.kind === "own-role") {
+      try {
+        checkRate(choice.role.rate, choice.role.unit);
+      } catch (error) {
+        planned.push({ kind: "bad", row, error });
+        continue;
+      }
       const quantity: number | Phase = row.quantity ?? (choice.role.unit === "week" ? "shoot" : 1);
       planned.push({
         kind: "own-role",
@@ -364,6 +392,7 @@ export function planImport(
     }
     try {
       const unit = rowUnit(engine, role, row.unit);
+      if (row.rate !== undefined) checkRate(row.rate, unit);
       const quantity: number | Phase = row.quantity ?? (unit === "week" ? "shoot" : 1);
       // What the title said beyond the role stays on the line, in its description.
       const note = qualifiers.length > 0 ? qualifiers.join(", ") : undefined;

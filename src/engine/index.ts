@@ -3,11 +3,27 @@ export { RateEngine, type ExplainedQuote, type TitleMatch } from "./engine";
 export { RateError, isRateError, describeRateError, assert, didYouMean, orList } from "./errors";
 export type { RateErrorCode, RateErrorDetails } from "./errors";
 export { centsToDollars, dollarsToCents, formatUsd, formatBps, roundCents } from "./money";
-export { COPY_HOSTS, explainQuote, describeFringeRate, describeSource } from "./explain";
+export {
+  COPY_HOSTS,
+  explainQuote,
+  describeFringeRate,
+  describeHealthContribution,
+  describeSource,
+  fringeLabel,
+} from "./explain";
 export { normalizeName, editDistance, type MatchStep } from "./names";
 export { payHoursForDay } from "./workRules";
 export { isoToSerial, LAST_EXCEL_SERIAL, serialToIso } from "./excelDates";
 export { MAX_QUANTITY } from "./terms";
+export {
+  MAX_AMOUNT_DOLLARS,
+  describeAmount,
+  readAmount,
+  type AmountFault,
+  type AmountReading,
+  type AmountRefusal,
+  type AmountRule,
+} from "./amounts";
 export { MAX_SEARCH_LENGTH } from "./search";
 export { WEEKS_PER_EPISODE, WEEKS_PER_MONTH, weekMultiple, type WeekMultiple } from "./units";
 export { hireOf, type Hiring } from "./titles";

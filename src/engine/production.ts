@@ -4,12 +4,12 @@
  * this module checks them against the card and turns them into roles and override entries the
  * engine prices like any other. A bad row is a RateError naming the table, the line and the fix.
  */
+import { describeAmount, readAmount } from "./amounts";
 import type { CardIndex } from "./cardIndex";
 import { RateError, isRateError, orThrow } from "./errors";
 import { dollarsToCents } from "./money";
 import { normalizeName } from "./names";
 import { findAgreement, parseUnit } from "./terms";
-import { WEEKS_PER_EPISODE, WEEKS_PER_MONTH } from "./units";
 import {
   OVERRIDES_TABLE,
   PRODUCTION_ROLES_TABLE,
@@ -24,32 +24,8 @@ import {
   type Unit,
 } from "./types";
 
-/**
- * The most a table line may pay per unit, in dollars: far above any scale on the card (its highest
- * are about $150 an hour, $1,250 a day, $14,000 a week) and any negotiated crew rate, yet low
- * enough that a slipped digit or a cell from the wrong column ("10,000,000 per hour") is caught
- * rather than priced. A day is 10 hours, a week 5 days, a month and an episode the weeks units.ts
- * counts in them; a flat amount is a whole allowance or fee.
- */
-const MAX_WEEK_DOLLARS = 250_000;
-export const MAX_AMOUNT_DOLLARS: Readonly<Record<Unit, number>> = {
-  hour: 5_000,
-  day: 50_000,
-  week: MAX_WEEK_DOLLARS,
-  month: Math.round(MAX_WEEK_DOLLARS * WEEKS_PER_MONTH),
-  episode: Math.round(MAX_WEEK_DOLLARS * WEEKS_PER_EPISODE),
-  flat: 1_000_000,
-};
-
-/**
- * An amount typed as text: digits, an optional dollar sign and cents, commas only in groups of
- * three ("1250", "$1,250.00"). No hex ("0x10"), exponent or other grouping ("1,2,3"): without the
- * workbook's locale a comma cannot be told from a decimal point, so only what a US budget writes is
- * taken. A number cell is taken as it is.
- */
-const AMOUNT_TEXT = /^\$?\s*(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)$/;
-
-const usd = (dollars: number) => `$${dollars.toLocaleString("en-US")}`;
+// The ceilings per unit live with the rule for amounts; this module has always exported them.
+export { MAX_AMOUNT_DOLLARS } from "./amounts";
 
 function isBlank(cell: TableCell): boolean {
   return cell === null || cell === undefined || (typeof cell === "string" && cell.trim() === "");
@@ -83,7 +59,7 @@ function bad(
   });
 }
 
-/** A money cell for one unit of `unit`: a number, or text like "$1,250.00" (see AMOUNT_TEXT). */
+/** A money cell for one unit of `unit`: a number, or text like "$1,250.00" (see amounts.ts). */
 function dollars(
   cell: TableCell,
   unit: Unit,
@@ -91,30 +67,12 @@ function dollars(
   line: number,
   column: string,
 ): number | RateError {
-  if (isBlank(cell)) return bad(table, line, `${column} is empty`);
-  const typed = text(cell);
-  const n =
-    typeof cell === "number"
-      ? cell
-      : typeof cell === "string" && AMOUNT_TEXT.test(typed)
-        ? Number(typed.replace(/[$,\s]/g, ""))
-        : Number.NaN;
-  if (!Number.isFinite(n) || n < 0) {
-    return bad(
-      table,
-      line,
-      `${column} '${typed.slice(0, 40)}' must be an amount in dollars from 0 up, written as 1250 or $1,250.00`,
-    );
-  }
-  const max = MAX_AMOUNT_DOLLARS[unit];
-  if (n > max) {
-    return bad(
-      table,
-      line,
-      `${column} '${typed.slice(0, 40)}' is more than ${usd(max)} per ${unit}, the most a line may pay; check the amount and the unit`,
-    );
-  }
-  return dollarsToCents(n);
+  const read = readAmount(typeof cell === "number" ? cell : text(cell), {
+    kind: "dollars",
+    per: unit,
+  });
+  if (!read.ok) return bad(table, line, describeAmount(column, read));
+  return dollarsToCents(read.value);
 }
 
 /** A lookup's failure (unknown unit, agreement...) as a failure of this table line. */

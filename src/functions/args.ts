@@ -2,7 +2,7 @@
  * The one place that turns what a spreadsheet passes (cells, ranges, blanks, numbers typed as text,
  * date serials) into engine arguments. Function bodies stay one line into the engine.
  */
-import { LAST_EXCEL_SERIAL, MAX_SEARCH_LENGTH, serialToIso } from "../engine";
+import { LAST_EXCEL_SERIAL, MAX_SEARCH_LENGTH, readAmount, serialToIso } from "../engine";
 import {
   CREW_FUNCTION_IDS,
   CREW_PARAMS,
@@ -92,23 +92,35 @@ export function optionalText(
   return fail(`${name} must be text, not ${String(value).toUpperCase()}.`);
 }
 
-/**
- * A number typed as text: digits with an optional sign, dollar sign and decimals, commas only in
- * groups of three ("1,200.50", "$4,200"). No hex ("0x10"), exponent or other grouping ("1,2,3"):
- * without the workbook's locale a comma cannot be told from a decimal point, so only the one
- * reading a US budget writes is taken.
- */
-const DECIMAL_TEXT = /^[+-]?\$?\s*(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)$/;
+/** The number parameters that are dollars: typed as text, they take at most two decimal places. */
+const DOLLAR_PARAMS: ReadonlySet<ParamName> = new Set<ParamName>(["wagesToDate", "total"]);
 
-/** A number, or undefined for a blank. Text that reads as a decimal ("10", "1,200.50") counts. */
-export function optionalNumber(value: CellInput, name: string): number | undefined {
+/**
+ * A number, or undefined for a blank. Text counts when it reads as an amount by the engine's one
+ * rule (`readAmount`: plain decimals, "$" and US thousands commas, "10", "1,200.50"); hex, an
+ * exponent, a sign or other grouping ("0x10", "1e3", "+3", "1,2,3") is refused. A number cell is
+ * passed on as it is: the engine holds it to its range (quantity, hours, wages to date).
+ * @param dollars read by the rule for dollars (at most two decimal places) rather than a count's
+ */
+export function optionalNumber(
+  value: CellInput,
+  name: string,
+  dollars = false,
+): number | undefined {
   if (isBlank(value)) return undefined;
   if (typeof value === "number") return value;
   if (typeof value === "string") {
-    const text = value.trim();
-    const n = DECIMAL_TEXT.test(text) ? Number(text.replace(/[$,\s]/g, "")) : Number.NaN;
-    if (Number.isFinite(n)) return n;
-    return fail(`${name} must be a number, not '${text.slice(0, 40)}'.`);
+    const read = readAmount(value, { kind: dollars ? "dollars" : "count" });
+    if (read.ok) return read.value;
+    if (read.fault === "negative") {
+      return fail(`${name} must be a number from 0 up, not '${read.typed}'.`);
+    }
+    if (read.fault === "cents") {
+      return fail(
+        `${name} must be dollars and cents (at most two decimal places), not '${read.typed}'.`,
+      );
+    }
+    return fail(`${name} must be a number, not '${read.typed}'.`);
   }
   return fail(`${name} must be a number, not ${String(value).toUpperCase()}.`);
 }
@@ -163,6 +175,8 @@ interface CellParamSpec {
   readonly default: string | number | undefined;
   /** The longest text it takes. */
   readonly maxLength: number;
+  /** A number in dollars (see DOLLAR_PARAMS). */
+  readonly dollars: boolean;
 }
 
 function specOf(name: CellParamName): CellParamSpec {
@@ -171,13 +185,14 @@ function specOf(name: CellParamName): CellParamSpec {
     ...param,
     default: "default" in param ? param.default : undefined,
     maxLength: MAX_TEXT[name] ?? MAX_NAME_LENGTH,
+    dollars: DOLLAR_PARAMS.has(name),
   };
 }
 
 function readArg(param: CellParamSpec, value: CellInput): string | number | undefined {
   const read =
     param.type === "number"
-      ? optionalNumber(value, param.label)
+      ? optionalNumber(value, param.label, param.dollars)
       : param.type === "date"
         ? optionalDate(value, param.label, param.maxLength)
         : optionalText(value, param.label, param.maxLength);

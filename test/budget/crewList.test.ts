@@ -67,6 +67,32 @@ describe("reading a pasted crew list", () => {
     }
     expect(parseCrewList("Gaffer,,8,week,0x10")[0]?.problem).toBe("Rate '0x10' is not a number.");
   });
+
+  it("reads a rate as dollars and cents and a quantity as any fraction, by the sheet's rule", () => {
+    const [row] = parseCrewList("Title\tQty\tUnit\tRate\nGaffer\t12.345\tday\t$1,200.5");
+    expect([row?.quantity, row?.rate, row?.problem]).toEqual([12.345, 1200.5, undefined]);
+    expect(parseCrewList("Gaffer\t\t8\tday\t12.345")[0]?.problem).toBe(
+      "Rate '12.345' has more than two decimal places (cents).",
+    );
+    expect(parseCrewList("Gaffer\t\t-5\tday\t+3")[0]?.problem).toBe(
+      "Quantity '-5' is negative; Rate '+3' is not a number.",
+    );
+  });
+
+  it("refuses a rate over the ceiling of its unit before planning a Rate Overrides line", () => {
+    const plan = planImport(
+      engine,
+      parseCrewList("Title\tQty\tUnit\tRate\nGaffer\t10\thour\t10,000,000\nGaffer\t1\tday\t5000"),
+      settings,
+    );
+    expect(kinds(plan.rows)).toEqual(["bad", "line"]);
+    const bad = plan.rows[0];
+    expect(bad?.kind === "bad" ? String(bad.error) : "").toContain(
+      "Rate '10000000' is more than $5,000 per hour, the most a line may pay",
+    );
+    expect(plan.ready).toBe(false);
+    expect(plan.overrides.map((o) => o.amount)).toEqual([5000]);
+  });
 });
 
 describe("planning an import", () => {

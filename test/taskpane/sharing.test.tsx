@@ -200,7 +200,8 @@ describe("Add a role", () => {
       "Production Staff",
     );
     await user.click(within(form).getByRole("button", { name: "Add role" }));
-    expect(await within(form).findByText(/Give the rate in dollars per unit/)).toBeTruthy();
+    // The sheet's own words for an empty Rate cell (it once had a message of its own here).
+    expect(await within(form).findByText(/Rate is empty: give it in dollars per day/)).toBeTruthy();
     expect(port.tables.roles).toEqual([]);
   });
 });

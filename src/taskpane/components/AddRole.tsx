@@ -12,8 +12,10 @@ import {
 import { AddRegular } from "@fluentui/react-icons";
 import { useId, useRef, useState } from "react";
 import {
+  describeAmount,
   isRateError,
   PRODUCTION_ROLES_TABLE,
+  readAmount,
   UNITS,
   type ProductionTables,
   type RateEngine,
@@ -22,8 +24,10 @@ import {
 import { productionRoleRow, type ProductionRoleInput } from "../../budget";
 import { tablesCellProblem } from "../../budget/tablesCell";
 import type { WorkbookPort } from "../../budget";
+import type { LastWrite } from "../hooks/useLastWrite";
 import { InputProblem } from "../messages";
 import { ErrorMessageBar } from "./ErrorMessageBar";
+import { WriteSuccessBar } from "./WriteSuccessBar";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -58,6 +62,8 @@ export interface AddRoleProps {
   onAdded: (title: string) => void;
   /** Makes sure the budget sheets exist before writing. */
   ensureBudget: () => Promise<void>;
+  /** The pane's undo slot, for the "Undo …" once the role is added. */
+  lastWrite?: LastWrite;
 }
 
 const EMPTY = {
@@ -70,15 +76,17 @@ const EMPTY = {
   agreement: "",
 };
 
-/** The row the form would write, or why it cannot. */
+/**
+ * The row the form would write, or why it cannot. The rate is read by the engine's one rule for
+ * amounts, as the Production Roles sheet reads its Rate column, and a refusal is the sheet's own
+ * sentence: the form refuses exactly what the sheet would, in the same words.
+ */
 function parseForm(form: typeof EMPTY): ProductionRoleInput | string {
   if (form.title.trim().length < 2) return "Give the role a title.";
   if (!form.department) return "Choose the role's department.";
-  const rate = Number(form.rate.replace(/[$,\s]/g, ""));
-  if (form.rate.trim() === "" || !Number.isFinite(rate) || rate < 0) {
-    return "Give the rate in dollars per unit, e.g. 1200.";
-  }
-  return { ...form, rate };
+  const rate = readAmount(form.rate, { kind: "dollars", per: form.unit });
+  if (!rate.ok) return `${describeAmount("Rate", rate)}.`;
+  return { ...form, rate: rate.value };
 }
 
 /**
@@ -86,13 +94,17 @@ function parseForm(form: typeof EMPTY): ProductionRoleInput | string {
  * Production Roles sheet, checked against the card first; from then on it is searched, quoted and
  * inserted like a card role, and the CREW functions price it.
  */
-export function AddRole({ engine, tables, port, onAdded, ensureBudget }: AddRoleProps) {
+export function AddRole({ engine, tables, port, onAdded, ensureBudget, lastWrite }: AddRoleProps) {
   const styles = useStyles();
   const formId = useId();
   const [open, setOpen] = useState(false);
   const [form, setForm] = useState(EMPTY);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<unknown>(undefined);
+  // The role just added: said under the button, with its undo.
+  const [added, setAdded] = useState<
+    { title: string; line: number; undoId: number | undefined } | undefined
+  >(undefined);
   const running = useRef(false);
   /** A field's change handler: keeps the typed text and clears any earlier problem. */
   const onField =
@@ -136,10 +148,13 @@ export function AddRole({ engine, tables, port, onAdded, ensureBudget }: AddRole
     setBusy(true);
     try {
       await ensureBudget();
-      await port.addProductionRole(parsed);
+      const written = await port.addProductionRole(parsed);
+      const title = parsed.title.trim();
+      const undoId = lastWrite?.offer(`adding the role ${title}`, written.undo);
+      setAdded({ title, line: written.line, undoId });
       setForm(EMPTY);
       setOpen(false);
-      onAdded(parsed.title.trim());
+      onAdded(title);
     } catch (error) {
       setProblem(error);
     } finally {
@@ -150,15 +165,30 @@ export function AddRole({ engine, tables, port, onAdded, ensureBudget }: AddRole
 
   if (!open) {
     return (
-      <div className={styles.buttons}>
-        <Button
-          icon={<AddRegular />}
-          onClick={() => {
-            setOpen(true);
-          }}
-        >
-          Add a role
-        </Button>
+      <div className={styles.root}>
+        <div className={styles.buttons}>
+          <Button
+            icon={<AddRegular />}
+            onClick={() => {
+              setAdded(undefined);
+              setOpen(true);
+            }}
+          >
+            Add a role
+          </Button>
+        </div>
+        {added ? (
+          <WriteSuccessBar
+            title={`Added the role ${added.title} (${PRODUCTION_ROLES_TABLE} line ${added.line})`}
+            onDismiss={() => {
+              setAdded(undefined);
+            }}
+            undoId={added.undoId}
+            lastWrite={lastWrite}
+          >
+            Search, quote and insert it like a card role; it travels with the workbook.
+          </WriteSuccessBar>
+        ) : null}
       </div>
     );
   }
