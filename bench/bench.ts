@@ -12,6 +12,9 @@
  *   heap                   the heap after 1,000,000 distinct-ish requests through a fresh engine
  *                          (200,000 distinct plans), and after 100,000 distinct CREW.RATE formulas
  *                          through HyperFormula over one (see heap.ts): what the caches hold
+ *   budgetScale            the preview's budget built to BENCH_SCALE_LINES lines (comma list, default
+ *                          2000) 500 at a time through the pane's port, then a ShootWeeks, an
+ *                          HoursPerDay and one Qty change (see scale.ts)
  *   taskpaneFirstRenderMs  navigation to a usable pane in headless Chromium (added by run.mjs)
  */
 import { HyperFormula } from "hyperformula";
@@ -28,6 +31,7 @@ import {
 } from "../src/budget";
 import { PreviewWorkbook } from "../src/preview/previewWorkbook";
 import { engineHeap, hyperFormulaHeap } from "./heap";
+import { budgetScale, type BudgetScale } from "./scale";
 
 const log = (text: string) => process.stderr.write(`${text}\n`);
 
@@ -351,6 +355,11 @@ log("heap after a million distinct-ish requests…");
 const heapEngine = engineHeap();
 log(`engine: +${heapEngine.grewMb} MB; HyperFormula formulas…`);
 const heapHf = hyperFormulaHeap();
+const scale: BudgetScale[] = [];
+for (const n of (process.env.BENCH_SCALE_LINES ?? "2000").split(",").map(Number)) {
+  log(`a ${n}-line budget in the preview…`);
+  scale.push(await budgetScale(n));
+}
 
 const ms = (x: number) => Number(x.toFixed(1));
 process.stdout.write(
@@ -372,5 +381,12 @@ process.stdout.write(
     searchP95Ms: search,
     productionTables: production,
     heap: { engine: heapEngine, hyperFormula: heapHf },
+    budgetScale: scale.map((r) => ({
+      ...r,
+      buildMs: ms(r.buildMs),
+      shootWeeksMs: ms(r.shootWeeksMs),
+      hoursPerDayMs: ms(r.hoursPerDayMs),
+      qtyEditMs: ms(r.qtyEditMs),
+    })),
   })}\n`,
 );

@@ -230,12 +230,23 @@ export function subtotalAccount(cell: unknown): string | undefined {
 }
 
 /**
- * An account's subtotal row at a 1-based sheet row: each money column sums the account's lines
- * above it (from the header down, so lines inserted anywhere above are counted), naming the row
- * of any line that shows an error. Role stays blank: a subtotal is not a crew line.
+ * An account's subtotal row at a 1-based sheet row: each money column sums the account's lines in
+ * its block, from `blockStart` (the row below the subtotal row above, or the first line row) down
+ * to the row above it, naming the row of any line that shows an error. Role stays blank: a
+ * subtotal is not a crew line. Block-local, so the budget's subtotals together read each line
+ * once: their cost grows with the budget, not with its square. (The topsheet counts every line
+ * of an account wherever it stands.)
  */
-export function subtotalRow(account: string, name: string, row: number): CellContent[] {
-  const range = (c: Column) => `${col(c)}$${HEADER_ROW}:${col(c)}${row - 1}`;
+export function subtotalRow(
+  account: string,
+  name: string,
+  row: number,
+  blockStart: number = FIRST_LINE_ROW,
+): CellContent[] {
+  // Never its own row: a block with no line above the subtotal reads the row above it.
+  const end = row - 1;
+  const start = Math.min(Math.max(blockStart, FIRST_LINE_ROW), end);
+  const range = (c: Column) => `${col(c)}${start}:${col(c)}${end}`;
   const selects = `${inAccount(range("Account"), account)}*(${range("Role")}<>"")`;
   const cells: Partial<Record<Column, CellContent>> = {
     Account: textCell(subtotalLabel(account)),
@@ -246,7 +257,7 @@ export function subtotalRow(account: string, name: string, row: number): CellCon
       range(c),
       selects,
       `SUMPRODUCT(${selects},IFERROR(${range(c)},0))`,
-      String(HEADER_ROW),
+      String(start),
     );
   }
   return COLUMNS.map((c) => cells[c] ?? "");

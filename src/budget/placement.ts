@@ -105,6 +105,21 @@ export function placeLines(
 
   // One group per place (blocks that land at the same place are adjacent), inserted from the
   // bottom up; each group's rows are numbered where they land at its turn.
+  // Each subtotal sums its block: the rows below the nearest subtotal row above it. Among the
+  // body as it was, the nearest subtotal above a place:
+  const blockStartAbove = (at: number) => {
+    for (let i = at - 1; i >= 0; i--) if (rows[i]?.subtotal !== undefined) return i + 1;
+    return 0;
+  };
+  /** The 1-based row where the block ending at a group's next row starts, at the group's turn. */
+  const blockStart = (group: InsertGroup) => {
+    for (let k = group.rows.length - 1; k >= 0; k--) {
+      if (subtotalAccount(group.rows[k]?.[accountAt]) !== undefined) {
+        return firstLineRow + group.at + k + 1;
+      }
+    }
+    return firstLineRow + blockStartAbove(group.at);
+  };
   const groups: InsertGroup[] = [];
   for (const p of topDown) {
     let group = groups.find((g) => g.at === p.at);
@@ -113,11 +128,13 @@ export function placeLines(
       groups.push(group);
     }
     const first = firstLineRow + p.at + group.rows.length;
-    const cells = p.inputs.map((input, k) => crewLineRow(lines[input]!, first + k));
+    const start = blockStart(group);
+    group.rows.push(...p.inputs.map((input, k) => crewLineRow(lines[input]!, first + k)));
     if (p.withSubtotal) {
-      cells.push(subtotalRow(p.account, accountName(p.account), first + p.inputs.length));
+      group.rows.push(
+        subtotalRow(p.account, accountName(p.account), first + p.inputs.length, start),
+      );
     }
-    group.rows.push(...cells);
     if (p.subtotalIndex !== undefined) rewriteAccount.set(group, p.account);
   }
   for (const [group, account] of rewriteAccount) {
@@ -125,7 +142,7 @@ export function placeLines(
     const index = group.at + group.rows.length;
     group.rewrite = {
       index,
-      cells: subtotalRow(account, accountName(account), firstLineRow + index),
+      cells: subtotalRow(account, accountName(account), firstLineRow + index, blockStart(group)),
     };
   }
   groups.reverse();
