@@ -12,6 +12,7 @@ import {
   type Hiring,
 } from "./compare";
 import {
+  crewLineRow,
   productionRoleRow,
   rateOverrideRow,
   tableLines,
@@ -24,18 +25,25 @@ import {
 import {
   blankTableLines,
   FIRST_LINE_ROW,
+  HEADER_ROW,
   OVERRIDES_SHEET,
   ROLES_SHEET,
   TABLE_LINES,
 } from "./layout";
 import {
+  RepairableProblem,
   WorkbookError,
   type AppendResult,
+  type BudgetRepair,
   type BudgetSettings,
   type SelectedCells,
   type SharedCopy,
+  type TableLineWrite,
+  type Undoable,
   type WorkbookPort,
+  type WriteUndo,
 } from "./port";
+import { holdsWritten, isBlankOver } from "./undo";
 import { selectionProblem } from "./crewList";
 import { defaultSettings } from "./settings";
 import { SHARED_SHEETS } from "./share";
@@ -83,6 +91,15 @@ export class MemoryWorkbook implements WorkbookPort {
   private nextCompareFailure: Error | undefined;
   /** Whether a Compare sheet has been written (a later one replaces it). */
   hasCompareSheet = false;
+  /** The Settings sheet deleted, as a user would: reads refuse, offering to rebuild it. */
+  settingsMissing = false;
+  /** The budget table renamed to this, as a user would: reads refuse, offering the name back. */
+  renamedTable: string | undefined;
+  private readonly repairs: BudgetRepair[] = [];
+  private readonly undos: WriteUndo[] = [];
+  private nextUndoFailure: Error | undefined;
+  /** Whether the values copies are there (a later share replaces them). */
+  hasValuesCopy = false;
 
   constructor(options: MemoryWorkbookOptions = {}) {
     this.hostName = options.hostName ?? "Memory workbook";
@@ -144,7 +161,105 @@ export class MemoryWorkbook implements WorkbookPort {
     this.nextReadFailure = error;
   }
 
+  /** Every undoWrite call in order, including refused and failed ones. */
+  get undoCalls(): readonly WriteUndo[] {
+    return this.undos;
+  }
+
+  /** Makes the next undoWrite call fail with `error` and change nothing. */
+  failNextUndo(
+    error: Error = new WorkbookError(
+      "Could not undo adding the crew lines: An internal error has occurred.",
+    ),
+  ): void {
+    this.nextUndoFailure = error;
+  }
+
+  /** Changes a crew line as a user would type over its cells (by index, top first). */
+  editLine(index: number, changes: Partial<CrewLineInput>): void {
+    const line = this.stored[index];
+    if (line) this.stored[index] = { ...line, ...changes };
+  }
+
+  /**
+   * Takes back one write, as the real adapters do: refuses, changing nothing, when what it wrote
+   * has changed since (here: its lines are not the last ones as written, its table line differs);
+   * undoing what is undone already does nothing.
+   */
+  undoWrite(undo: WriteUndo): Promise<void> {
+    this.undos.push(undo);
+    const failure = this.nextUndoFailure;
+    if (failure) {
+      this.nextUndoFailure = undefined;
+      return Promise.reject(failure);
+    }
+    const refuse = (problem: string) =>
+      Promise.reject(new WorkbookError(`Could not undo it: ${problem}.`));
+    switch (undo.kind) {
+      case "crew-lines": {
+        const count = undo.inserted.length;
+        if (this.stored.length === undo.bodyRows - count) {
+          this.clearTableLines(undo.tableLines);
+          return Promise.resolve(); // undone already
+        }
+        if (this.stored.length !== undo.bodyRows)
+          return refuse("lines were added or removed since");
+        const first = undo.bodyRows - count;
+        for (const [i, row] of undo.inserted.entries()) {
+          const line = this.stored[first + i];
+          if (!line || !holdsWritten(crewLineRow(line, row.row), row.cells)) {
+            return refuse(`row ${row.row} has changed since it was added`);
+          }
+        }
+        this.stored.splice(first, count);
+        this.clearTableLines(undo.tableLines);
+        return Promise.resolve();
+      }
+      case "production-role": {
+        const at = undo.line.line - 1;
+        const row = this.tables.roles[at];
+        if (isBlankOver(row, undo.line.cells.length)) return Promise.resolve();
+        if (!holdsWritten(row, undo.line.cells)) return refuse("the role's line has changed since");
+        const title = String(undo.line.cells[0] ?? "").toLowerCase();
+        if (this.stored.some((l) => l.role.toLowerCase() === title)) {
+          return refuse("crew lines are priced on this role");
+        }
+        this.tables.roles[at] = undo.line.cells.map(() => "");
+        return Promise.resolve();
+      }
+      case "values-copy":
+        this.hasValuesCopy = false;
+        return Promise.resolve();
+      case "compare-sheet":
+        this.hasCompareSheet = false;
+        return Promise.resolve();
+      case "card-version": {
+        const now = this.settings.cardVersion;
+        if (now === undo.from) return Promise.resolve();
+        if (now !== undo.to) return refuse(`Rate card version says '${now}' now`);
+        this.settings = { ...this.settings, cardVersion: undo.from };
+        return Promise.resolve();
+      }
+    }
+  }
+
+  private clearTableLines(lines: readonly TableLineWrite[]): void {
+    for (const line of lines) {
+      const table = line.sheet === OVERRIDES_SHEET ? this.tables.overrides : this.tables.roles;
+      const row = table[line.line - 1];
+      if (holdsWritten(row, line.cells)) table[line.line - 1] = line.cells.map(() => "");
+    }
+  }
+
+  /** Every repair call in order, including refused ones. */
+  get repairCalls(): readonly BudgetRepair[] {
+    return this.repairs;
+  }
+
   ensureBudget(): Promise<void> {
+    // As Excel's set-up: a renamed table stops it with the offer, a missing Settings is made.
+    if (this.renamedTable !== undefined) return Promise.reject(this.renamedProblem());
+    if (this.settingsMissing) this.rebuildSettings();
     this.hasBudget = true;
     return Promise.resolve();
   }
@@ -155,7 +270,41 @@ export class MemoryWorkbook implements WorkbookPort {
       this.nextReadFailure = undefined;
       return Promise.reject(failure);
     }
+    if (this.settingsMissing) {
+      return Promise.reject(
+        new RepairableProblem("The budget's Settings sheet is gone.", { kind: "rebuild-settings" }),
+      );
+    }
     return Promise.resolve({ ...this.settings });
+  }
+
+  repair(repair: BudgetRepair): Promise<void> {
+    this.repairs.push(repair);
+    if (repair.kind === "rename-table") {
+      if (this.renamedTable !== repair.table) {
+        return Promise.reject(new WorkbookError(`There is no table called "${repair.table}".`));
+      }
+      this.renamedTable = undefined;
+      return Promise.resolve();
+    }
+    if (!this.settingsMissing) {
+      return Promise.reject(new WorkbookError("The Settings sheet is there: nothing to rebuild."));
+    }
+    this.rebuildSettings();
+    return Promise.resolve();
+  }
+
+  private rebuildSettings(): void {
+    this.settings = defaultSettings();
+    this.settingsMissing = false;
+  }
+
+  private renamedProblem(): RepairableProblem {
+    const table = this.renamedTable ?? "";
+    return new RepairableProblem(`The budget's table is called "${table}" now.`, {
+      kind: "rename-table",
+      table,
+    });
   }
 
   async appendCrewLines(
@@ -191,10 +340,27 @@ export class MemoryWorkbook implements WorkbookPort {
     const firstRow = FIRST_LINE_ROW + this.stored.length;
     this.stored.push(...lines.map((line) => ({ ...line })));
     this.hasBudget = true;
+    const written = (sheet: string, at: readonly number[], rows: (string | number)[][]) =>
+      at.map((i, k) => ({ sheet, line: i + 1, cells: rows[k] ?? [] }));
     return {
       firstRow,
       rowsAdded: lines.length,
       ...tableLines(overrideAt, roleAt),
+      // The memory workbook appends in order, without subtotal rows.
+      undo: {
+        kind: "crew-lines",
+        headerRow: HEADER_ROW,
+        bodyRows: this.stored.length,
+        inserted: lines.map((line, i) => ({
+          row: firstRow + i,
+          cells: crewLineRow(line, firstRow + i),
+        })),
+        rewrites: [],
+        tableLines: [
+          ...written(OVERRIDES_SHEET, overrideAt, (additions.overrides ?? []).map(rateOverrideRow)),
+          ...written(ROLES_SHEET, roleAt, (additions.roles ?? []).map(productionRoleRow)),
+        ],
+      },
     };
   }
 
@@ -205,21 +371,26 @@ export class MemoryWorkbook implements WorkbookPort {
     });
   }
 
-  addProductionRole(role: ProductionRoleInput): Promise<{ line: number }> {
+  addProductionRole(role: ProductionRoleInput): Promise<{ line: number } & Undoable> {
     const row = productionRoleRow(role);
+    const added = (line: number) => ({
+      line,
+      undo: { kind: "production-role" as const, line: { sheet: ROLES_SHEET, line, cells: row } },
+    });
     // Check before writing, as the real adapters do: the same row is an earlier attempt that landed.
     const earlier = this.tables.roles.findIndex((r) => row.every((c, i) => r[i] === c));
-    if (earlier >= 0) return Promise.resolve({ line: earlier + 1 });
+    if (earlier >= 0) return Promise.resolve(added(earlier + 1));
     const index = this.tables.roles.findIndex((row) => row.every((c) => c === null || c === ""));
     const at = index < 0 ? this.tables.roles.length : index;
     if (at >= TABLE_LINES) {
       return Promise.reject(new WorkbookError(`The ${ROLES_SHEET} sheet is full.`));
     }
     this.tables.roles[at] = productionRoleRow(role);
-    return Promise.resolve({ line: at + 1 });
+    return Promise.resolve(added(at + 1));
   }
 
   readCrewLines(): Promise<BudgetLine[]> {
+    if (this.renamedTable !== undefined) return Promise.reject(this.renamedProblem());
     return Promise.resolve(
       this.stored.map((line, i) => ({
         row: FIRST_LINE_ROW + i,
@@ -261,10 +432,21 @@ export class MemoryWorkbook implements WorkbookPort {
       this.nextShareFailure = undefined;
       return Promise.reject(failure);
     }
-    return Promise.resolve({ sheets: SHARED_SHEETS.map((s) => s.copy) });
+    const sheets = SHARED_SHEETS.map((s) => s.copy);
+    const replaced = this.hasValuesCopy;
+    this.hasValuesCopy = true;
+    if (replaced) return Promise.resolve({ sheets, replaced });
+    const undo: WriteUndo = {
+      kind: "values-copy",
+      sheets: sheets.map((name) => ({ name, fingerprint: "memory" })),
+    };
+    return Promise.resolve({ sheets, replaced, undo });
   }
 
-  async writeCompareSheet(regions: readonly string[], hiring: Hiring): Promise<CompareSheetResult> {
+  async writeCompareSheet(
+    regions: readonly string[],
+    hiring: Hiring,
+  ): Promise<CompareSheetResult & Undoable> {
     this.compares.push({ regions: [...regions], hiring });
     if (this.compareDelayMs > 0) {
       await new Promise<void>((resolve) => setTimeout(resolve, this.compareDelayMs));
@@ -304,6 +486,8 @@ export class MemoryWorkbook implements WorkbookPort {
       };
     }
     this.hasCompareSheet = true;
-    return result;
+    if (replaced) return result;
+    const sheets = [{ name: COMPARE_SHEET, fingerprint: "memory" }];
+    return { ...result, undo: { kind: "compare-sheet", sheets } };
   }
 }

@@ -8,6 +8,8 @@ import type { ProductionTables } from "../engine";
 import type { BudgetLine, CrewLineInput, ProductionRoleInput, TableAdditions } from "./crewLine";
 import type { CompareSheetResult, Hiring } from "./compare";
 import type { BudgetSettings } from "./settings";
+import type { CellContent } from "./layout";
+import { WorkbookError } from "./errors";
 
 export type {
   BudgetLine,
@@ -33,6 +35,8 @@ export interface AppendResult {
   /** The Rate Overrides and Production Roles lines written with them (1-based table lines). */
   overrideLines?: number[];
   roleLines?: number[];
+  /** What undoWrite needs to take these lines back; absent where the host cannot. */
+  undo?: WriteUndo;
 }
 
 export interface WorkbookPort {
@@ -70,7 +74,10 @@ export interface WorkbookPort {
    * @throws WorkbookError when the budget has no crew lines or the write fails (`changed` says
    *   what is left); RateError UNKNOWN_REGION for a region the card does not know
    */
-  writeCompareSheet(regions: readonly string[], hiring: Hiring): Promise<CompareSheetResult>;
+  writeCompareSheet(
+    regions: readonly string[],
+    hiring: Hiring,
+  ): Promise<CompareSheetResult & Undoable>;
   /**
    * The Rate Overrides and Production Roles lines as the workbook holds them (empty tables when
    * the sheets are missing), line 1 first, blank lines kept so line numbers match the sheet.
@@ -81,7 +88,7 @@ export interface WorkbookPort {
    * against the card first). Refuses (WorkbookError) when the table is full or missing.
    * @returns the table line it went to
    */
-  addProductionRole(role: ProductionRoleInput): Promise<{ line: number }>;
+  addProductionRole(role: ProductionRoleInput): Promise<{ line: number } & Undoable>;
   /** The budget's crew lines as their cells hold them now. */
   readCrewLines(): Promise<BudgetLine[]>;
   /** Sets the Settings sheet's rate card version (updating, or setting it back). */
@@ -100,6 +107,96 @@ export interface WorkbookPort {
    * MAX_SELECTION_ROWS × MAX_SELECTION_COLUMNS. Hosts without a selection leave it out.
    */
   readSelection?(): Promise<SelectedCells>;
+  /**
+   * Puts right what a RepairableProblem names, once the producer asks: gives a renamed budget
+   * table its name back (nothing else changes), or makes the Settings sheet again with the default
+   * settings and points the settings' workbook names at it, so the crew lines' formulas read it.
+   * Refuses (WorkbookError) when the workbook no longer has that problem or a fix would overwrite
+   * something; on a failed write, `changed` says what is left, as for every write.
+   */
+  repair?(repair: BudgetRepair): Promise<void>;
+  /**
+   * Takes back one write this pane made, exactly (the rows, table lines, sheets or version its
+   * result's `undo` names), in one step. Refuses (WorkbookError, nothing changed) when any of it has
+   * changed since (a line edited, a copy typed in, rows moved): it never takes away someone's
+   * edit. Undoing again what is already undone (a retry after a lost reply) does nothing and
+   * succeeds. On a failed write, `changed` says what is left.
+   */
+  undoWrite?(undo: WriteUndo): Promise<void>;
+}
+
+/** Something in the workbook that the pane can put right in one action, with the producer's say. */
+export type BudgetRepair =
+  /** The budget table was renamed (to `table`): give it back the name CrewRate finds it by. */
+  | { kind: "rename-table"; table: string }
+  /** The Settings sheet is gone: make it again with the defaults, its names pointing at it. */
+  | { kind: "rebuild-settings" };
+
+/** A WorkbookError the pane can offer to fix in one action: `repair` says which (port.repair). */
+export class RepairableProblem extends WorkbookError {
+  readonly repair: BudgetRepair;
+
+  constructor(message: string, repair: BudgetRepair) {
+    super(message);
+    this.name = "RepairableProblem";
+    this.repair = repair;
+  }
+}
+
+/** What a write's result carries so the pane can offer to undo it. */
+export interface Undoable {
+  /** What undoWrite needs to take this write back; absent where the write cannot be undone. */
+  undo?: WriteUndo;
+}
+
+/** A write as its host recorded it, for WorkbookPort.undoWrite: what it wrote, and where. */
+export type WriteUndo = CrewLinesUndo | TableLineUndo | SheetsUndo | CardVersionUndo;
+
+/** A line written to a production table (Rate Overrides, Production Roles), blank before. */
+export interface TableLineWrite {
+  sheet: string;
+  /** 1-based table line. */
+  line: number;
+  cells: CellContent[];
+}
+
+/** Crew lines inserted by appendCrewLines, with the rows and table lines that came with them. */
+export interface CrewLinesUndo {
+  kind: "crew-lines";
+  /** The budget's 1-based header row when they were written: every row below is found from it. */
+  headerRow: number;
+  /** Body rows (Excel: the table's data rows) right after the write. */
+  bodyRows: number;
+  /**
+   * Every row the write inserted, crew lines and new account subtotal rows: 1-based sheet rows as
+   * they stood after the write, top first, with the cells written there.
+   */
+  inserted: { row: number; cells: CellContent[] }[];
+  /** The blank row a new table starts with, which the first line went into: emptied, not deleted. */
+  filledBlankRow?: { row: number; cells: CellContent[] };
+  /** Existing subtotal rows whose sums the write extended: their row after it, then and before. */
+  rewrites: { row: number; cells: CellContent[]; before: unknown[] }[];
+  /** Production-table lines written with the crew lines. */
+  tableLines: TableLineWrite[];
+}
+
+/** A role written by addProductionRole. */
+export interface TableLineUndo {
+  kind: "production-role";
+  line: TableLineWrite;
+}
+
+/** Sheets a write made (a values copy, a Compare sheet), each with the fingerprint of its cells. */
+export interface SheetsUndo {
+  kind: "values-copy" | "compare-sheet";
+  sheets: { name: string; fingerprint: string }[];
+}
+
+/** The rate card version set by a card update (the pane records it: it knows both). */
+export interface CardVersionUndo {
+  kind: "card-version";
+  from: string;
+  to: string;
 }
 
 /** What readSelection read. */
@@ -115,4 +212,8 @@ export const MAX_SELECTION_COLUMNS = 20;
 /** What shareAsValues made. */
 export interface SharedCopy {
   sheets: string[];
+  /** Whether it replaced earlier copies (gone for good, so it cannot be undone). */
+  replaced?: boolean;
+  /** What undoWrite needs to take the copies back; absent where it cannot. */
+  undo?: WriteUndo;
 }

@@ -75,6 +75,7 @@ import {
   type SettingSpec,
   type SharedCopy,
   type TableAdditions,
+  type ValueWrite,
   type WorkbookPort,
   chartAccounts,
   LAYOUT_1_NOTE,
@@ -99,6 +100,25 @@ import {
 } from "../budget";
 import { watchSheetChanges } from "./changeEvents";
 import { tablesCellProblem } from "../budget/tablesCell";
+import {
+  RepairableProblem,
+  type BudgetRepair,
+  type CardVersionUndo,
+  type CrewLinesUndo,
+  type SheetsUndo,
+  type TableLineUndo,
+  type Undoable,
+  type WriteUndo,
+} from "../budget/port";
+import {
+  crewLinesUndo,
+  fingerprint,
+  holdsWritten,
+  isBlankOver,
+  linesUsingRole,
+  planCrewLinesUndo,
+  tableLineAddress,
+} from "../budget/undo";
 import { bringAddinAlong, type StartupHost } from "./documentStartup";
 
 import type { ExcelRun } from "./excelRun";
@@ -163,14 +183,34 @@ const TEXT_FORMAT = "@";
 type SheetState = "missing" | "empty" | "ours";
 type Verdict = SheetState | { problem: string };
 
-/** What a failed ensureBudget write batch may have left behind, so it can be taken away again. */
+/**
+ * What a failed ensureBudget write batch may have left behind, so it can be taken away again.
+ * What it adds to sheets that were there is found by difference: a table or chart on them that
+ * was not there before is the batch's (Excel names a new table "Table1" until the batch's own
+ * rename lands, so a name alone would miss it).
+ */
 interface SetupUndo {
   addedSheets: string[];
-  /** Ranges on sheets that existed and were empty there: emptied again. */
-  filledRanges: { sheet: string; address: string }[];
+  /**
+   * Ranges on sheets that existed and were empty there: emptied again (contents and formats),
+   * then given back the number formats they had.
+   */
+  filledRanges: { sheet: string; address: string; formats: unknown[][] }[];
   addedNames: string[];
-  tableOnExistingSheet: boolean;
-  chartOnExistingSheet: boolean;
+  /** Names the batch pointed at the new Settings sheet on a sheet that stays: what they were. */
+  repointedNames: { name: string; formula: string }[];
+  /** The tables on the existing Budget sheet before the batch, when it built the budget there. */
+  tablesBefore?: string[];
+  /** The charts on the existing Topsheet before the batch, when it drew the chart there. */
+  chartsBefore?: string[];
+}
+
+/** What a set-up wrote, for a repair's answer. */
+interface SetupDone {
+  /** Sheets made or filled in. */
+  sheets: string[];
+  /** Workbook names added or pointed back at the Settings sheet. */
+  names: string[];
 }
 
 /** What a failed layout-1 migration batch replaced, to put back. */
@@ -438,9 +478,10 @@ export class ExcelWorkbook implements WorkbookPort {
     throw new WorkbookError(`${what}. Nothing was changed.`, { cause });
   }
 
-  private async setUpBudget(): Promise<void> {
+  private async setUpBudget(): Promise<SetupDone> {
     // Set just before the write sync: from then on, part of the batch may have landed.
     const written: { undo?: SetupUndo } = {};
+    const done: SetupDone = { sheets: [], names: [] };
     try {
       await this.run(async (context) => {
         const workbook = context.workbook;
@@ -473,7 +514,30 @@ export class ExcelWorkbook implements WorkbookPort {
           item.load("isNullObject, formula");
           return { spec, item };
         });
+        // What is on the existing Budget and Topsheet sheets, so an undo can tell its own from them.
+        const budgetTables = budget.sheet.tables;
+        budgetTables.load("items/name");
+        const topsheetCharts = topsheet.sheet.charts;
+        topsheetCharts.load("items/name");
         await context.sync();
+        const tablesOnBudget = budget.sheet.isNullObject
+          ? []
+          : budgetTables.items.map((t) => t.name);
+        const chartsOnTopsheet = topsheet.sheet.isNullObject
+          ? []
+          : topsheetCharts.items.map((c) => c.name);
+
+        // A budget table under another name (renamed in Table Design) is found by its columns:
+        // offered back its name, never built over.
+        if (table.isNullObject && tablesOnBudget.length > 0) {
+          const renamed = await budgetTablesByHeader(context, tablesOnBudget);
+          if (renamed.length === 1) throw renamedTableProblem(renamed[0]!);
+          if (renamed.length > 1) {
+            throw new WorkbookError(
+              `The ${BUDGET_SHEET} sheet has ${renamed.length} tables with CrewRate's columns (${renamed.join(", ")}) and none is called ${BUDGET_TABLE}. Rename the one that holds your budget to ${BUDGET_TABLE} (Table Design > Table Name), then try again.`,
+            );
+          }
+        }
 
         // Every reason to refuse, in one message; a sheet with a problem counts as "ours" below,
         // which never matters because any problem stops here.
@@ -498,7 +562,12 @@ export class ExcelWorkbook implements WorkbookPort {
           ),
         );
         let budgetState: SheetState;
-        if (table.isNullObject) {
+        if (table.isNullObject && isBudgetHeader(budgetHeaderCells(budget))) {
+          // CrewRate's header where the table goes, but no table: the lines are a plain range now.
+          budgetState = stateOf({
+            problem: `The ${BUDGET_SHEET} sheet holds a CrewRate budget that is no longer an Excel table named ${BUDGET_TABLE}, so CrewRate cannot add to it. Click in its header (row ${HEADER_ROW}), choose Insert > Table (My table has headers), then Table Design > Table Name: ${BUDGET_TABLE}. Then try again.`,
+          });
+        } else if (table.isNullObject) {
           budgetState = stateOf(sheetVerdict(budget, () => false, BUDGET_SHEET, budgetBlock));
         } else if (table.worksheet.name !== BUDGET_SHEET) {
           budgetState = stateOf({
@@ -511,10 +580,20 @@ export class ExcelWorkbook implements WorkbookPort {
         } else {
           budgetState = "ours";
         }
+        // Settings rows a later CrewRate added below an earlier build's (their names are missing
+        // too, and added with the others below).
+        const laterSettings =
+          settingsState === "ours" && !settings.sheet.isNullObject
+            ? SETTINGS.slice(settingsInPlace(settings.target.formulas) ?? SETTINGS.length)
+            : [];
         const missingNames: SettingSpec[] = [];
+        // Names left pointing at a deleted Settings sheet (=#REF!$B$2): pointed at the new one.
+        const brokenNames: { spec: SettingSpec; item: Excel.NamedItem; formula: string }[] = [];
         for (const { spec, item } of names) {
           if (item.isNullObject) {
             missingNames.push(spec);
+          } else if (settingsState !== "ours" && isBrokenReference(item.formula)) {
+            brokenNames.push({ spec, item, formula: cellText(item.formula) });
           } else if (normalizeReference(item.formula) !== normalizeReference(namedCell(spec))) {
             problems.push(
               `The workbook already has a name ${spec.name} (${item.formula}); CrewRate needs it for ${namedCell(spec)}. Rename or delete that name (Formulas > Name Manager), then try again.`,
@@ -527,7 +606,9 @@ export class ExcelWorkbook implements WorkbookPort {
           budgetState === "ours" &&
           topsheetState === "ours" &&
           productionStates.every((state) => state === "ours") &&
-          missingNames.length === 0
+          missingNames.length === 0 &&
+          brokenNames.length === 0 &&
+          laterSettings.length === 0
         ) {
           return; // Everything is there: leave it alone.
         }
@@ -537,26 +618,27 @@ export class ExcelWorkbook implements WorkbookPort {
           addedSheets: [],
           filledRanges: [],
           addedNames: [],
-          tableOnExistingSheet: false,
-          chartOnExistingSheet: false,
+          repointedNames: [],
         };
         const sheetFor = (name: string, probe: SheetProbe, state: SheetState, block: string) => {
+          done.sheets.push(name);
           if (state === "missing") {
             pending.addedSheets.push(name);
             return workbook.worksheets.add(name);
           }
-          pending.filledRanges.push({ sheet: name, address: block });
+          const formats: unknown[][] = probe.target.numberFormat;
+          pending.filledRanges.push({ sheet: name, address: block, formats });
           return probe.sheet;
         };
 
         if (budgetState !== "ours") {
           const sheet = sheetFor(BUDGET_SHEET, budget, budgetState, budgetBlock);
-          pending.tableOnExistingSheet = budgetState === "empty";
+          if (budgetState === "empty") pending.tablesBefore = tablesOnBudget;
           writeBudget(sheet);
         }
         if (topsheetState !== "ours") {
           const sheet = sheetFor(TOPSHEET_SHEET, topsheet, topsheetState, topBlock);
-          pending.chartOnExistingSheet = topsheetState === "empty" && this.departments.length > 0;
+          if (topsheetState === "empty") pending.chartsBefore = chartsOnTopsheet;
           writeTopsheet(
             sheet,
             topRows,
@@ -573,6 +655,24 @@ export class ExcelWorkbook implements WorkbookPort {
         if (settingsState !== "ours") {
           settingsSheet = sheetFor(SETTINGS_SHEET, settings, settingsState, settingsBlock);
           writeSettings(settingsSheet, settingsBlock);
+        } else if (laterSettings.length > 0) {
+          // Blank before (checked above): an undo empties them again.
+          const first = settingRow(laterSettings[0]!.name);
+          const address = `A${first}:C${first + laterSettings.length - 1}`;
+          const formats: unknown[][] = settings.target.numberFormat;
+          pending.filledRanges.push({
+            sheet: SETTINGS_SHEET,
+            address,
+            formats: formats.slice(first - 1, first - 1 + laterSettings.length),
+          });
+          done.sheets.push(SETTINGS_SHEET);
+          settingsSheet.getRange(`B${first}:B${first + laterSettings.length - 1}`).numberFormat =
+            laterSettings.map((spec) => [settingFormat(spec)]);
+          settingsSheet.getRange(address).values = laterSettings.map((spec) => [
+            spec.label,
+            spec.value,
+            spec.note,
+          ]);
         }
         for (const spec of missingNames) {
           workbook.names.add(
@@ -581,6 +681,14 @@ export class ExcelWorkbook implements WorkbookPort {
             spec.label,
           );
           pending.addedNames.push(spec.name);
+          done.names.push(spec.name);
+        }
+        for (const { spec, item, formula } of brokenNames) {
+          item.formula = namedCell(spec);
+          // On a Settings sheet the undo deletes, the name breaks again by itself.
+          if (settingsState !== "missing")
+            pending.repointedNames.push({ name: spec.name, formula });
+          done.names.push(spec.name);
         }
         written.undo = pending;
         await context.sync();
@@ -594,21 +702,35 @@ export class ExcelWorkbook implements WorkbookPort {
       }
       await this.undoSetup(written.undo, reason, error);
     }
+    return done;
   }
 
   async readSettings(): Promise<BudgetSettings> {
     let cells: unknown[][];
     try {
       cells = await this.run(async (context) => {
-        const range = context.workbook.worksheets
-          .getItem(SETTINGS_SHEET)
-          .getRange(settingsValueBlock());
+        const workbook = context.workbook;
+        const sheet = workbook.worksheets.getItemOrNullObject(SETTINGS_SHEET);
+        sheet.load("isNullObject");
+        const range = sheet.getRange(settingsValueBlock());
         range.load("values");
+        // Without the sheet: is there a budget that needs it, and where do its names point now?
+        const table = workbook.tables.getItemOrNullObject(BUDGET_TABLE);
+        table.load("isNullObject");
+        const region = workbook.names.getItemOrNullObject("Region");
+        region.load("isNullObject, formula");
         await context.sync();
+        if (sheet.isNullObject) {
+          throw missingSettingsProblem(
+            !table.isNullObject || !region.isNullObject,
+            region.isNullObject ? "" : cellText(region.formula),
+          );
+        }
         const values: unknown[][] = range.values;
         return values;
       });
     } catch (error) {
+      if (error instanceof WorkbookError) throw error;
       throw new WorkbookError(
         `Could not read the budget settings on the ${SETTINGS_SHEET} sheet: ${reasonOf(error)}.`,
         { cause: error },
@@ -741,6 +863,17 @@ export class ExcelWorkbook implements WorkbookPort {
           table.worksheet.getRange(`A${top}:${col("Total")}${bottom}`).select();
         }
         written.undo = { rowCount, groups, filledBlankRow, tableCells };
+        // What the pane's Undo takes back once this lands: the rows where they will stand.
+        result.undo = crewLinesUndo({
+          placement,
+          headerRow,
+          body: bodyCells,
+          bodyRowsBefore: rowCount,
+          filledBlankRow,
+          tableLines: placed.flatMap((t) =>
+            t.rows.map((cells, i) => ({ sheet: t.sheet, line: t.at[i]! + 1, cells })),
+          ),
+        });
         await context.sync(); // 2: write
         return result;
       });
@@ -779,7 +912,7 @@ export class ExcelWorkbook implements WorkbookPort {
     }
   }
 
-  async addProductionRole(role: ProductionRoleInput): Promise<{ line: number }> {
+  async addProductionRole(role: ProductionRoleInput): Promise<{ line: number } & Undoable> {
     const cells = productionRoleRow(role);
     // Set just before the write sync: from then on, the row may have landed.
     const written: { row?: number } = {};
@@ -802,7 +935,7 @@ export class ExcelWorkbook implements WorkbookPort {
         const values: unknown[][] = titles.values;
         // Check before writing: a retry after a lost reply finds its own row and writes nothing.
         const earlier = values.findIndex((row) => isSameRow(row, cells));
-        if (earlier >= 0) return { line: earlier + 1 };
+        if (earlier >= 0) return roleWritten(earlier + 1, cells);
         const clash = values.findIndex((row) => titleKey(row[0]) === titleKey(cells[0]));
         if (clash >= 0) {
           throw new WorkbookError(
@@ -828,7 +961,7 @@ export class ExcelWorkbook implements WorkbookPort {
         sheet.getRange(`A${row}:${columnLetter(cells.length - 1)}${row}`).values = [cells];
         written.row = row;
         await context.sync(); // 2: write (one range: it lands whole or not at all)
-        return { line: index + 1 };
+        return roleWritten(index + 1, cells);
       });
     } catch (error) {
       if (error instanceof WorkbookError) throw error;
@@ -846,7 +979,7 @@ export class ExcelWorkbook implements WorkbookPort {
     cells: readonly (string | number)[],
     reason: string,
     cause: unknown,
-  ): Promise<{ line: number }> {
+  ): Promise<{ line: number } & Undoable> {
     const line = row - TABLE_FIRST_ROW + 1;
     let found: unknown[];
     try {
@@ -869,7 +1002,7 @@ export class ExcelWorkbook implements WorkbookPort {
       );
     }
     // The batch landed and only its reply was lost: the role is there, once.
-    if (isSameRow(found, cells)) return { line };
+    if (isSameRow(found, cells)) return roleWritten(line, cells);
     if (isBlankRow(found)) {
       throw new WorkbookError(`Could not add the role: ${reason}.`, { cause });
     }
@@ -894,22 +1027,114 @@ export class ExcelWorkbook implements WorkbookPort {
         sheet.load("isNullObject");
         const header = sheet.getRange(`A${HEADER_ROW}:${lastBudgetColumn()}${HEADER_ROW}`);
         header.load("values");
+        const tables = sheet.tables;
+        tables.load("items/name");
         await context.sync();
-        if (table.isNullObject) {
-          // No budget yet: no lines. A Budget sheet whose header is CrewRate's but whose table is
-          // not called CrewBudget (renamed): say so, rather than an empty read a review would trust.
-          if (sheet.isNullObject || !rowMatches(firstRow(header.values), COLUMNS)) return [];
+        if (!table.isNullObject) return crewLinesFromCells(body.values, body.rowIndex + 1);
+        // No budget yet: no lines. But a budget whose table was renamed, or is a plain range now,
+        // is said, rather than read as no lines (a card update's review would trust that).
+        if (sheet.isNullObject) return [];
+        const renamed = await budgetTablesByHeader(
+          context,
+          tables.items.map((t) => t.name),
+        );
+        if (renamed.length === 1) throw renamedTableProblem(renamed[0]!);
+        if (renamed.length > 1) {
           throw new WorkbookError(
-            `The budget's table on the ${BUDGET_SHEET} sheet is no longer called ${BUDGET_TABLE}, so CrewRate cannot read its lines. Click in the table, then Table Design > Table Name: type ${BUDGET_TABLE} (nothing in the budget is lost).`,
+            `The ${BUDGET_SHEET} sheet has ${renamed.length} tables with CrewRate's columns (${renamed.join(", ")}) and none is called ${BUDGET_TABLE}, so CrewRate cannot tell which holds the budget. Rename that one to ${BUDGET_TABLE} (Table Design > Table Name).`,
           );
         }
-        return crewLinesFromCells(body.values, body.rowIndex + 1);
+        if (!isBudgetHeader(firstRow(header.values))) return [];
+        throw new WorkbookError(
+          `The ${BUDGET_SHEET} sheet holds a CrewRate budget that is no longer an Excel table named ${BUDGET_TABLE}, so CrewRate cannot read its lines. Click in its header (row ${HEADER_ROW}), choose Insert > Table (My table has headers), then Table Design > Table Name: ${BUDGET_TABLE}. Nothing in the budget is lost.`,
+        );
       });
     } catch (error) {
+      if (error instanceof WorkbookError) throw error;
       throw new WorkbookError(`Could not read the budget's crew lines: ${reasonOf(error)}.`, {
         cause: error,
       });
     }
+  }
+
+  /**
+   * Puts right what a RepairableProblem named. A renamed budget table gets its name back in one
+   * write (its header is checked first: nothing else changes). A missing Settings sheet is made
+   * again by the set-up, with the default settings, and the settings' names that pointed at the
+   * deleted sheet (=#REF!) are pointed at the new one, so the crew lines' formulas read it.
+   */
+  async repair(repair: BudgetRepair): Promise<void> {
+    if (repair.kind === "rename-table") return this.renameBudgetTable(repair.table);
+    const done = await this.setUpBudget();
+    if (!done.sheets.includes(SETTINGS_SHEET)) {
+      throw new WorkbookError(
+        `The ${SETTINGS_SHEET} sheet is there, so there is nothing to rebuild: Refresh reads it.`,
+      );
+    }
+  }
+
+  /** Gives the budget table found under `from` its name back: one check, one rename. */
+  private async renameBudgetTable(from: string): Promise<void> {
+    const failed = `Could not rename the table "${from}" to ${BUDGET_TABLE}`;
+    const written: { rename?: true } = {};
+    try {
+      await this.run(async (context) => {
+        const tables = context.workbook.tables;
+        const current = tables.getItemOrNullObject(BUDGET_TABLE);
+        current.load("isNullObject");
+        const table = tables.getItemOrNullObject(from);
+        table.load("isNullObject");
+        table.worksheet.load("name");
+        const header = table.getHeaderRowRange();
+        header.load("values");
+        await context.sync(); // 1: read
+        if (!current.isNullObject) {
+          if (table.isNullObject) return; // renamed already (a retry after a lost reply)
+          throw new WorkbookError(
+            `${failed}: the workbook has a ${BUDGET_TABLE} table already. Rename or delete one of them (Table Design > Table Name), then Refresh.`,
+          );
+        }
+        if (table.isNullObject) {
+          throw new WorkbookError(
+            `${failed}: there is no table called "${from}" any more. Refresh to look again.`,
+          );
+        }
+        if (table.worksheet.name !== BUDGET_SHEET || !isBudgetHeader(firstRow(header.values))) {
+          throw new WorkbookError(
+            `${failed}: it is no longer a CrewRate budget table on the ${BUDGET_SHEET} sheet (its columns or its sheet changed). Refresh to look again.`,
+          );
+        }
+        table.name = BUDGET_TABLE;
+        written.rename = true;
+        await context.sync(); // 2: write (one property: it lands or it does not)
+      });
+    } catch (error) {
+      if (error instanceof WorkbookError) throw error;
+      const reason = reasonOf(error);
+      if (!written.rename) throw new WorkbookError(`${failed}: ${reason}.`, { cause: error });
+      await this.confirmTableName(from, `${failed}: ${reason}.`, error);
+    }
+  }
+
+  /** After a failed rename: reads which name the table has, so the answer says what is there. */
+  private async confirmTableName(from: string, failed: string, cause: unknown): Promise<void> {
+    let renamed: boolean;
+    try {
+      renamed = await this.run(async (context) => {
+        const table = context.workbook.tables.getItemOrNullObject(BUDGET_TABLE);
+        table.load("isNullObject");
+        await context.sync();
+        return !table.isNullObject;
+      });
+    } catch (readError) {
+      throw new WorkbookError(`${failed} Reading it back failed too (${reasonOf(readError)}).`, {
+        cause,
+        changed: "unknown",
+        check: `Click in the budget's table: Table Design > Table Name says "${from}" or ${BUDGET_TABLE}.`,
+      });
+    }
+    if (renamed) return; // it landed; only the reply was lost
+    throw new WorkbookError(`${failed} Nothing was changed.`, { cause });
   }
 
   /**
@@ -1013,7 +1238,10 @@ export class ExcelWorkbook implements WorkbookPort {
    * operation made (the earlier sheet was never touched); a fault while swapping finishes the
    * swap, since the new sheet is complete by then. The Budget is only read.
    */
-  async writeCompareSheet(regions: readonly string[], hiring: Hiring): Promise<CompareSheetResult> {
+  async writeCompareSheet(
+    regions: readonly string[],
+    hiring: Hiring,
+  ): Promise<CompareSheetResult & Undoable> {
     const { engine } = this.options;
     assert(engine, "writeCompareSheet needs the ExcelWorkbook's engine option");
     const op = this.options.operationId?.() ?? operationId();
@@ -1112,7 +1340,14 @@ export class ExcelWorkbook implements WorkbookPort {
       await this.finishCompareSwap(names, reason, error);
     }
     assert(planned, "writeCompareSheet planned the sheet before writing it");
-    return compareSheetResult(planned.sheet, planned.replaced);
+    const result = compareSheetResult(planned.sheet, planned.replaced);
+    // A sheet that replaced an earlier one cannot be undone: the earlier one is gone.
+    if (planned.replaced) return result;
+    const undo: SheetsUndo = {
+      kind: "compare-sheet",
+      sheets: [{ name: COMPARE_SHEET, fingerprint: fingerprint(planned.sheet.rows) }],
+    };
+    return { ...result, undo };
   }
 
   /** After a fault while building the Compare sheet: deletes the sheet this operation added. */
@@ -1203,6 +1438,11 @@ export class ExcelWorkbook implements WorkbookPort {
     const copies = names.map((n) => n.copy);
     // What the workbook held before the build batch, and how far the write got.
     const progress: { before?: string[]; phase: "read" | "build" | "swap" } = { phase: "read" };
+    // What the new copies hold (for the pane's Undo), and whether they replace earlier ones.
+    const made: { sheets: SheetsUndo["sheets"]; replaced: boolean } = {
+      sheets: [],
+      replaced: false,
+    };
     try {
       await this.run(async (context) => {
         const worksheets = context.workbook.worksheets;
@@ -1228,6 +1468,10 @@ export class ExcelWorkbook implements WorkbookPort {
           ...sources.map((s) => ({ name: s.source, sheet: s.sheet })),
           { name: SETTINGS_SHEET, sheet: settingsSheet },
         ].filter((s) => s.sheet.isNullObject);
+        if (missing.length === 1 && missing[0]?.name === SETTINGS_SHEET) {
+          // A budget whose Settings sheet was deleted: the values would be its errors.
+          throw missingSettingsProblem(true, "");
+        }
         if (missing.length > 0) {
           throw new WorkbookError(
             `There is no ${orList(missing.map((s) => s.name))} sheet to share yet. Insert crew lines first (the pane creates the budget sheets), then try again.`,
@@ -1241,6 +1485,15 @@ export class ExcelWorkbook implements WorkbookPort {
         const before = worksheets.items.map((sheet) => sheet.name);
         // Sheets an earlier share left behind when even its own recovery failed (by their tag).
         const leftovers = before.filter((name) => SHARE_TAG.test(name));
+        made.replaced = sources.some((s) => !s.earlier.isNullObject);
+        made.sheets = plans.map((plan) => ({
+          name: plan.copy,
+          fingerprint: copyFingerprint(
+            plan.used,
+            plan.writes,
+            plan.source === BUDGET_SHEET ? valuesNote(settings) : undefined,
+          ),
+        }));
 
         // Build: the new copies, complete, under names no one else uses.
         progress.before = before;
@@ -1273,7 +1526,7 @@ export class ExcelWorkbook implements WorkbookPort {
           await context.sync(); // 4: the earlier copies go
         }
       });
-      return { sheets: copies };
+      return sharedCopy(copies, made);
     } catch (error) {
       if (error instanceof WorkbookError) throw error;
       const reason = reasonOf(error);
@@ -1284,7 +1537,7 @@ export class ExcelWorkbook implements WorkbookPort {
         return this.undoShareBuild(names, progress.before, reason, error);
       }
       await this.finishShareSwap(names, reason, error);
-      return { sheets: copies };
+      return sharedCopy(copies, made);
     }
   }
 
@@ -1372,6 +1625,41 @@ export class ExcelWorkbook implements WorkbookPort {
     }
   }
 
+  /**
+   * Takes back one pane write (its result's `undo`): crew lines with the rows and table lines that
+   * came with them, a role, a values copy or Compare sheet, a card version. One read checks that
+   * all of it still holds what the write left, refusing with nothing changed where someone has
+   * changed it; one write takes it back. Every step can be done again, so after a fault in that
+   * write a second run reads what is there and finishes the undo, and the answer says what is left.
+   */
+  async undoWrite(undo: WriteUndo): Promise<void> {
+    const failed = `Could not undo ${undoWhat(undo)}`;
+    const written: { write?: true } = {};
+    try {
+      await this.run((context) => undoBatch(context, undo, failed, written));
+    } catch (error) {
+      if (error instanceof WorkbookError) throw error;
+      const reason = reasonOf(error);
+      if (!written.write) throw new WorkbookError(`${failed}: ${reason}.`, { cause: error });
+      await this.finishUndo(undo, `${failed}: ${reason}`, error);
+    }
+  }
+
+  /** After a fault in an undo's write: reads what is there and does the rest. */
+  private async finishUndo(undo: WriteUndo, failed: string, cause: unknown): Promise<void> {
+    try {
+      await this.run((context) => undoBatch(context, undo, failed, {}));
+    } catch (finishError) {
+      const why =
+        finishError instanceof WorkbookError ? finishError.message : reasonOf(finishError);
+      throw new WorkbookError(`${failed}, and finishing it failed too (${why}).`, {
+        cause,
+        changed: "unknown",
+        check: undoCheck(undo),
+      });
+    }
+  }
+
   /** Takes away the rows a failed append may have left, then reports the failure. */
   private async undoAppend(undo: AppendUndo, reason: string, cause: unknown): Promise<never> {
     try {
@@ -1438,22 +1726,30 @@ export class ExcelWorkbook implements WorkbookPort {
           item.load("isNullObject");
           return item;
         });
-        const table = undo.tableOnExistingSheet
-          ? workbook.tables.getItemOrNullObject(BUDGET_TABLE)
-          : undefined;
-        table?.load("isNullObject");
-        const chart = undo.chartOnExistingSheet
-          ? workbook.worksheets.getItem(TOPSHEET_SHEET).charts.getItemOrNullObject(TOPSHEET_CHART)
-          : undefined;
-        chart?.load("isNullObject");
+        // Tables and charts on the sheets that stay: the ones that were not there before are ours.
+        const tables = undo.tablesBefore ? workbook.worksheets.getItem(BUDGET_SHEET).tables : null;
+        tables?.load("items/name");
+        const topsheet = undo.chartsBefore ? workbook.worksheets.getItem(TOPSHEET_SHEET) : null;
+        topsheet?.charts.load("items/name");
         await context.sync();
 
         for (const item of names) if (!item.isNullObject) item.delete();
-        if (table !== undefined && !table.isNullObject) table.delete();
-        if (chart !== undefined && !chart.isNullObject) chart.delete();
-        // These cells were empty before the failed batch.
-        for (const { sheet, address } of undo.filledRanges) {
-          workbook.worksheets.getItem(sheet).getRange(address).clear("Contents");
+        for (const { name, formula } of undo.repointedNames) {
+          workbook.names.getItem(name).formula = formula;
+        }
+        for (const { name } of tables?.items ?? []) {
+          if (!undo.tablesBefore?.includes(name)) workbook.tables.getItem(name).delete();
+        }
+        for (const { name } of topsheet?.charts.items ?? []) {
+          if (!undo.chartsBefore?.includes(name)) topsheet?.charts.getItem(name).delete();
+        }
+        // These cells were empty before the failed batch: emptied of what it wrote and drew, then
+        // given back the number formats they had.
+        for (const { sheet, address, formats } of undo.filledRanges) {
+          const range = workbook.worksheets.getItem(sheet).getRange(address);
+          range.clear("All");
+          const own = formats.map((row) => row.map((f) => (isGeneralFormat(f) ? null : f)));
+          if (own.some((row) => row.some((f) => f !== null))) range.numberFormat = own;
         }
         for (const sheet of sheets) if (!sheet.isNullObject) sheet.delete();
         await context.sync();
@@ -1474,6 +1770,263 @@ export class ExcelWorkbook implements WorkbookPort {
   }
 }
 
+/** An added role, with what the pane's Undo needs to take it back. */
+function roleWritten(
+  line: number,
+  cells: readonly (string | number)[],
+): { line: number } & Undoable {
+  return {
+    line,
+    undo: { kind: "production-role", line: { sheet: ROLES_SHEET, line, cells: [...cells] } },
+  };
+}
+
+/** A share's answer: its sheets, and the undo unless it replaced earlier copies (gone for good). */
+function sharedCopy(
+  copies: string[],
+  made: { sheets: SheetsUndo["sheets"]; replaced: boolean },
+): SharedCopy {
+  if (made.replaced || made.sheets.length === 0) return { sheets: copies, replaced: made.replaced };
+  return { sheets: copies, replaced: false, undo: { kind: "values-copy", sheets: made.sheets } };
+}
+
+/**
+ * The fingerprint of a values copy as the share leaves it: the original's used range (a copy
+ * holds the same cells) with the share's writes over it, and the note in A2 of the budget's.
+ */
+function copyFingerprint(
+  used: { formulas: unknown[][]; rowIndex: number; columnIndex: number },
+  writes: readonly ValueWrite[],
+  note: string | undefined,
+): string {
+  const cells = new Map<string, unknown>();
+  const at = (row: number, column: number) => `${row}:${column}`;
+  used.formulas.forEach((row, r) => {
+    row.forEach((cell, c) => cells.set(at(used.rowIndex + r + 1, used.columnIndex + c + 1), cell));
+  });
+  for (const write of writes) {
+    const first = /^([A-Z]+)(\d+)/.exec(write.address);
+    if (!first?.[1] || !first[2]) continue;
+    const column = columnNumber(first[1]);
+    write.cells.forEach((cell, i) => cells.set(at(Number(first[2]), column + i), cell));
+  }
+  if (note !== undefined) cells.set(at(2, 1), note);
+  return fingerprintOf(cells);
+}
+
+/** A fingerprint over cells keyed "row:column" (1-based), as the sheet's block would give it. */
+function fingerprintOf(cells: ReadonlyMap<string, unknown>): string {
+  const keys = [...cells.keys()].map((k) => k.split(":").map(Number) as [number, number]);
+  if (keys.length === 0) return fingerprint([]);
+  const top = Math.min(...keys.map(([r]) => r));
+  const left = Math.min(...keys.map(([, c]) => c));
+  const rows: unknown[][] = [];
+  for (const [r, c] of keys) {
+    const row = (rows[r - top] ??= []);
+    row[c - left] = cells.get(`${r}:${c}`);
+  }
+  return fingerprint(
+    Array.from(rows, (row) => Array.from(row ?? [])),
+    top,
+    left,
+  );
+}
+
+/** "A" → 1, "AA" → 27. */
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + ch.charCodeAt(0) - 64;
+  return n;
+}
+
+/** What an undo takes back, for its messages. */
+function undoWhat(undo: WriteUndo): string {
+  switch (undo.kind) {
+    case "crew-lines":
+      return "adding the crew lines";
+    case "production-role":
+      return `adding the role '${cellText(undo.line.cells[0])}'`;
+    case "values-copy":
+      return "the values copy";
+    case "compare-sheet":
+      return `the ${COMPARE_SHEET} sheet`;
+    case "card-version":
+      return `the rate card update to ${undo.to}`;
+  }
+}
+
+/** Where to look when an undo may have stopped part way. */
+function undoCheck(undo: WriteUndo): string {
+  switch (undo.kind) {
+    case "crew-lines": {
+      const rows = undo.inserted.map((r) => r.row);
+      const where =
+        rows.length > 0 ? `rows ${Math.min(...rows)}–${Math.max(...rows)}` : "the new rows";
+      return `Some of the lines may still be in the ${BUDGET_SHEET} sheet (${where} as they were added). Undo again to finish: it takes only what is still as it was added.`;
+    }
+    case "production-role":
+      return `Look at line ${undo.line.line} of the ${undo.line.sheet} sheet: the role is there or the line is blank.`;
+    case "values-copy":
+    case "compare-sheet":
+      return `Look for the sheet${undo.sheets.length === 1 ? "" : "s"} ${orList(undo.sheets.map((s) => `"${s.name}"`))}: undo again, or delete any that is left by hand.`;
+    case "card-version":
+      return `Look at Rate card version (${SETTINGS_SHEET}!B${settingRow("CardVersion")}): it says ${undo.from} or ${undo.to}.`;
+  }
+}
+
+/**
+ * One undo's read and write, in one Excel.run: reads what the write made, refuses (WorkbookError)
+ * where it has changed, otherwise queues what takes it back and syncs. Does nothing where it is
+ * undone already. `written.write` is set just before the write sync.
+ */
+async function undoBatch(
+  context: Excel.RequestContext,
+  undo: WriteUndo,
+  failed: string,
+  written: { write?: true },
+): Promise<void> {
+  const refuse = (problem: string) =>
+    new WorkbookError(
+      `${failed}: ${problem}. An undo never takes away an edit: change it back, or remove what the pane added by hand.`,
+    );
+  switch (undo.kind) {
+    case "crew-lines":
+      return undoCrewLines(context, undo, refuse, written);
+    case "production-role":
+      return undoRole(context, undo, refuse, written);
+    case "values-copy":
+    case "compare-sheet":
+      return undoSheets(context, undo, refuse, written);
+    case "card-version":
+      return undoCardVersion(context, undo, refuse, written);
+  }
+}
+
+async function undoCrewLines(
+  context: Excel.RequestContext,
+  undo: CrewLinesUndo,
+  refuse: (problem: string) => WorkbookError,
+  written: { write?: true },
+): Promise<void> {
+  const workbook = context.workbook;
+  const table = workbook.tables.getItemOrNullObject(BUDGET_TABLE);
+  table.load("isNullObject");
+  const header = table.getHeaderRowRange();
+  header.load("rowIndex");
+  const body = table.getDataBodyRange();
+  body.load("formulas");
+  const lines = undo.tableLines.map((line) => {
+    const range = workbook.worksheets
+      .getItemOrNullObject(line.sheet)
+      .getRange(tableLineAddress(line));
+    range.load("formulas");
+    return range;
+  });
+  await context.sync(); // 1: read
+  if (table.isNullObject) throw refuse(`the ${BUDGET_TABLE} table is not there any more`);
+  const plan = planCrewLinesUndo(undo, {
+    headerRow: header.rowIndex + 1,
+    body: body.formulas as unknown[][],
+    tableLines: lines.map((range) => firstRow(range.formulas as unknown[][])),
+  });
+  if (plan.problem !== undefined) throw refuse(plan.problem);
+  const work = plan.deletes.length + plan.rewrites.length + plan.clearLines.length;
+  if (work === 0 && !plan.clearBlankRow) return; // undone already
+  for (const index of plan.deletes) table.rows.getItemAt(index).delete();
+  for (const rewrite of plan.rewrites) {
+    table.getDataBodyRange().getRow(rewrite.index).formulas = [rewrite.cells];
+  }
+  if (plan.clearBlankRow) table.getDataBodyRange().getRow(0).clear("Contents");
+  for (const line of plan.clearLines) {
+    workbook.worksheets.getItem(line.sheet).getRange(tableLineAddress(line)).clear("Contents");
+  }
+  written.write = true;
+  await context.sync(); // 2: write
+}
+
+async function undoRole(
+  context: Excel.RequestContext,
+  undo: TableLineUndo,
+  refuse: (problem: string) => WorkbookError,
+  written: { write?: true },
+): Promise<void> {
+  const { line } = undo;
+  const sheet = context.workbook.worksheets.getItemOrNullObject(line.sheet);
+  sheet.load("isNullObject");
+  const range = sheet.getRange(tableLineAddress(line));
+  range.load("formulas");
+  const table = context.workbook.tables.getItemOrNullObject(BUDGET_TABLE);
+  table.load("isNullObject");
+  const body = table.getDataBodyRange();
+  body.load("values, rowIndex");
+  await context.sync(); // 1: read
+  if (sheet.isNullObject) throw refuse(`the ${line.sheet} sheet is not there any more`);
+  const read = firstRow(range.formulas as unknown[][]);
+  if (isBlankOver(read, line.cells.length)) return; // undone already
+  if (!holdsWritten(read, line.cells)) {
+    throw refuse(`line ${line.line} of the ${line.sheet} sheet has changed since it was written`);
+  }
+  const users = table.isNullObject
+    ? []
+    : linesUsingRole(crewLinesFromCells(body.values, body.rowIndex + 1), line.cells[0]);
+  if (users.length > 0) {
+    throw refuse(
+      `crew lines are priced on this role (${BUDGET_SHEET} row${users.length === 1 ? "" : "s"} ${users.join(", ")}); taking it away would break them`,
+    );
+  }
+  range.clear("Contents");
+  written.write = true;
+  await context.sync(); // 2: write (one range: it lands whole or not at all)
+}
+
+async function undoSheets(
+  context: Excel.RequestContext,
+  undo: SheetsUndo,
+  refuse: (problem: string) => WorkbookError,
+  written: { write?: true },
+): Promise<void> {
+  const sheets = undo.sheets.map((made) => {
+    const sheet = context.workbook.worksheets.getItemOrNullObject(made.name);
+    sheet.load("isNullObject");
+    const used = sheet.getUsedRange(true);
+    used.load("formulas, rowIndex, columnIndex");
+    return { made, sheet, used };
+  });
+  await context.sync(); // 1: read
+  const present = sheets.filter((s) => !s.sheet.isNullObject);
+  for (const { made, used } of present) {
+    const now = fingerprint(used.formulas as unknown[][], used.rowIndex + 1, used.columnIndex + 1);
+    if (now !== made.fingerprint) {
+      throw refuse(`the sheet "${made.name}" has changed since it was made`);
+    }
+  }
+  if (present.length === 0) return; // undone already
+  for (const { sheet } of present) sheet.delete();
+  written.write = true;
+  await context.sync(); // 2: write
+}
+
+async function undoCardVersion(
+  context: Excel.RequestContext,
+  undo: CardVersionUndo,
+  refuse: (problem: string) => WorkbookError,
+  written: { write?: true },
+): Promise<void> {
+  const sheet = context.workbook.worksheets.getItemOrNullObject(SETTINGS_SHEET);
+  sheet.load("isNullObject");
+  const cell = sheet.getRange(`B${settingRow("CardVersion")}`);
+  cell.load("values");
+  await context.sync(); // 1: read
+  if (sheet.isNullObject) throw refuse(`the ${SETTINGS_SHEET} sheet is not there any more`);
+  const now = cellText(firstRow(cell.values as unknown[][])[0]);
+  if (now === undo.from) return; // undone already
+  if (now !== undo.to) throw refuse(`Rate card version says '${now}' now`);
+  cell.numberFormat = [[TEXT_FORMAT]];
+  cell.values = [[undo.from]];
+  written.write = true;
+  await context.sync(); // 2: write
+}
+
 function settingsValueBlock(): string {
   return `B${SETTINGS_FIRST_ROW}:B${SETTINGS_FIRST_ROW + SETTINGS.length - 1}`;
 }
@@ -1487,8 +2040,80 @@ function probeSheet(workbook: Excel.Workbook, name: string, address: string): Sh
   const sheet = workbook.worksheets.getItemOrNullObject(name);
   sheet.load("isNullObject");
   const target = sheet.getRange(address);
-  target.load("formulas");
+  target.load("formulas, numberFormat");
   return { sheet, target };
+}
+
+/** The budget probe's header row (row HEADER_ROW of its block), as read. */
+function budgetHeaderCells(probe: SheetProbe): unknown[] {
+  if (probe.sheet.isNullObject) return [];
+  const cells: unknown[][] = probe.target.formulas;
+  return cells[HEADER_ROW - 1] ?? [];
+}
+
+/** Whether a header row is a CrewRate budget's: this layout's columns, or layout 1's. */
+function isBudgetHeader(cells: readonly unknown[]): boolean {
+  return rowMatches(cells, COLUMNS) || rowMatches(cells, LAYOUT_1_COLUMNS);
+}
+
+/**
+ * The tables among `tables` (names) whose header row is a CrewRate budget's, read in one sync:
+ * the budget table under another name.
+ */
+async function budgetTablesByHeader(
+  context: Excel.RequestContext,
+  tables: readonly string[],
+): Promise<string[]> {
+  const headers = tables.map((name) => {
+    const header = context.workbook.tables.getItem(name).getHeaderRowRange();
+    header.load("values");
+    return { name, header };
+  });
+  await context.sync();
+  return headers.filter((h) => isBudgetHeader(firstRow(h.header.values))).map((h) => h.name);
+}
+
+/** The budget table found under another name: what happened, and the one action that fixes it. */
+function renamedTableProblem(table: string): RepairableProblem {
+  return new RepairableProblem(
+    `The budget's table on the ${BUDGET_SHEET} sheet is called "${table}" now; CrewRate finds its crew lines by the name ${BUDGET_TABLE}, so it cannot read them or add to them. Give it its name back (only the name changes: every line stays as it is), with the pane's button or in Table Design > Table Name.`,
+    { kind: "rename-table", table },
+  );
+}
+
+/**
+ * Why there is no Settings sheet to read, and what fixes it: a budget whose Settings sheet was
+ * deleted is offered a rebuild; one renamed is told to rename it back (its names followed it);
+ * a workbook with no budget yet is told how to make one.
+ * @param hasBudget whether the workbook has the budget table or the settings' names
+ * @param region what the Region name refers to now ("" when there is no such name)
+ */
+function missingSettingsProblem(hasBudget: boolean, region: string): WorkbookError {
+  if (!hasBudget) {
+    return new WorkbookError(
+      `There is no ${SETTINGS_SHEET} sheet yet: create the budget sheets (inserting a crew line does it too).`,
+    );
+  }
+  const moved = /^=?'?(.+?)'?!/.exec(region)?.[1];
+  if (moved !== undefined && !isBrokenReference(region)) {
+    return new WorkbookError(
+      `The ${SETTINGS_SHEET} sheet is called "${moved.replace(/''/g, "'")}" now. Every crew line reads its settings from a sheet named ${SETTINGS_SHEET}: rename that sheet back to ${SETTINGS_SHEET}, then Refresh.`,
+    );
+  }
+  return new RepairableProblem(
+    `The budget's ${SETTINGS_SHEET} sheet is gone (deleted?). Every crew line reads Budget date, Region, Budget tier, Hours per day and the weeks from it, so their formulas show errors until it is back. Rebuild it with the default settings (then set your own again), or bring it back from a saved copy.`,
+    { kind: "rebuild-settings" },
+  );
+}
+
+/** A workbook name whose sheet was deleted: "=#REF!$B$2". */
+function isBrokenReference(formula: unknown): boolean {
+  return cellText(formula).includes("#REF!");
+}
+
+/** Excel's default number format, which a cell has when no one set one. */
+function isGeneralFormat(format: unknown): boolean {
+  return format === null || format === undefined || format === "" || format === "General";
 }
 
 /** Missing, empty in the target range, ours, or why CrewRate will not write there. */
@@ -1508,10 +2133,26 @@ function sheetVerdict(
 }
 
 function isSettingsSheet(cells: unknown[][]): boolean {
+  return settingsInPlace(cells) !== undefined;
+}
+
+/**
+ * How many of the settings a CrewRate Settings sheet holds, in order: all of them, or the first
+ * ones when a later CrewRate added rows below (Health contribution) and those rows are still
+ * blank. Undefined when the sheet is not CrewRate's Settings sheet.
+ */
+function settingsInPlace(cells: unknown[][]): number | undefined {
   const expected = settingsRows();
-  return expected.every((row, r) =>
-    r === 0 ? rowMatches(cells[r], row) : rowMatches(cells[r]?.slice(0, 1), row.slice(0, 1)),
-  );
+  if (!rowMatches(cells[0], expected[0] ?? [])) return undefined;
+  let present = 0;
+  while (
+    present < SETTINGS.length &&
+    rowMatches(cells[present + 1]?.slice(0, 1), expected[present + 1]?.slice(0, 1) ?? [])
+  ) {
+    present++;
+  }
+  const rest = cells.slice(present + 1, expected.length);
+  return present > 0 && rest.every(isBlankRow) ? present : undefined;
 }
 
 function isTopsheet(cells: unknown[][]): boolean {

@@ -64,6 +64,21 @@ import {
   columnLetter,
   selectionProblem,
 } from "../budget";
+import {
+  RepairableProblem,
+  type BudgetRepair,
+  type TableLineWrite,
+  type Undoable,
+  type WriteUndo,
+} from "../budget/port";
+import {
+  crewLinesUndo,
+  fingerprint,
+  holdsWritten,
+  isBlankOver,
+  linesUsingRole,
+  planCrewLinesUndo,
+} from "../budget/undo";
 
 /** A block of cells, 0-based rows and columns, inclusive. */
 export interface PreviewRange {
@@ -88,6 +103,11 @@ export class PreviewWorkbook implements WorkbookPort {
   private bodyRows = 0;
   private readonly accounts: ChartAccount[];
   private readonly listeners = new Set<() => void>();
+  /**
+   * Where the grid should go after the pane's last insert (the first inserted line), as Excel's
+   * adapter selects the inserted lines; `serial` tells one insert from the next.
+   */
+  reveal: { sheet: string; row: number; col: number; serial: number } | undefined;
   /** Prices the Compare sheet's report; its formulas price with the registered CREW functions. */
   private readonly engine: RateEngine;
   /** The view's selection, as it last reported it (setSelection). */
@@ -100,10 +120,7 @@ export class PreviewWorkbook implements WorkbookPort {
       [BUDGET_SHEET]: [[BUDGET_TITLE], [BUDGET_NOTE], [], [...COLUMNS], totalsRow(HEADER_ROW)],
       // The topsheet's ranges run from the budget's header to its totals row (row 5 here).
       [TOPSHEET_SHEET]: topsheetRows(this.accounts, HEADER_ROW + 1),
-      // A leading apostrophe keeps the card version text ("2026.10" is not the number 2026.1).
-      [SETTINGS_SHEET]: settingsRows().map((row, i) =>
-        SETTINGS[i - 1]?.name === "CardVersion" ? [row[0]!, `'${String(row[1])}`, row[2]!] : row,
-      ),
+      [SETTINGS_SHEET]: settingsSheetRows(),
       [OVERRIDES_SHEET]: productionSheetRows(OVERRIDES_SHEET),
       [ROLES_SHEET]: productionSheetRows(ROLES_SHEET),
     });
@@ -150,16 +167,64 @@ export class PreviewWorkbook implements WorkbookPort {
   }
 
   ensureBudget(): Promise<void> {
-    // The preview workbook is created with its sheets; nothing to add.
+    // The preview workbook is created with its sheets; only a Settings sheet taken away since is
+    // made again (as Excel's set-up does).
+    if (!this.hf.doesSheetExist(SETTINGS_SHEET)) this.rebuildSettings();
     return Promise.resolve();
   }
 
   readSettings(): Promise<BudgetSettings> {
+    if (!this.hf.doesSheetExist(SETTINGS_SHEET)) {
+      return Promise.reject(
+        new RepairableProblem(
+          `The budget's ${SETTINGS_SHEET} sheet is gone. Every crew line reads Budget date, Region, Budget tier, Hours per day and the weeks from it, so their formulas show errors until it is back. Rebuild it with the default settings (then set your own again).`,
+          { kind: "rebuild-settings" },
+        ),
+      );
+    }
     try {
       return Promise.resolve(this.settingsNow());
     } catch (e) {
       return Promise.reject(e instanceof Error ? e : new WorkbookError(String(e)));
     }
+  }
+
+  /** The preview's budget has no Excel table to be renamed; its Settings sheet can be rebuilt. */
+  repair(repair: BudgetRepair): Promise<void> {
+    if (repair.kind === "rename-table") {
+      return Promise.reject(
+        new WorkbookError("The preview workbook's budget has no table to rename."),
+      );
+    }
+    if (this.hf.doesSheetExist(SETTINGS_SHEET)) {
+      return Promise.reject(
+        new WorkbookError(
+          `The ${SETTINGS_SHEET} sheet is there, so there is nothing to rebuild: Refresh reads it.`,
+        ),
+      );
+    }
+    this.rebuildSettings();
+    return Promise.resolve();
+  }
+
+  /**
+   * The Settings sheet made again with the defaults, in one batch, and the settings' names
+   * pointed at it (they broke when it went), so every crew line's formulas read it again.
+   */
+  private rebuildSettings(): void {
+    this.hf.batch(() => {
+      this.hf.addSheet(SETTINGS_SHEET);
+      this.hf.setSheetContent(this.sheetId(SETTINGS_SHEET), settingsSheetRows());
+      for (const s of SETTINGS) {
+        const expression = `=${settingAddress(s.name)}`;
+        if (this.hf.getNamedExpression(s.name) === undefined) {
+          this.hf.addNamedExpression(s.name, expression);
+        } else {
+          this.hf.changeNamedExpression(s.name, expression);
+        }
+      }
+    });
+    this.changed();
   }
 
   private settingsNow(): BudgetSettings {
@@ -207,6 +272,21 @@ export class PreviewWorkbook implements WorkbookPort {
     if (lines.length === 0 && tableWrites.every((t) => t.rows.length === 0)) {
       return { firstRow, rowsAdded: 0, lineRows: [] };
     }
+    // What the pane's Undo takes back: the rows where they will stand, and the table lines.
+    const undo = crewLinesUndo({
+      placement,
+      headerRow: HEADER_ROW,
+      body: this.bodyCells(),
+      bodyRowsBefore: this.bodyRows,
+      filledBlankRow: false,
+      tableLines: tableWrites.flatMap((t, w) =>
+        t.rows.map((cells, i) => ({
+          sheet: w === 0 ? OVERRIDES_SHEET : ROLES_SHEET,
+          line: t.at[i]! + 1,
+          cells,
+        })),
+      ),
+    });
     // One undoable batch: each group inserted above the totals row at its account, from the
     // bottom up, moved subtotals rewritten, and the totals rewritten over the new extent.
     this.hf.batch(() => {
@@ -233,6 +313,14 @@ export class PreviewWorkbook implements WorkbookPort {
       this.hf.setCellContents({ sheet, row: lastRow, col: 0 }, [totalsRow(lastRow)]);
     });
     this.bodyRows += placement.added;
+    if (placement.lineRows.length > 0) {
+      this.reveal = {
+        sheet: BUDGET_SHEET,
+        row: Math.min(...placement.lineRows),
+        col: COLUMNS.indexOf("Role"),
+        serial: (this.reveal?.serial ?? 0) + 1,
+      };
+    }
     this.changed();
     const [overrides, roles] = tableWrites;
     return {
@@ -240,7 +328,136 @@ export class PreviewWorkbook implements WorkbookPort {
       rowsAdded: lines.length,
       lineRows: placement.lineRows,
       ...tableLines(overrides?.at ?? [], roles?.at ?? []),
+      undo,
     };
+  }
+
+  /** The budget's body rows as typed (formulas as formulas), each as wide as the columns. */
+  private bodyCells(): unknown[][] {
+    return this.serializedRows(BUDGET_SHEET, FIRST_LINE_ROW, this.bodyRows, COLUMNS.length);
+  }
+
+  /** `count` rows of a sheet from a 1-based row, as typed, each `width` cells wide. */
+  private serializedRows(sheet: string, first: number, count: number, width: number): unknown[][] {
+    const rows = this.hf.getSheetSerialized(this.sheetId(sheet));
+    return Array.from({ length: count }, (_, r) =>
+      Array.from({ length: width }, (_, c) => rows[first - 1 + r]?.[c] ?? null),
+    );
+  }
+
+  /**
+   * Takes back one pane write (its result's `undo`), after checking that all of it still holds
+   * what the write left: refuses, changing nothing, where someone has changed it. One HyperFormula
+   * batch, so it lands whole; undoing what is undone already does nothing.
+   */
+  undoWrite(undo: WriteUndo): Promise<void> {
+    try {
+      this.undo(undo);
+      return Promise.resolve();
+    } catch (e) {
+      return Promise.reject(e instanceof Error ? e : new WorkbookError(String(e)));
+    }
+  }
+
+  private undo(undo: WriteUndo): void {
+    const refuse = (what: string, problem: string) =>
+      new WorkbookError(
+        `Could not undo ${what}: ${problem}. An undo never takes away an edit: change it back, or remove what the pane added by hand.`,
+      );
+    switch (undo.kind) {
+      case "crew-lines": {
+        const width = (line: TableLineWrite) => line.cells.length;
+        const plan = planCrewLinesUndo(undo, {
+          headerRow: HEADER_ROW,
+          body: this.bodyCells(),
+          tableLines: undo.tableLines.map(
+            (line) =>
+              this.serializedRows(line.sheet, TABLE_FIRST_ROW + line.line - 1, 1, width(line))[0],
+          ),
+        });
+        if (plan.problem !== undefined) throw refuse("adding the crew lines", plan.problem);
+        if (plan.deletes.length + plan.rewrites.length + plan.clearLines.length === 0) return;
+        const sheet = this.sheetId(BUDGET_SHEET);
+        this.hf.batch(() => {
+          for (const index of plan.deletes) {
+            this.hf.removeRows(sheet, [FIRST_LINE_ROW - 1 + index, 1]);
+          }
+          for (const rewrite of plan.rewrites) {
+            this.hf.setCellContents({ sheet, row: FIRST_LINE_ROW - 1 + rewrite.index, col: 0 }, [
+              rewrite.cells.map(rawCell),
+            ]);
+          }
+          for (const line of plan.clearLines) {
+            this.hf.setCellContents(
+              { sheet: this.sheetId(line.sheet), row: TABLE_FIRST_ROW + line.line - 2, col: 0 },
+              [line.cells.map(() => null)],
+            );
+          }
+          if (plan.deletes.length === 0) return;
+          // The totals row, over the budget's extent as it was.
+          const lastRow = FIRST_LINE_ROW - 1 + this.bodyRows - plan.deletes.length;
+          this.hf.setCellContents({ sheet, row: lastRow, col: 0 }, [totalsRow(lastRow)]);
+        });
+        this.bodyRows -= plan.deletes.length;
+        break;
+      }
+      case "production-role": {
+        const { line } = undo;
+        const what = `adding the role '${String(line.cells[0] ?? "")}'`;
+        const row = TABLE_FIRST_ROW + line.line - 1;
+        const read = this.serializedRows(line.sheet, row, 1, line.cells.length)[0];
+        if (isBlankOver(read, line.cells.length)) return;
+        if (!holdsWritten(read, line.cells)) {
+          throw refuse(
+            what,
+            `line ${line.line} of the ${line.sheet} sheet has changed since it was written`,
+          );
+        }
+        const values = this.hf.getSheetValues(this.sheetId(BUDGET_SHEET));
+        const users = linesUsingRole(
+          crewLinesFromCells(values.slice(FIRST_LINE_ROW - 1), FIRST_LINE_ROW),
+          line.cells[0],
+        );
+        if (users.length > 0) {
+          throw refuse(
+            what,
+            `crew lines are priced on this role (${BUDGET_SHEET} row${users.length === 1 ? "" : "s"} ${users.join(", ")}); taking it away would break them`,
+          );
+        }
+        this.hf.setCellContents({ sheet: this.sheetId(line.sheet), row: row - 1, col: 0 }, [
+          line.cells.map(() => null),
+        ]);
+        break;
+      }
+      case "values-copy":
+      case "compare-sheet": {
+        const what = undo.kind === "values-copy" ? "the values copy" : `the ${COMPARE_SHEET} sheet`;
+        const present = undo.sheets.filter((s) => this.hf.doesSheetExist(s.name));
+        for (const made of present) {
+          const now = fingerprint(this.hf.getSheetSerialized(this.sheetId(made.name)));
+          if (now !== made.fingerprint) {
+            throw refuse(what, `the sheet "${made.name}" has changed since it was made`);
+          }
+        }
+        if (present.length === 0) return;
+        this.hf.batch(() => {
+          for (const made of present) this.hf.removeSheet(this.sheetId(made.name));
+        });
+        break;
+      }
+      case "card-version": {
+        const what = `the rate card update to ${undo.to}`;
+        const now = this.settingsNow().cardVersion;
+        if (now === undo.from) return;
+        if (now !== undo.to) throw refuse(what, `Rate card version says '${now}' now`);
+        this.hf.setCellContents(
+          { sheet: this.sheetId(SETTINGS_SHEET), row: settingRow("CardVersion") - 1, col: 1 },
+          [[`'${undo.from}`]],
+        );
+        break;
+      }
+    }
+    this.changed();
   }
 
   /** The chart's name for an account (the subtotal row's description). */
@@ -266,7 +483,7 @@ export class PreviewWorkbook implements WorkbookPort {
     return Promise.resolve({ overrides: overrides ?? [], roles: roles ?? [] });
   }
 
-  addProductionRole(role: ProductionRoleInput): Promise<{ line: number }> {
+  addProductionRole(role: ProductionRoleInput): Promise<{ line: number } & Undoable> {
     const sheet = this.sheetId(ROLES_SHEET);
     const width = PRODUCTION_SHEETS[1].columns.length;
     const cells = productionRoleRow(role);
@@ -282,7 +499,12 @@ export class PreviewWorkbook implements WorkbookPort {
     const earlier = rows.findIndex((row) =>
       plain.every((c, i) => String(row[i] ?? "") === String(c)),
     );
-    if (earlier >= 0) return Promise.resolve({ line: earlier + 1 });
+    if (earlier >= 0) {
+      return Promise.resolve({
+        line: earlier + 1,
+        undo: { kind: "production-role", line: { sheet: ROLES_SHEET, line: earlier + 1, cells } },
+      });
+    }
     const at = rows.findIndex((row) => row.every((c) => c === null || c === ""));
     if (at < 0) {
       return Promise.reject(
@@ -301,7 +523,10 @@ export class PreviewWorkbook implements WorkbookPort {
     if (tooLong) return Promise.reject(new WorkbookError(tooLong.message));
     this.hf.setCellContents({ sheet, row: TABLE_FIRST_ROW - 1 + at, col: 0 }, [cells]);
     this.changed();
-    return Promise.resolve({ line: at + 1 });
+    return Promise.resolve({
+      line: at + 1,
+      undo: { kind: "production-role", line: { sheet: ROLES_SHEET, line: at + 1, cells } },
+    });
   }
 
   readCrewLines(): Promise<BudgetLine[]> {
@@ -350,7 +575,10 @@ export class PreviewWorkbook implements WorkbookPort {
     return Promise.resolve();
   }
 
-  async writeCompareSheet(regions: readonly string[], hiring: Hiring): Promise<CompareSheetResult> {
+  async writeCompareSheet(
+    regions: readonly string[],
+    hiring: Hiring,
+  ): Promise<CompareSheetResult & Undoable> {
     // Read everything, plan the sheet (refusing before anything is written), then one batch.
     const sheet = planCompareSheet(this.engine, {
       lines: await this.readCrewLines(),
@@ -365,7 +593,11 @@ export class PreviewWorkbook implements WorkbookPort {
       this.hf.setSheetContent(this.sheetId(COMPARE_SHEET), sheet.rows);
     });
     this.changed();
-    return compareSheetResult(sheet, replaced);
+    const result = compareSheetResult(sheet, replaced);
+    // One that replaced an earlier Compare sheet cannot be undone: the earlier one is gone.
+    if (replaced) return result;
+    const made = { name: COMPARE_SHEET, fingerprint: fingerprint(sheet.rows) };
+    return { ...result, undo: { kind: "compare-sheet", sheets: [made] } };
   }
 
   shareAsValues(): Promise<SharedCopy> {
@@ -398,6 +630,7 @@ export class PreviewWorkbook implements WorkbookPort {
       }
       return { copy, content };
     });
+    const replaced = copies.some(({ copy }) => this.hf.doesSheetExist(copy));
     this.hf.batch(() => {
       for (const { copy } of copies) {
         if (!this.hf.doesSheetExist(copy)) this.hf.addSheet(copy);
@@ -405,8 +638,30 @@ export class PreviewWorkbook implements WorkbookPort {
       for (const { copy, content } of copies) this.hf.setSheetContent(this.sheetId(copy), content);
     });
     this.changed();
-    return { sheets: copies.map((c) => c.copy) };
+    const sheets = copies.map((c) => c.copy);
+    // Copies that replaced earlier ones cannot be undone: the earlier ones are gone.
+    if (replaced) return { sheets, replaced };
+    const made = copies.map(({ copy }) => ({
+      name: copy,
+      fingerprint: fingerprint(this.hf.getSheetSerialized(this.sheetId(copy))),
+    }));
+    return { sheets, replaced, undo: { kind: "values-copy", sheets: made } };
   }
+}
+
+/** A cell read back (getSheetSerialized) as HyperFormula takes it to write it again. */
+function rawCell(cell: unknown): RawCellContent {
+  return typeof cell === "string" || typeof cell === "number" || typeof cell === "boolean"
+    ? cell
+    : null;
+}
+
+/** The Settings sheet's cells as the preview holds them. */
+function settingsSheetRows(): (string | number)[][] {
+  // A leading apostrophe keeps the card version text ("2026.10" is not the number 2026.1).
+  return settingsRows().map((row, i) =>
+    SETTINGS[i - 1]?.name === "CardVersion" ? [row[0]!, `'${String(row[1])}`, row[2]!] : row,
+  );
 }
 
 /** A computed value as a table cell: an error as its text. */

@@ -4,7 +4,8 @@
  * wherever it happens (live quote, insert, settings).
  */
 import { didYouMean, isRateError, type RateError, type RateErrorCode } from "../engine";
-import { ImportProblem, WorkbookError } from "../budget";
+import { BUDGET_TABLE, ImportProblem, SETTINGS_SHEET, WorkbookError } from "../budget";
+import type { BudgetRepair } from "../budget/port";
 
 /** Something typed in a pane form that cannot be used as it is; the message says what to fix. */
 export class InputProblem extends Error {
@@ -67,6 +68,11 @@ function rateMessage(error: RateError): PaneMessage {
       return {
         title: "Unknown rate card version",
         body: `The Settings sheet names rate card version${quoted(d.input)}, which this add-in does not hold${d.reason ? ` (${d.reason})` : ""}.${didYouMean(d.suggestions)}`,
+      };
+    case "UNKNOWN_HEALTH_CONTRIBUTION":
+      return {
+        title: "Check the health contribution",
+        body: `The health contribution${quoted(d.input)} must be independent (a producer that is not a $15M contributor: the MPI premium health rate, the default) or contributor (a "$15 Million Contributor": the basic rate). Fix Health contribution on the Settings sheet.`,
       };
     case "BAD_QUANTITY":
       return {
@@ -186,3 +192,39 @@ function safeString(value: unknown): string {
     return `${Object.prototype.toString.call(value)} (${e instanceof Error ? e.message : "unprintable"})`;
   }
 }
+
+/** The button that puts right a problem the pane can fix (RepairableProblem). */
+export function repairLabel(repair: BudgetRepair): string {
+  switch (repair.kind) {
+    case "rename-table":
+      return `Rename "${repair.table}" back to ${BUDGET_TABLE}`;
+    case "rebuild-settings":
+      return `Rebuild the ${SETTINGS_SHEET} sheet`;
+  }
+}
+
+/** What a repair did, for the bar that follows it. */
+export function repairDone(repair: BudgetRepair): PaneMessage {
+  switch (repair.kind) {
+    case "rename-table":
+      return {
+        title: `The budget table is called ${BUDGET_TABLE} again`,
+        body: `Only its name changed (it was "${repair.table}"): every line is as it was, and CrewRate reads and adds to them again.`,
+      };
+    case "rebuild-settings":
+      return {
+        title: `Rebuilt the ${SETTINGS_SHEET} sheet`,
+        body: `It holds the default settings, and the crew lines' formulas read it again. If your budget had its own (date, region, tier, hours, weeks), set them again there.`,
+      };
+  }
+}
+
+/** What an undo did, or why there is none, for the bar of the write it belongs to. */
+export const UNDO_MESSAGES = {
+  done: (what: string): PaneMessage => ({
+    title: `Undid ${what}`,
+    body: "The workbook is as it was before it.",
+  }),
+  replaced: (what: string): string =>
+    `Undo is not offered: ${what} replaced earlier sheets, which are gone for good (share or compare again to make new ones).`,
+} as const;

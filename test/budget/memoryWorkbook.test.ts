@@ -32,11 +32,11 @@ describe("MemoryWorkbook", () => {
 
   it("appends lines after the ones already there and says where", async () => {
     const port = new MemoryWorkbook();
-    expect(await port.appendCrewLines([gaffer])).toEqual({
+    expect(await port.appendCrewLines([gaffer])).toMatchObject({
       firstRow: FIRST_LINE_ROW,
       rowsAdded: 1,
     });
-    expect(await port.appendCrewLines([gaffer, gaffer])).toEqual({
+    expect(await port.appendCrewLines([gaffer, gaffer])).toMatchObject({
       firstRow: FIRST_LINE_ROW + 1,
       rowsAdded: 2,
     });

@@ -197,6 +197,42 @@ describe("ExcelWorkbook.ensureBudget", () => {
     expect(book.state.tables).toHaveLength(1);
   });
 
+  it("adds the settings a later CrewRate introduced below an earlier build's, changing nothing else", async () => {
+    const { book, workbook } = await budgetWith(2);
+    // The budget as the build before the last setting made it: that row blank, its name absent.
+    const last = SETTINGS[SETTINGS.length - 1]!;
+    const lastRow = SETTINGS.length + 1;
+    const cells = book.sheetCells("Settings");
+    for (let c = 0; c < 3; c++) cells.delete(key(lastRow, c));
+    book.state.names.delete(last.name);
+    const budgetBefore = structuredClone(book.state.cells.get("Budget"));
+    const earlier = book.row("Settings", lastRow - 1, 3);
+
+    await workbook.ensureBudget();
+
+    expect(book.row("Settings", lastRow, 3)).toEqual([last.label, last.value, last.note]);
+    expect(book.row("Settings", lastRow - 1, 3)).toEqual(earlier);
+    expect(book.state.names.get(last.name)).toBe(`=Settings!$B$${lastRow}`);
+    expect(book.state.cells.get("Budget")).toEqual(budgetBefore);
+    expect(await workbook.readSettings()).toBeDefined();
+    // Once added, the next setup leaves the workbook alone.
+    const calls = book.calls.length;
+    await workbook.ensureBudget();
+    expect(book.calls.slice(calls)).toEqual([]);
+  });
+
+  it("still refuses a Settings sheet whose later rows hold someone else's cells", async () => {
+    const { book, workbook } = await budgetWith(0);
+    const last = SETTINGS[SETTINGS.length - 1]!;
+    const lastRow = SETTINGS.length + 1;
+    const cells = book.sheetCells("Settings");
+    cells.set(key(lastRow, 0), "My own note");
+    book.state.names.delete(last.name);
+
+    await expect(workbook.ensureBudget()).rejects.toThrow(/already exists with other content/);
+    expect(book.cell("Settings", `A${lastRow}`)).toBe("My own note");
+  });
+
   it("refuses to write over a user's Budget sheet with other content where the table goes", async () => {
     const book = new FakeExcel({ Budget: { A1: "My own budget", C4: "Hours", D9: 12 } });
     const before = structuredClone(book.state);
@@ -263,13 +299,14 @@ describe("ExcelWorkbook.appendCrewLines", () => {
 
     // Camera lines join the camera block (rows 7-8, its subtotal moves to 9); the grip line opens
     // a 3400 block below it (row 10, subtotal 11).
-    expect(result).toEqual({ firstRow: 7, rowsAdded: 3, lineRows: [7, 8, 10] });
+    expect(result).toMatchObject({ firstRow: 7, rowsAdded: 3, lineRows: [7, 8, 10] });
     expect(book.syncsPerRun.at(-1)).toBe(2);
     // Bottom up, each group numbered where it lands at its turn (Excel moves the rows below).
     expect(book.rowsAddCalls.slice(addsBefore)).toEqual([
       {
         index: undefined, // at the end
-        values: [crewLineRow(LINES[2]!, 8), subtotalRow("3400", "Sound Operations", 9)],
+        // Its block starts below the 3300 subtotal (row 7).
+        values: [crewLineRow(LINES[2]!, 8), subtotalRow("3400", "Sound Operations", 9, 8)],
       },
       { index: 2, values: [crewLineRow(LINES[0]!, 7), crewLineRow(LINES[1]!, 8)] },
     ]);
@@ -295,7 +332,7 @@ describe("ExcelWorkbook.appendCrewLines", () => {
 
     const result = await workbook.appendCrewLines(LINES);
 
-    expect(result).toEqual({ firstRow: 5, rowsAdded: 3, lineRows: [5, 6, 8] });
+    expect(result).toMatchObject({ firstRow: 5, rowsAdded: 3, lineRows: [5, 6, 8] });
     expect(book.syncsPerRun.at(-1)).toBe(2);
     expect(book.calls).toContain(`formulas Budget!A5:${LAST_COL}5`);
     const rows = [
@@ -303,7 +340,7 @@ describe("ExcelWorkbook.appendCrewLines", () => {
       crewLineRow(LINES[1]!, 6),
       subtotalRow("3300", "Camera Operations", 7),
       crewLineRow(LINES[2]!, 8),
-      subtotalRow("3400", "Sound Operations", 9),
+      subtotalRow("3400", "Sound Operations", 9, 8),
     ];
     expect(book.rowsAddCalls).toEqual([{ index: undefined, values: rows.slice(1) }]);
     rows.forEach((cells, i) => {
@@ -445,7 +482,7 @@ describe("ExcelWorkbook.appendCrewLines with production-table lines (crew-list i
 });
 
 describe("ExcelWorkbook.readSettings", () => {
-  it("reads Settings!B2:B13 in one sync and turns an Excel date serial into YYYY-MM-DD", async () => {
+  it("reads Settings!B2:B14 in one sync and turns an Excel date serial into YYYY-MM-DD", async () => {
     const { book, workbook } = await budgetWith(0);
     book.sheetCells("Settings").set(key(2, 1), 45658); // 2025-01-01
     book.sheetCells("Settings").set(key(7, 1), 10); // shoot weeks
@@ -467,6 +504,8 @@ describe("ExcelWorkbook.readSettings", () => {
       layoutVersion: LAYOUT_VERSION,
       // Production budget: blank in a new budget, so not set.
       totalBudget: undefined,
+      // Health contribution: an independent producer's, by default.
+      healthContribution: "independent",
     });
     expect(Object.keys(settings)).toContain("totalBudget");
   });
@@ -529,7 +568,7 @@ describe("ExcelWorkbook.shareAsValues", () => {
 
     const result = await workbook.shareAsValues();
 
-    expect(result).toEqual({ sheets: ["Budget (values)", "Topsheet (values)"] });
+    expect(result).toMatchObject({ sheets: ["Budget (values)", "Topsheet (values)"] });
     expect(book.syncsPerRun.at(-1)).toBe(3); // no earlier copies: nothing to delete
     expect(book.calls.slice(callsBefore).filter((c) => c.startsWith("worksheet."))).toEqual([
       "worksheet.copy Budget End → Budget (2)",

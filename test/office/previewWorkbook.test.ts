@@ -72,7 +72,7 @@ describe("PreviewWorkbook.shareAsValues", () => {
   it("copies Budget and Topsheet with no CREW formula left, and tells the views", async () => {
     const { wb, result, changes } = await sharedBudget();
 
-    expect(result).toEqual({ sheets: [BUDGET_COPY, TOPSHEET_COPY] });
+    expect(result).toMatchObject({ sheets: [BUDGET_COPY, TOPSHEET_COPY] });
     expect(wb.sheetNames).toEqual([
       "Budget",
       "Topsheet",

@@ -23,7 +23,7 @@ describe("PreviewWorkbook.addProductionRole", () => {
     const tables = await wb.readProductionTables();
     expect(tables.roles.filter((r) => r[0] === "Drone Pilot")).toHaveLength(1);
     // A different role goes on the next line.
-    expect(await wb.addProductionRole({ ...ROLE, title: "Drone Operator" })).toEqual({
+    expect(await wb.addProductionRole({ ...ROLE, title: "Drone Operator" })).toMatchObject({
       line: first.line + 1,
     });
   });

@@ -115,6 +115,29 @@ export function CardUpdate({ engine, settings, port, onChanged }: CardUpdateProp
     [port, onChanged],
   );
 
+  /**
+   * The update's undo: sets the version back, where the host checks first that the cell still
+   * holds the version the update wrote (it refuses, changing nothing, when someone changed it).
+   */
+  const setBack = useCallback(
+    async (from: string, to: string) => {
+      if (running.current) return;
+      running.current = true;
+      try {
+        if (port.undoWrite) await port.undoWrite({ kind: "card-version", from, to });
+        else await port.setCardVersion(from);
+        setReview({ status: "idle" });
+        onChanged();
+      } catch (error) {
+        setReview({ status: "failed", error });
+        if (!(error instanceof WorkbookError) || error.changed !== "no") onChanged();
+      } finally {
+        running.current = false;
+      }
+    },
+    [port, onChanged],
+  );
+
   if (review.status === "updated") {
     return (
       <SuccessMessageBar
@@ -124,10 +147,21 @@ export function CardUpdate({ engine, settings, port, onChanged }: CardUpdateProp
         }}
       >
         Every line now prices with card {review.to}.{" "}
-        <Button size="small" onClick={() => void setVersion(review.from, review.to, review)}>
+        <Button size="small" onClick={() => void setBack(review.from, review.to)}>
           Set it back to {review.from}
         </Button>
       </SuccessMessageBar>
+    );
+  }
+  if (!behind && review.status === "failed") {
+    // Setting it back failed: the budget is on the newest card still, and this says why.
+    return (
+      <ErrorMessageBar
+        error={review.error}
+        onDismiss={() => {
+          setReview({ status: "idle" });
+        }}
+      />
     );
   }
   if (!behind) return null;

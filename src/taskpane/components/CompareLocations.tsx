@@ -17,8 +17,10 @@ import {
   type WorkbookPort,
 } from "../../budget";
 import { useCompare } from "../hooks/useCompare";
+import type { LastWrite } from "../hooks/useLastWrite";
+import { UNDO_MESSAGES } from "../messages";
 import { ErrorMessageBar } from "./ErrorMessageBar";
-import { SuccessMessageBar } from "./SuccessMessageBar";
+import { WriteSuccessBar } from "./WriteSuccessBar";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
@@ -55,13 +57,15 @@ function compareSummary(result: CompareSheetResult): string {
 export function CompareLocations({
   port,
   regionNames,
+  lastWrite,
 }: {
   port: WorkbookPort;
   regionNames: readonly string[];
+  lastWrite?: LastWrite;
 }) {
   const styles = useStyles();
   const hintId = useId();
-  const state = useCompare(port, regionNames);
+  const state = useCompare(port, regionNames, lastWrite);
   const { busy, outcome, blockedReason } = state;
 
   return (
@@ -106,13 +110,16 @@ export function CompareLocations({
           "Writes a Compare sheet: every crew line priced in each region by live CREW formulas over the Budget, which stays as it is."}
       </Caption1>
       {outcome?.kind === "success" ? (
-        <SuccessMessageBar
+        <WriteSuccessBar
           title={`${outcome.result.replaced ? "Replaced" : "Wrote"} the ${outcome.result.sheet} sheet`}
           onDismiss={state.dismiss}
+          undoId={outcome.undoId}
+          lastWrite={lastWrite}
         >
           {lines(outcome.result.lines)} in {outcome.result.regions.length} regions (
           {HIRING_LABELS[outcome.result.hiring].toLowerCase()}). {compareSummary(outcome.result)}
-        </SuccessMessageBar>
+          {outcome.result.replaced ? ` ${UNDO_MESSAGES.replaced("this comparison")}` : null}
+        </WriteSuccessBar>
       ) : null}
       {outcome?.kind === "error" ? (
         <ErrorMessageBar

@@ -19,9 +19,10 @@ import {
 import { UNITS, type ProductionTables, type RateEngine, type Unit } from "../../engine";
 import { useCrewListImport } from "../hooks/useCrewListImport";
 import { rowsText } from "../hooks/useInsert";
+import type { LastWrite } from "../hooks/useLastWrite";
 import { ErrorMessageBar } from "./ErrorMessageBar";
 import { ImportPlanRow } from "./ImportPlanRow";
-import { SuccessMessageBar } from "./SuccessMessageBar";
+import { WriteSuccessBar } from "./WriteSuccessBar";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -44,6 +45,8 @@ export interface ImportCrewListProps {
   ensureBudget: () => Promise<void>;
   reload: () => Promise<void>;
   match?: TitleMatcher;
+  /** The pane's undo slot, for the success bar's "Undo …". */
+  lastWrite?: LastWrite;
 }
 
 const PLACEHOLDER =
@@ -68,6 +71,7 @@ export function ImportCrewList(props: ImportCrewListProps) {
     props.ensureBudget,
     props.reload,
     props.match,
+    props.lastWrite,
   );
   const firstDepartment = engine.departments[0]?.id ?? "";
 
@@ -181,9 +185,11 @@ export function ImportCrewList(props: ImportCrewListProps) {
       ) : null}
 
       {imp.outcome?.kind === "success" ? (
-        <SuccessMessageBar
+        <WriteSuccessBar
           title={`Imported ${imp.outcome.lines} crew line${imp.outcome.lines === 1 ? "" : "s"} (${rowsText(imp.outcome.result)})`}
           onDismiss={imp.clearOutcome}
+          undoId={imp.outcome.undoId}
+          lastWrite={props.lastWrite}
         >
           {imp.outcome.result.overrideLines?.length
             ? `Negotiated rates went to Rate Overrides line${imp.outcome.result.overrideLines.length === 1 ? "" : "s"} ${imp.outcome.result.overrideLines.join(", ")}. `
@@ -191,7 +197,7 @@ export function ImportCrewList(props: ImportCrewListProps) {
           {imp.outcome.result.roleLines?.length
             ? `New roles went to Production Roles line${imp.outcome.result.roleLines.length === 1 ? "" : "s"} ${imp.outcome.result.roleLines.join(", ")}.`
             : ""}
-        </SuccessMessageBar>
+        </WriteSuccessBar>
       ) : imp.outcome?.kind === "error" ? (
         <ErrorMessageBar error={imp.outcome.error} onDismiss={imp.clearOutcome} />
       ) : null}

@@ -9,11 +9,12 @@ import {
 } from "@fluentui/react-components";
 import { AddRegular, PeopleTeamAddRegular } from "@fluentui/react-icons";
 import { ErrorMessageBar } from "./ErrorMessageBar";
-import { SuccessMessageBar } from "./SuccessMessageBar";
+import { WriteSuccessBar } from "./WriteSuccessBar";
+import type { LastWrite } from "../hooks/useLastWrite";
 
 /** What the last insert did: shown under the buttons until dismissed or replaced. */
 export type InsertOutcome =
-  | { kind: "success"; title: string; text: string }
+  | { kind: "success"; title: string; text: string; undoId?: number | undefined }
   | { kind: "error"; error: unknown; retry: () => void };
 
 export type InsertKind = "line" | "department";
@@ -40,6 +41,8 @@ export interface InsertActionsProps {
   showProgress: boolean;
   outcome: InsertOutcome | undefined;
   onDismissOutcome: () => void;
+  /** The pane's undo slot, for the success bar's "Undo …". */
+  lastWrite?: LastWrite;
 }
 
 const useStyles = makeStyles({
@@ -50,7 +53,7 @@ const useStyles = makeStyles({
 
 /** Insert the open role as one budget line, or the department's typical crew in one batch. */
 export function InsertActions(props: InsertActionsProps) {
-  const { line, department, busy, showProgress, outcome, onDismissOutcome } = props;
+  const { line, department, busy, showProgress, outcome, onDismissOutcome, lastWrite } = props;
   const styles = useStyles();
   const isBusy = busy !== undefined;
   const lines = (n: number) => `${n} ${n === 1 ? "line" : "lines"}`;
@@ -96,9 +99,14 @@ export function InsertActions(props: InsertActionsProps) {
         </Field>
       ) : null}
       {outcome?.kind === "success" ? (
-        <SuccessMessageBar title={outcome.title} onDismiss={onDismissOutcome}>
+        <WriteSuccessBar
+          title={outcome.title}
+          onDismiss={onDismissOutcome}
+          undoId={outcome.undoId}
+          lastWrite={lastWrite}
+        >
           {outcome.text}
-        </SuccessMessageBar>
+        </WriteSuccessBar>
       ) : null}
       {outcome?.kind === "error" ? (
         <ErrorMessageBar

@@ -2,10 +2,14 @@ import { Button, Caption1, makeStyles, Spinner, tokens } from "@fluentui/react-c
 import { ShareRegular } from "@fluentui/react-icons";
 import { useCallback, useId, useRef, useState } from "react";
 import type { WorkbookPort } from "../../budget";
+import type { LastWrite } from "../hooks/useLastWrite";
+import { UNDO_MESSAGES } from "../messages";
 import { ErrorMessageBar } from "./ErrorMessageBar";
-import { SuccessMessageBar } from "./SuccessMessageBar";
+import { WriteSuccessBar } from "./WriteSuccessBar";
 
-type ShareOutcome = { kind: "success"; sheets: string[] } | { kind: "error"; error: unknown };
+type ShareOutcome =
+  | { kind: "success"; sheets: string[]; replaced: boolean; undoId: number | undefined }
+  | { kind: "error"; error: unknown };
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -21,7 +25,7 @@ function andList(items: readonly string[]): string {
 }
 
 /** "Share as values": a copy of the budget that reads without the add-in. */
-export function ShareValues({ port }: { port: WorkbookPort }) {
+export function ShareValues({ port, lastWrite }: { port: WorkbookPort; lastWrite?: LastWrite }) {
   const styles = useStyles();
   const hintId = useId();
   const [busy, setBusy] = useState(false);
@@ -34,15 +38,21 @@ export function ShareValues({ port }: { port: WorkbookPort }) {
     setBusy(true);
     setOutcome(undefined);
     try {
-      const { sheets } = await port.shareAsValues();
-      setOutcome({ kind: "success", sheets });
+      const shared = await port.shareAsValues();
+      const undoId = lastWrite?.offer("the values copy", shared.undo);
+      setOutcome({
+        kind: "success",
+        sheets: shared.sheets,
+        replaced: shared.replaced === true && shared.undo === undefined,
+        undoId,
+      });
     } catch (error) {
       setOutcome({ kind: "error", error });
     } finally {
       running.current = false;
       setBusy(false);
     }
-  }, [port]);
+  }, [port, lastWrite]);
 
   const dismiss = () => {
     setOutcome(undefined);
@@ -65,10 +75,16 @@ export function ShareValues({ port }: { port: WorkbookPort }) {
         without the add-in. The originals stay live.
       </Caption1>
       {outcome?.kind === "success" ? (
-        <SuccessMessageBar title={`Made ${andList(outcome.sheets)}`} onDismiss={dismiss}>
+        <WriteSuccessBar
+          title={`Made ${andList(outcome.sheets)}`}
+          onDismiss={dismiss}
+          undoId={outcome.undoId}
+          lastWrite={lastWrite}
+        >
           Send the workbook: these sheets need no add-in to read. Share again after changing the
           budget to replace them.
-        </SuccessMessageBar>
+          {outcome.replaced ? ` ${UNDO_MESSAGES.replaced("this share")}` : null}
+        </WriteSuccessBar>
       ) : null}
       {outcome?.kind === "error" ? (
         <ErrorMessageBar

@@ -14,6 +14,8 @@ export interface SuccessMessageBarProps {
   onDismiss: () => void;
   /** What a change did that the producer should know about ("warning", "info"); default success. */
   intent?: "success" | "warning" | "info";
+  /** Buttons beside the message ("Undo …"). */
+  actions?: ReactNode;
 }
 
 /** What a write or a change just did, announced politely, with a dismiss button. */
@@ -22,6 +24,7 @@ export function SuccessMessageBar({
   children,
   onDismiss,
   intent = "success",
+  actions,
 }: SuccessMessageBarProps) {
   return (
     <MessageBar intent={intent} layout="multiline" role="status">
@@ -38,7 +41,9 @@ export function SuccessMessageBar({
             onClick={onDismiss}
           />
         }
-      />
+      >
+        {actions}
+      </MessageBarActions>
     </MessageBar>
   );
 }

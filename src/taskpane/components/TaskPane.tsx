@@ -10,6 +10,7 @@ import { usePricingEngines } from "../hooks/usePricingEngines";
 import { useTypicalCrew } from "../hooks/useTypicalCrew";
 import { useUnionChange } from "../hooks/useUnionChange";
 import { useWorkbookState } from "../hooks/useWorkbookState";
+import { useLastWrite } from "../hooks/useLastWrite";
 import { shortDollars, useTierWatch } from "../hooks/useTierWatch";
 import { AddRole } from "./AddRole";
 import { CardUpdate } from "./CardUpdate";
@@ -59,10 +60,13 @@ export function TaskPane({ engine, port }: TaskPaneProps) {
     cardVersion,
     tables,
   );
+  // One step of undo for every write the pane makes (Excel's own may not cover an add-in's).
+  const lastWrite = useLastWrite(port, reload);
   const { busy, showProgress, outcome, clearOutcome, insert } = useInsert(
     port,
     workbook.ensureBudget,
     reload,
+    lastWrite,
   );
   const { role, inputs, setInputs, openRole, openWhenAdded, headingRef } = useOpenRole(
     browsing,
@@ -101,7 +105,12 @@ export function TaskPane({ engine, port }: TaskPaneProps) {
       tier: inputs.tier === settingsTier ? undefined : inputs.tier,
     });
     const title = role.title;
-    void insert("line", [line], (r) => `Added ${title} to the budget (${rowsText(r)})`);
+    void insert(
+      "line",
+      [line],
+      (r) => `Added ${title} to the budget (${rowsText(r)})`,
+      `adding ${title}`,
+    );
   }
 
   function insertDepartment(): void {
@@ -111,6 +120,7 @@ export function TaskPane({ engine, port }: TaskPaneProps) {
       "department",
       crew.lines,
       (r) => `Added ${r.rowsAdded} ${name} lines to the budget (${rowsText(r)})`,
+      `adding the ${crew.lines.length} ${name} lines`,
     );
   }
 
@@ -145,6 +155,7 @@ export function TaskPane({ engine, port }: TaskPaneProps) {
           showProgress={showProgress}
           outcome={outcome}
           onDismissOutcome={clearOutcome}
+          lastWrite={lastWrite}
         />
       ) : null}
     </>
@@ -187,6 +198,8 @@ export function TaskPane({ engine, port }: TaskPaneProps) {
         tablesError={workbook.tablesError}
         pricingError={versioned.ok && !pricing.ok ? pricing.error : undefined}
         settingsError={workbook.settingsError}
+        linesError={workbook.linesError}
+        port={port}
         onReload={(setUpFirst) => void reload(setUpFirst)}
       />
 
@@ -206,6 +219,7 @@ export function TaskPane({ engine, port }: TaskPaneProps) {
           tables={tables}
           port={port}
           ensureBudget={workbook.ensureBudget}
+          lastWrite={lastWrite}
           onAdded={(title) => {
             openWhenAdded(title);
             void reload();
@@ -221,6 +235,7 @@ export function TaskPane({ engine, port }: TaskPaneProps) {
           port={port}
           ensureBudget={workbook.ensureBudget}
           reload={reload}
+          lastWrite={lastWrite}
         />
       ) : null}
 
@@ -255,9 +270,9 @@ export function TaskPane({ engine, port }: TaskPaneProps) {
         actions
       )}
 
-      <CompareLocations port={port} regionNames={choices.regionNames} />
+      <CompareLocations port={port} regionNames={choices.regionNames} lastWrite={lastWrite} />
 
-      <ShareValues port={port} />
+      <ShareValues port={port} lastWrite={lastWrite} />
     </div>
   );
 }

@@ -1,5 +1,11 @@
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
+import { useState } from "react";
+import type { WorkbookPort } from "../../budget";
+import { RepairableProblem, type BudgetRepair } from "../../budget/port";
+import { repairDone } from "../messages";
 import { ErrorMessageBar } from "./ErrorMessageBar";
+import { RepairButton } from "./RepairButton";
+import { SuccessMessageBar } from "./SuccessMessageBar";
 
 const useStyles = makeStyles({
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
@@ -12,6 +18,10 @@ export interface WorkbookNoticesProps {
   pricingError: unknown;
   /** Why the settings could not be read. */
   settingsError: unknown;
+  /** Why the crew lines could not be read (a renamed budget table). */
+  linesError?: unknown;
+  /** Where the pane's fixes for these problems are made (a renamed table, a deleted Settings). */
+  port?: WorkbookPort;
   onReload: (setUpFirst?: boolean) => void;
 }
 
@@ -20,11 +30,70 @@ export function WorkbookNotices({
   tablesError,
   pricingError,
   settingsError,
+  linesError,
+  port,
   onReload,
 }: WorkbookNoticesProps) {
   const styles = useStyles();
+  const [repaired, setRepaired] = useState<BudgetRepair | undefined>(undefined);
+  const [repairFailure, setRepairFailure] = useState<unknown>(undefined);
+  const repairProps = port
+    ? {
+        port,
+        onRepaired: (repair: BudgetRepair) => {
+          setRepairFailure(undefined);
+          setRepaired(repair);
+          onReload();
+        },
+        onFailed: (failure: unknown) => {
+          setRepaired(undefined);
+          setRepairFailure(failure);
+          // A failed repair may have landed after all: the pane reads what the sheets say now.
+          onReload();
+        },
+      }
+    : undefined;
+  const done = repaired ? repairDone(repaired) : undefined;
   return (
     <>
+      {done ? (
+        <SuccessMessageBar
+          title={done.title}
+          onDismiss={() => {
+            setRepaired(undefined);
+          }}
+        >
+          {done.body}
+        </SuccessMessageBar>
+      ) : null}
+      {repairFailure !== undefined ? (
+        <ErrorMessageBar
+          error={repairFailure}
+          onDismiss={() => {
+            setRepairFailure(undefined);
+          }}
+        />
+      ) : null}
+
+      {linesError !== undefined ? (
+        <ErrorMessageBar
+          error={linesError}
+          intent="warning"
+          actions={
+            <div className={styles.actions}>
+              {repairProps ? <RepairButton error={linesError} {...repairProps} /> : null}
+              <Button
+                onClick={() => {
+                  onReload();
+                }}
+              >
+                Read it again
+              </Button>
+            </div>
+          }
+        />
+      ) : null}
+
       {tablesError !== undefined ? (
         <ErrorMessageBar error={tablesError} intent="warning" />
       ) : pricingError !== undefined ? (
@@ -55,13 +124,17 @@ export function WorkbookNotices({
               >
                 Try again
               </Button>
-              <Button
-                onClick={() => {
-                  onReload(true);
-                }}
-              >
-                Create the budget sheets
-              </Button>
+              {settingsError instanceof RepairableProblem && repairProps ? (
+                <RepairButton error={settingsError} {...repairProps} />
+              ) : (
+                <Button
+                  onClick={() => {
+                    onReload(true);
+                  }}
+                >
+                  Create the budget sheets
+                </Button>
+              )}
             </div>
           }
         />

@@ -7,9 +7,11 @@ import {
   type Hiring,
   type WorkbookPort,
 } from "../../budget";
+import type { LastWrite } from "./useLastWrite";
 
 export type CompareOutcome =
-  { kind: "success"; result: CompareSheetResult } | { kind: "error"; error: unknown };
+  | { kind: "success"; result: CompareSheetResult; undoId: number | undefined }
+  | { kind: "error"; error: unknown };
 
 export interface CompareState {
   /** The regions picked, in the card's order. */
@@ -30,7 +32,11 @@ export interface CompareState {
  * Mexico to start), who is hired where, and writing the Compare sheet through the port.
  * @param regionNames the card's regions, in its order: the picks keep that order
  */
-export function useCompare(port: WorkbookPort, regionNames: readonly string[]): CompareState {
+export function useCompare(
+  port: WorkbookPort,
+  regionNames: readonly string[],
+  lastWrite?: LastWrite,
+): CompareState {
   const [picked, setPicked] = useState<ReadonlySet<string>>(
     () => new Set(DEFAULT_COMPARE_REGIONS.filter((r) => regionNames.includes(r))),
   );
@@ -63,15 +69,16 @@ export function useCompare(port: WorkbookPort, regionNames: readonly string[]): 
     setBusy(true);
     setOutcome(undefined);
     try {
-      const result = await port.writeCompareSheet(regionsKey.split("\n"), hiring);
-      setOutcome({ kind: "success", result });
+      const { undo, ...result } = await port.writeCompareSheet(regionsKey.split("\n"), hiring);
+      const undoId = lastWrite?.offer(`the ${result.sheet} sheet`, undo);
+      setOutcome({ kind: "success", result, undoId });
     } catch (error) {
       setOutcome({ kind: "error", error });
     } finally {
       running.current = false;
       setBusy(false);
     }
-  }, [port, regionsKey, hiring]);
+  }, [port, regionsKey, hiring, lastWrite]);
 
   return {
     regions,

@@ -14,9 +14,11 @@ import {
   type WorkbookPort,
 } from "../../budget";
 import type { ProductionTables, RateEngine, TableCell } from "../../engine";
+import type { LastWrite } from "./useLastWrite";
 
 export type ImportOutcome =
-  { kind: "success"; result: AppendResult; lines: number } | { kind: "error"; error: unknown };
+  | { kind: "success"; result: AppendResult; lines: number; undoId: number | undefined }
+  | { kind: "error"; error: unknown };
 
 export interface CrewListImport {
   text: string;
@@ -63,6 +65,7 @@ export function useCrewListImport(
   ensureBudget: () => Promise<void>,
   reload: () => Promise<void>,
   match?: TitleMatcher,
+  lastWrite?: LastWrite,
 ): CrewListImport {
   const [text, setText] = useState("");
   const [rows, setRows] = useState<CrewListRow[] | undefined>(undefined);
@@ -142,7 +145,12 @@ export function useCrewListImport(
         overrides: plan.overrides,
         roles: plan.roles,
       });
-      setOutcome({ kind: "success", result, lines: plan.lines.length });
+      const count = plan.lines.length;
+      const undoId = lastWrite?.offer(
+        `the import (${count} line${count === 1 ? "" : "s"})`,
+        result.undo,
+      );
+      setOutcome({ kind: "success", result, lines: count, undoId });
       setRows(undefined);
       setText("");
       setSelectionNote(undefined);
@@ -154,7 +162,7 @@ export function useCrewListImport(
       writing.current = false;
       setBusy(false);
     }
-  }, [engine, plan, tables, port, ensureBudget, reload]);
+  }, [engine, plan, tables, port, ensureBudget, reload, lastWrite]);
 
   const clearOutcome = useCallback(() => {
     setOutcome(undefined);

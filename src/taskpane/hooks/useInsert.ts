@@ -1,6 +1,7 @@
 import { useCallback, useRef, useState } from "react";
 import type { AppendResult, CrewLineInput, WorkbookPort } from "../../budget";
 import type { InsertKind, InsertOutcome } from "../components/InsertActions";
+import type { LastWrite } from "./useLastWrite";
 
 /** Inserts quicker than this show no progress bar, so fast workbooks do not flicker. */
 const PROGRESS_DELAY_MS = 300;
@@ -13,11 +14,15 @@ export interface Insert {
   showProgress: boolean;
   outcome: InsertOutcome | undefined;
   clearOutcome: () => void;
-  /** Writes lines in one batch; on failure the outcome offers to retry exactly the same lines. */
+  /**
+   * Writes lines in one batch; on failure the outcome offers to retry exactly the same lines, on
+   * success to undo them (`what` names them for the button: "adding Gaffer").
+   */
   insert: (
     kind: InsertKind,
     lines: readonly CrewLineInput[],
     describe: (result: AppendResult) => string,
+    what?: string,
   ) => Promise<void>;
 }
 
@@ -54,6 +59,7 @@ export function useInsert(
   port: WorkbookPort,
   ensureBudget: () => Promise<void>,
   reload: () => Promise<void>,
+  lastWrite?: LastWrite,
 ): Insert {
   const [busy, setBusy] = useState<InsertKind | undefined>(undefined);
   const [showProgress, setShowProgress] = useState(false);
@@ -65,6 +71,7 @@ export function useInsert(
       kind: InsertKind,
       lines: readonly CrewLineInput[],
       describe: (result: AppendResult) => string,
+      what = "adding the lines",
     ): Promise<void> => {
       if (isWriting.current) return;
       isWriting.current = true;
@@ -77,14 +84,15 @@ export function useInsert(
       try {
         await ensureBudget();
         const appended = await port.appendCrewLines(lines);
-        setOutcome({ kind: "success", title: describe(appended), text: LIVE_NOTE });
+        const undoId = lastWrite?.offer(what, appended.undo);
+        setOutcome({ kind: "success", title: describe(appended), text: LIVE_NOTE, undoId });
         // The budget now exists for certain; re-read its settings (they may have been edited).
         void reload();
       } catch (error) {
         setOutcome({
           kind: "error",
           error,
-          retry: () => void insert(kind, lines, describe),
+          retry: () => void insert(kind, lines, describe, what),
         });
       } finally {
         clearTimeout(timer);
@@ -93,7 +101,7 @@ export function useInsert(
         setShowProgress(false);
       }
     },
-    [port, ensureBudget, reload],
+    [port, ensureBudget, reload, lastWrite],
   );
 
   const clearOutcome = useCallback(() => {

@@ -26,6 +26,8 @@ export interface WorkbookState {
   tablesError: unknown;
   /** The budget's lines as last read: a named person's wages so far count toward yearly caps. */
   lines: readonly BudgetLine[];
+  /** Why the lines could not be read (a renamed budget table), when they could not. */
+  linesError: unknown;
   /** Re-reads settings, tables and lines; `setUpFirst` creates the budget sheets first. */
   reload: (setUpFirst?: boolean) => Promise<void>;
   /** Creates the budget sheets unless this pane already has. */
@@ -45,6 +47,7 @@ export function useWorkbookState(port: WorkbookPort): WorkbookState {
   const [tables, setTables] = useState<ProductionTables>(NO_TABLES);
   const [tablesError, setTablesError] = useState<unknown>(undefined);
   const [lines, setLines] = useState<readonly BudgetLine[]>([]);
+  const [linesError, setLinesError] = useState<unknown>(undefined);
   const hasBudget = useRef(false);
   // Each re-read's number: an older one that finishes late must not overwrite a newer one's reads.
   const latest = useRef(0);
@@ -85,10 +88,16 @@ export function useWorkbookState(port: WorkbookPort): WorkbookState {
       }
       try {
         const read = await port.readCrewLines();
-        if (isCurrent()) setLines(read);
-      } catch {
-        // Without the lines, a named person's yearly caps start from zero in the pane.
-        if (isCurrent()) setLines([]);
+        if (isCurrent()) {
+          setLines(read);
+          setLinesError(undefined);
+        }
+      } catch (error) {
+        // Without the lines, a named person's yearly caps start from zero in the pane: said.
+        if (isCurrent()) {
+          setLines([]);
+          setLinesError(error);
+        }
       }
     },
     [port],
@@ -126,6 +135,7 @@ export function useWorkbookState(port: WorkbookPort): WorkbookState {
     tables,
     tablesError,
     lines,
+    linesError,
     reload,
     ensureBudget,
   };
