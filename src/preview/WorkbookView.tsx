@@ -554,6 +554,16 @@ export function WorkbookView(props: { workbook: PreviewWorkbook }): JSX.Element 
   useEffect(() => {
     lastModel.current = model;
   }, [model]);
+  // After the pane inserts lines, show the first of them (selected, scrolled into view; the focus
+  // stays where it is), as Excel's adapter selects the inserted lines.
+  const revealed = useRef(workbook.reveal?.serial ?? 0);
+  useEffect(() => {
+    const reveal = workbook.reveal;
+    if (reveal === undefined || reveal.serial === revealed.current) return;
+    revealed.current = reveal.serial;
+    setSheet(reveal.sheet);
+    setSelections((all) => ({ ...all, [reveal.sheet]: { row: reveal.row - 1, col: reveal.col } }));
+  }, [workbook, version]);
   const selection = clamp(selections[sheet] ?? ORIGIN, model);
   const { row, col } = selection;
   // The workbook reads the selection for the pane's "Use the selected cells".

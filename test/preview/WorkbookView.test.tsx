@@ -222,6 +222,7 @@ describe("WorkbookView", () => {
     expect(within(chart()).queryByText("Gaffer")).toBeNull();
     expect(within(chart()).queryByText(/^Electrical, Rigging/)).toBeNull();
 
+    const focused = document.activeElement;
     await act(async () => {
       await workbook.appendCrewLines([
         {
@@ -234,12 +235,18 @@ describe("WorkbookView", () => {
         },
       ]);
     });
-    expect(within(chart()).getAllByText(/^Electrical, Rigging/).length).toBeGreaterThan(0);
-
-    await user.click(screen.getByRole("tab", { name: "Budget" }));
-    // At its account, between the grip and camera blocks: below the 2500 subtotal.
+    // The insert shows its line, as Excel selects the inserted lines: the Budget tab, the new
+    // line's Role cell selected. At its account, between the grip and camera blocks: below the
+    // 2500 subtotal.
     const row = FIRST_LINE_ROW + 1;
+    expect(screen.getByRole("tab", { name: "Budget" }).getAttribute("aria-selected")).toBe("true");
+    expect(cell(row, colIndex("Role")).getAttribute("aria-selected")).toBe("true");
     expect(cell(row, colIndex("Role")).textContent).toBe("Gaffer");
+    expect(document.activeElement).toBe(focused);
+
+    await user.click(screen.getByRole("tab", { name: "Topsheet" }));
+    expect(within(chart()).getAllByText(/^Electrical, Rigging/).length).toBeGreaterThan(0);
+    await user.click(screen.getByRole("tab", { name: "Budget" }));
     expect(cell(row, colIndex("Total")).textContent).toBe(
       money(hfNumber(BUDGET_SHEET, row, colIndex("Total"))),
     );
