@@ -41,6 +41,9 @@ import {
   MONEY_COLUMNS,
   SHARED_SHEETS,
   TOPSHEET_SHEET,
+  TOPSHEET_HEADER_ROW,
+  COMPARE_HEADER_ROW,
+  COMPARE_SHEET,
 } from "../budget";
 import type { PreviewWorkbook } from "./previewWorkbook";
 import { formatMoney, SpendChart } from "./SpendChart";
@@ -169,6 +172,9 @@ function headerRowOf(sheet: string): number {
   const layout = layoutOf(sheet);
   if (layout === BUDGET_SHEET) return HEADER_ROW - 1;
   if (PRODUCTION_SHEETS.some((p) => p.sheet === layout)) return TABLE_HEADER_ROW - 1;
+  // The topsheet's and Compare's titles sit above their headers and overflow, as in Excel.
+  if (layout === TOPSHEET_SHEET) return TOPSHEET_HEADER_ROW - 1;
+  if (layout === COMPARE_SHEET) return COMPARE_HEADER_ROW - 1;
   return 0;
 }
 

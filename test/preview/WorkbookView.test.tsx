@@ -204,6 +204,12 @@ describe("WorkbookView", () => {
     const cameraTotal = hfNumber(TOPSHEET_SHEET, cameraRow, 4);
     expect(within(chart).getByText("Camera Operations")).toBeTruthy();
     expect(within(chart).getByText(money(cameraTotal))).toBeTruthy();
+    // Its account column fits the account numbers, not the title above the header (which
+    // overflows, as in Excel): narrower than the Description column.
+    const widths = Array.from(
+      screen.getByRole("grid", { name: "Topsheet sheet" }).querySelectorAll("colgroup col"),
+    ).map((c) => Number.parseFloat((c as HTMLElement).style.width));
+    expect(widths[1]).toBeLessThan(widths[2]!);
     // The Topsheet's money columns are formatted too.
     expect(cell(cameraRow, 4).textContent).toBe(money(cameraTotal));
     // Accounts with nothing budgeted stay out of the chart.
