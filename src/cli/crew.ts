@@ -15,9 +15,11 @@ import { parseArgs, type ParseArgsConfig } from "node:util";
 import { parseCrewList } from "../budget";
 import {
   centsToDollars,
+  describeAmount,
   dollarsToCents,
   formatUsd,
   isRateError,
+  readAmount,
   type ExplainedQuote,
   type MatchStep,
   type RateEngine,
@@ -102,10 +104,10 @@ function parseArgv(argv: readonly string[]): Parsed {
 function numberFlag(flags: Map<OptionName, string>, name: OptionName): number | undefined {
   const v = flags.get(name);
   if (v === undefined) return undefined;
-  const n = Number(v);
-  if (v.trim() === "" || !Number.isFinite(n))
-    throw new UsageError(`--${name} must be a number, not '${v}'.`);
-  return n;
+  // The rule the sheet and the pane read amounts by: plain decimals, no 0x10, 1e3 or signs.
+  const read = readAmount(v, { kind: "count" });
+  if (!read.ok) throw new UsageError(`--${name}: ${describeAmount("the value", read)}`);
+  return read.value;
 }
 
 function roleArg(p: Parsed): string {

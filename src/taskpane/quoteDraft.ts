@@ -12,6 +12,7 @@ import {
 import {
   normalizeName,
   RateError,
+  readAmount,
   type ExplainedQuote,
   type QuoteRequest,
   type Role,
@@ -52,11 +53,14 @@ export function inputsFor(role: Role | undefined, previous?: QuoteInputs): Quote
   };
 }
 
-/** The number typed in the form. @throws RateError BAD_QUANTITY when it is not a number */
+/**
+ * The number typed in the form, read by the rule the sheet and the crew-list import use (plain
+ * decimals: no 0x10, 1e3 or signs). @throws RateError BAD_QUANTITY when it is not such a number
+ */
 export function typedQuantity(text: string): number {
-  const quantity = text.trim() === "" ? Number.NaN : Number(text);
-  if (!Number.isFinite(quantity)) throw new RateError("BAD_QUANTITY", { input: text });
-  return quantity;
+  const read = readAmount(text, { kind: "count" });
+  if (!read.ok) throw new RateError("BAD_QUANTITY", { input: text });
+  return read.value;
 }
 
 /**
