@@ -370,7 +370,7 @@ describe("insert", () => {
       }),
     );
     expect(await screen.findByRole("progressbar")).toBeTruthy();
-    const status = await screen.findByRole("status", {}, { timeout: 3000 });
+    const status = await screen.findByRole("status", {}, { timeout: 10_000 });
     expect(status.textContent).toContain(
       `Added ${expected.length} Camera lines to the budget (rows ${FIRST_LINE_ROW}–${FIRST_LINE_ROW + expected.length - 1})`,
     );
