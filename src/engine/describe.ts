@@ -1,9 +1,17 @@
 import { classificationKey, type CardIndex } from "./cardIndex";
+import { bookApplies, hasRatesOn } from "./coverage";
 import { isRateError } from "./errors";
 import { describeSource } from "./explain";
 import { planRate } from "./quote";
-import type { ResolvedTerms } from "./terms";
-import { DEFAULT_HEALTH_CONTRIBUTION, type Role, type Unit } from "./types";
+import { findClassificationPick, type ResolvedTerms } from "./terms";
+import {
+  DEFAULT_HEALTH_CONTRIBUTION,
+  type Region,
+  type Role,
+  type ScaleBook,
+  type Tier,
+  type Unit,
+} from "./types";
 
 /** One rate the card holds for a role. */
 export interface RateListing {
@@ -128,4 +136,105 @@ export function listRates(index: CardIndex, role: Role): RateListing[] {
     }
   }
   return out;
+}
+
+/** A classification a line of a role can be priced at, and the Agreement text that names it. */
+export interface ClassificationChoice {
+  /** What the line's Agreement holds to price on it ("Local 728 #5411"): a CREW argument too. */
+  text: string;
+  code: string;
+  title: string;
+  /** The book's id and name. */
+  bookId: string;
+  bookName: string;
+  /** The agreement's name. */
+  agreement: string;
+  /** Whether the card links the role to it (one of the classifications it prices the role at). */
+  isRoleOwn: boolean;
+}
+
+/** Classifications to pick from, by book: the role's own first. */
+export interface ClassificationGroup {
+  /** "This role" for the role's own, else the book's name. */
+  label: string;
+  choices: ClassificationChoice[];
+}
+
+/**
+ * The Agreement text that names a classification for a line in a region and tier, with its code
+ * ("Local 728 #5411"): the first of the local, the agreement's name when it is short ("DGA"), its
+ * first alias ("ASA"), its name and the book's id that reads back as this classification there.
+ */
+function choiceText(
+  index: CardIndex,
+  book: ScaleBook,
+  code: string,
+  region: Region,
+  tier: Tier,
+): string | undefined {
+  const agreement = index.agreementById.get(book.agreement);
+  const locals = [...book.name.matchAll(/\bLocal (\d+)\b/g)].map((m) => `Local ${m[1]}`);
+  const short = agreement && agreement.name.length <= 12 ? agreement.name : undefined;
+  const names = [...locals, short, agreement?.aliases[0], agreement?.name, book.id];
+  for (const name of names) {
+    if (name === undefined) continue;
+    const text = `${name} #${code}`;
+    const pick = findClassificationPick(index, text, region, tier);
+    if (pick && !isRateError(pick) && pick.book === book && pick.classification.code === code) {
+      return text;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The classifications a line of `role` can be priced at in a region and tier on a date: those
+ * the card links the role to, then every other classification of each book that applies there
+ * (card order), each with figures in force on the date. Reference-only books are left out.
+ */
+export function classificationChoices(
+  index: CardIndex,
+  role: Role,
+  region: Region,
+  tier: Tier,
+  date: string,
+): ClassificationGroup[] {
+  // A production's own role has its one rate only (see planRate).
+  if (role.production) return [];
+  const choiceOf = (book: ScaleBook, code: string, isRoleOwn: boolean) => {
+    const cref = index.classifications.get(classificationKey(book.id, code));
+    if (!cref || !hasRatesOn(cref, date)) return undefined;
+    const text = choiceText(index, book, code, region, tier);
+    if (text === undefined) return undefined;
+    const choice: ClassificationChoice = {
+      text,
+      code,
+      title: cref.classification.title,
+      bookId: book.id,
+      bookName: book.name,
+      agreement: index.agreementById.get(book.agreement)?.name ?? book.agreement,
+      isRoleOwn,
+    };
+    return choice;
+  };
+  const applies = (book: ScaleBook) =>
+    !index.referenceBooks.has(book.id) && bookApplies(index, book, region.id, tier.id);
+  const own: ClassificationChoice[] = [];
+  for (const ref of role.scales) {
+    const book = index.books.get(ref.agreement);
+    const choice = book && applies(book) ? choiceOf(book, ref.code, true) : undefined;
+    if (choice && !own.some((c) => c.text === choice.text)) own.push(choice);
+  }
+  const groups: ClassificationGroup[] = own.length ? [{ label: "This role", choices: own }] : [];
+  for (const book of index.card.scales) {
+    if (!applies(book)) continue;
+    const choices: ClassificationChoice[] = [];
+    for (const c of book.classifications) {
+      if (own.some((o) => o.bookId === book.id && o.code === c.code)) continue;
+      const choice = choiceOf(book, c.code, false);
+      if (choice) choices.push(choice);
+    }
+    if (choices.length) groups.push({ label: book.name, choices });
+  }
+  return groups;
 }

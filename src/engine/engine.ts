@@ -1,7 +1,12 @@
 import { classificationKey, indexCard, type CardIndex } from "./cardIndex";
 import { RateError, isRateError, orThrow } from "./errors";
 import { describeTitleReading, explainQuote, quoteSources } from "./explain";
-import { listRates, type RateListing } from "./describe";
+import {
+  classificationChoices,
+  listRates,
+  type ClassificationGroup,
+  type RateListing,
+} from "./describe";
 import { normalizeName, type MatchStep } from "./names";
 import { PlanCache } from "./planCache";
 import { planRate, priceLine, type RatePlan } from "./quote";
@@ -9,6 +14,7 @@ import { productionToken, readProduction, readProductionToken } from "./producti
 import { RoleSearch } from "./search";
 import {
   checkAmounts,
+  checkDate,
   defaultAgreementFor,
   findAgreement,
   findDepartment,
@@ -345,6 +351,28 @@ export class RateEngine {
   /** Every rate the card holds for a role, with period, kind and source. */
   listRates(role: Role): RateListing[] {
     return listRates(this.index, role);
+  }
+
+  /**
+   * The classifications a line of `role` can be priced at in a region and tier on a date (the
+   * card's defaults where not given), for a picker: the role's own first, then every other
+   * classification of each book that applies there, by book. Each choice's `text` is what the
+   * line's Agreement (or a CREW function's agreement argument) holds to price on it.
+   * @throws RateError UNKNOWN_REGION, UNKNOWN_TIER or BAD_DATE
+   */
+  classificationsFor(
+    role: Role,
+    where: {
+      region?: string | undefined;
+      tier?: string | undefined;
+      date?: string | undefined;
+    } = {},
+  ): ClassificationGroup[] {
+    const { meta } = this.card;
+    const region = orThrow(findRegion(this.index, where.region ?? meta.defaults.region));
+    const tier = orThrow(findTier(this.index, where.tier ?? meta.defaults.tier));
+    const date = where.date === undefined ? meta.defaultDate : orThrow(checkDate(where.date));
+    return classificationChoices(this.index, role, region, tier, date);
   }
 
   /**

@@ -27,6 +27,7 @@ export type RateErrorCode =
   | "UNKNOWN_DEPARTMENT"
   | "UNKNOWN_VERSION"
   | "UNKNOWN_HEALTH_CONTRIBUTION"
+  | "UNKNOWN_CLASSIFICATION"
   | "BAD_QUANTITY"
   | "BAD_DATE"
   | "BAD_HOURS"
@@ -116,6 +117,8 @@ export function describeRateError(code: RateErrorCode, d: RateErrorDetails): str
       return `Unknown department${input}.${didYouMean(d.suggestions)}`;
     case "UNKNOWN_VERSION":
       return `Unknown rate card version${input}${d.reason ? `: ${d.reason}` : ""}.${didYouMean(d.suggestions)}`;
+    case "UNKNOWN_CLASSIFICATION":
+      return `${d.agreement ?? "The book"} has no classification${input}.${didYouMean(d.suggestions)}`;
     case "UNKNOWN_HEALTH_CONTRIBUTION":
       return `Unknown health contribution${input}: use independent (a producer that is not a $15M contributor) or contributor (a $15M contributor).`;
     case "BAD_QUANTITY":

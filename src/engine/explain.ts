@@ -114,6 +114,19 @@ export function quoteSources(q: Quote): string[] {
   return out;
 }
 
+/**
+ * For a line whose Agreement names a classification: that the producer chose it, which one, and
+ * where the card would have put the role.
+ */
+function describeChoice(q: Quote): string {
+  const { basis } = q;
+  if (basis.kind === "override" || basis.chosen === undefined) return "";
+  const own = q.role.scales.some(
+    (ref) => ref.agreement === basis.book.id && ref.code === basis.classification.code,
+  );
+  return `The classification, ${basis.classification.title} (${basis.classification.code}) of the ${basis.book.name}, was chosen for this line ("${basis.chosen}")${own ? ": it is one the card gives the role" : ", in place of the one the card gives the role"}.`;
+}
+
 /** One paragraph, in budget words, of how the quote was reached and on what it rests. */
 export function explainQuote(q: Quote): string {
   const { basis } = q;
@@ -132,6 +145,7 @@ export function explainQuote(q: Quote): string {
   } else {
     rate = `${perUnit} is an estimate. ${basis.method ?? ""}`;
   }
+  if (basis.kind !== "override" && basis.chosen !== undefined) rate += ` ${describeChoice(q)}`;
   const notes = q.notes.length ? ` ${q.notes.join(" ")}` : "";
   const fringeText = q.fringes.length
     ? ` Fringes ${formatUsd(q.fringeCents)}: ${q.fringes

@@ -79,9 +79,10 @@ function coverage(index: CardIndex, bookId: string, code: string): string {
 
 function publishedPlan(index: CardIndex, r: ResolvedTerms): RatePlan | RateError {
   const { meta } = index.card;
-  const refs = r.role.scales.filter(
-    (ref) => index.books.get(ref.agreement)?.agreement === r.agreement.id,
-  );
+  // A classification the producer named for the line replaces the role's own.
+  const refs = r.pick
+    ? [{ agreement: r.pick.book.id, code: r.pick.classification.code }]
+    : r.role.scales.filter((ref) => index.books.get(ref.agreement)?.agreement === r.agreement.id);
   if (refs.length === 0) {
     return noRate(
       r,
@@ -162,6 +163,7 @@ function publishedPlan(index: CardIndex, r: ResolvedTerms): RatePlan | RateError
           : period.method,
         source,
         derivedFrom: derived,
+        chosen: r.pick?.text,
       },
       fringes: fringesFor(index, r, notes),
     };

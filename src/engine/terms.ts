@@ -3,19 +3,21 @@
  * every default filled in, and the amounts checked. A table reader needs these as much as a quote.
  * Failures are returned as RateErrors (see errors.ts).
  */
-import type { CardIndex } from "./cardIndex";
-import { unionCoverage } from "./coverage";
+import { classificationKey, type BookGroup, type CardIndex } from "./cardIndex";
+import { bookApplies, unionCoverage } from "./coverage";
 import { RateError, assert, isRateError } from "./errors";
 import { fringeApplies } from "./fringes";
 import { dollarsToCents } from "./money";
-import type { NameMatch } from "./names";
+import { editDistance, normalizeName, type NameMatch } from "./names";
 import type {
   Agreement,
+  Classification,
   Department,
   HealthContribution,
   QuoteRequest,
   Region,
   Role,
+  ScaleBook,
   Tier,
   Unit,
 } from "./types";
@@ -49,6 +51,151 @@ export function findAgreement(index: CardIndex, text: string): Agreement | RateE
     input: text,
     suggestions: index.agreements.suggest(text),
   });
+}
+
+/**
+ * A classification the producer named for a line in its Agreement: the book's agreement prices
+ * the line, on that classification's schedules rather than the role's own.
+ */
+export interface ClassificationPick {
+  /** The Agreement text as typed ("Local 728 #5411"). */
+  text: string;
+  agreement: Agreement;
+  book: ScaleBook;
+  classification: Classification;
+}
+
+/**
+ * Reads a classification named in an Agreement, in one of two forms: `<book> #<code>` ("Local
+ * 700 #4171", "ASA TV Long-Form #grade-key") or `<book>: <title>` ("Local 700: Asst. Editor 1st
+ * 6 months Z-6a"), code and title as the book prints them, ignoring case (and, for a title, spaces
+ * and punctuation). `<book>` is an agreement's name or alias (its books), a book's id or name, or
+ * a local ("Local 700", "IATSE Local 80": every book of that local). Where the code or title is in
+ * more than one of those books, the one that applies in the line's region and tier is used, and
+ * among those an agreement's own before a category a producer names (Local 52's theatrical book
+ * before its television ones).
+ * @returns the pick; a RateError when the book or the classification is not on the card, or the
+ *   book does not apply in that region and tier; undefined when the text is not in this form
+ */
+export function findClassificationPick(
+  index: CardIndex,
+  text: string,
+  region: Region,
+  tier: Tier,
+  roleTitle?: string,
+): ClassificationPick | RateError | undefined {
+  const at = { region, tier, roleTitle };
+  const hash = text.lastIndexOf("#");
+  if (hash >= 0) {
+    const left = text.slice(0, hash).trim();
+    const code = text.slice(hash + 1).trim();
+    const group = left ? index.bookGroups.get(left) : undefined;
+    if (group && code) return pickIn(index, text, group, { code }, at);
+  }
+  for (let i = text.indexOf(":"); i > 0; i = text.indexOf(":", i + 1)) {
+    const group = index.bookGroups.get(text.slice(0, i).trim());
+    const title = text.slice(i + 1).trim();
+    if (group && title) return pickIn(index, text, group, { title }, at);
+  }
+  if (hash > 0) {
+    const left = text.slice(0, hash).trim();
+    return new RateError("UNKNOWN_AGREEMENT", {
+      input: left,
+      suggestions: index.bookGroups.suggest(left),
+    });
+  }
+  return undefined;
+}
+
+type ClassificationWanted =
+  { code: string; title?: undefined } | { title: string; code?: undefined };
+
+function classificationIn(
+  index: CardIndex,
+  book: ScaleBook,
+  wanted: ClassificationWanted,
+): Classification | undefined {
+  if (wanted.title !== undefined) {
+    const key = classificationKey(book.id, normalizeName(wanted.title));
+    return index.classificationTitles.get(key)?.classification;
+  }
+  const code = wanted.code.toLowerCase();
+  return book.classifications.find((c) => c.code.toLowerCase() === code);
+}
+
+function pickIn(
+  index: CardIndex,
+  text: string,
+  group: BookGroup,
+  wanted: ClassificationWanted,
+  at: { region: Region; tier: Tier; roleTitle: string | undefined },
+): ClassificationPick | RateError {
+  const { region, tier } = at;
+  const pickable = group.books.filter((b) => !index.referenceBooks.has(b.id));
+  const hits: { book: ScaleBook; classification: Classification; agreement: Agreement }[] = [];
+  for (const book of pickable) {
+    const classification = classificationIn(index, book, wanted);
+    const agreement = index.agreementById.get(book.agreement);
+    if (classification && agreement) hits.push({ book, classification, agreement });
+  }
+  const applying = hits.filter((h) => bookApplies(index, h.book, region.id, tier.id));
+  const best = applying.find((h) => !h.agreement.chosenOnly) ?? applying[0];
+  if (best) return { text, ...best };
+  const typed = wanted.code === undefined ? wanted.title : `#${wanted.code}`;
+  const first = hits[0];
+  if (first) {
+    const where = first.book.regions
+      .map((id) => (id === "*" ? "every region" : (index.regionById.get(id)?.name ?? id)))
+      .join(", ");
+    const tiers = (first.book.tiers ?? [index.card.meta.defaults.tier])
+      .map((id) => index.tierById.get(id)?.name ?? id)
+      .join(", ");
+    return new RateError("NO_RATE", {
+      role: at.roleTitle ?? `${first.classification.title} (${first.classification.code})`,
+      agreement: `${first.agreement.name} (${first.classification.code} ${first.classification.title})`,
+      region: region.name,
+      reason: `the ${first.book.name} applies in ${where} (${tiers}), not in ${region.name} at ${tier.name}; set the line's Region to where the crew is hired to keep its home agreement, or pick a classification of a book that applies here`,
+    });
+  }
+  if (group.books.length > 0 && pickable.length === 0) {
+    return new RateError("NO_RATE", {
+      role: at.roleTitle ?? typed,
+      agreement: `${group.label} ${typed}`,
+      reason: `the ${group.books[0]!.name} is on the card for reference only: the book assigns no craft to its grades, so no line is priced on it; give its figure in a Rate Overrides line`,
+    });
+  }
+  const inRegion = pickable.filter((b) => bookApplies(index, b, region.id, tier.id));
+  return new RateError("UNKNOWN_CLASSIFICATION", {
+    input: typed,
+    agreement: group.label,
+    suggestions: closestClassifications(inRegion.length > 0 ? inRegion : pickable, wanted),
+  });
+}
+
+/** The classifications of `books` closest to what was typed, as "Title (#code)", best first. */
+function closestClassifications(
+  books: readonly ScaleBook[],
+  wanted: ClassificationWanted,
+  count = 3,
+): string[] {
+  const typed = normalizeName(wanted.code ?? wanted.title);
+  const scored = new Map<string, number>();
+  for (const book of books) {
+    for (const c of book.classifications) {
+      const label = `${c.title} (#${c.code})`;
+      const key = normalizeName(wanted.code === undefined ? c.title : c.code);
+      let score = editDistance(typed, key, 12);
+      if (key.startsWith(typed) || typed.startsWith(key)) score = Math.min(score, 1);
+      else if (typed.length >= 3 && key.includes(typed)) score = Math.min(score, 2);
+      if (score <= Math.max(2, Math.ceil(typed.length / 2))) {
+        scored.set(label, Math.min(score, scored.get(label) ?? Infinity));
+      }
+    }
+  }
+  return [...scored]
+    .sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]))
+    .slice(0, count)
+    .map(([label]) => label);
 }
 
 export function findRegion(index: CardIndex, text: string): Region | RateError {
@@ -247,6 +394,8 @@ export interface ResolvedTerms {
   healthContribution: HealthContribution;
   /** Set when the agreement was left to its default and fell back to non-union: why. */
   nonUnionReason?: string | undefined;
+  /** Set when the Agreement named a classification ("Local 728 #5411"): the line is priced on it. */
+  pick?: ClassificationPick | undefined;
 }
 
 /** The request's terms, or the first of them that does not check out. */
@@ -266,8 +415,11 @@ export function resolveTerms(index: CardIndex, req: QuoteRequest): ResolvedTerms
     req.agreement === undefined
       ? defaultAgreementWithReason(index, role, tier, region, date)
       : undefined;
-  const agreement = defaulted ? defaulted.agreement : findAgreement(index, req.agreement!);
-  if (isRateError(agreement)) return agreement;
+  const named = defaulted
+    ? undefined
+    : agreementOrPick(index, req.agreement!, region, tier, role.title);
+  if (isRateError(named)) return named;
+  const agreement = defaulted ? defaulted.agreement : named!.agreement;
   const { hoursPerDay } = req;
   if (hoursPerDay !== undefined && !(hoursPerDay >= 1 && hoursPerDay <= 24)) {
     return new RateError("BAD_HOURS", { input: String(hoursPerDay) });
@@ -293,6 +445,7 @@ export function resolveTerms(index: CardIndex, req: QuoteRequest): ResolvedTerms
     healthContribution,
   };
   if (defaulted?.nonUnionReason) terms.nonUnionReason = defaulted.nonUnionReason;
+  if (named?.pick) terms.pick = named.pick;
   const fringesFrom = fringesStart(index, terms);
   if (fringesFrom !== undefined) {
     return new RateError("NO_RATE", {
@@ -305,6 +458,26 @@ export function resolveTerms(index: CardIndex, req: QuoteRequest): ResolvedTerms
     });
   }
   return terms;
+}
+
+/**
+ * An Agreement as typed: an agreement by name or alias, else a classification named in it
+ * ("Local 728 #5411", see `findClassificationPick`), else UNKNOWN_AGREEMENT.
+ */
+function agreementOrPick(
+  index: CardIndex,
+  text: string,
+  region: Region,
+  tier: Tier,
+  roleTitle: string,
+): { agreement: Agreement; pick?: ClassificationPick } | RateError {
+  const agreement = index.agreements.get(text);
+  if (agreement) return { agreement };
+  const pick = findClassificationPick(index, text, region, tier, roleTitle);
+  if (isRateError(pick)) return pick;
+  if (pick) return { agreement: pick.agreement, pick };
+  const unknown = findAgreement(index, text);
+  return isRateError(unknown) ? unknown : { agreement: unknown };
 }
 
 /**

@@ -245,6 +245,11 @@ export interface ScaleBasis {
    * basis is then an estimate even where the weekly figure is published).
    */
   derivedFrom?: UnitDerivation | undefined;
+  /**
+   * When the producer chose the classification for the line (its Agreement names one, "Local 728
+   * #5411"): that text. Undefined when the card's link from the role to its scale was used.
+   */
+  chosen?: string | undefined;
 }
 
 /** How a month's or an episode's rate was derived from a weekly one. */

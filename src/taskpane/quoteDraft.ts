@@ -28,7 +28,10 @@ export interface QuoteInputs {
   /** The typed quantity, kept as text so a half-typed number is not lost. */
   quantityText: string;
   unit: Unit;
-  /** Agreement name, or "" for the role's customary agreement. */
+  /**
+   * Agreement name, a classification picked under Scale classification as the CREW argument
+   * names it ("Local 728 #5411"), or "" for the role's customary agreement.
+   */
   agreement: string;
   /** Region name, or undefined to follow the Region setting. */
   region: string | undefined;

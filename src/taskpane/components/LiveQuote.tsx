@@ -72,6 +72,13 @@ export function LiveQuote({ result }: { result: QuoteResult }) {
       <Caption1 className={styles.meta}>
         {quote.agreement.name} · {quote.region.name} · {quote.tier.name} · {quote.date}
       </Caption1>
+      {quote.basis.kind !== "override" && quote.basis.chosen !== undefined ? (
+        // A classification the producer picked, so the line is not mistaken for the card's own.
+        <Caption1 className={styles.meta}>
+          Classification chosen: {quote.basis.classification.title} (
+          {quote.basis.classification.code})
+        </Caption1>
+      ) : null}
       {quote.basis.kind === "override" ? (
         // A workbook rate says where it was set, so a deal is never mistaken for scale.
         <Caption1 className={styles.meta}>{quote.basis.method}</Caption1>

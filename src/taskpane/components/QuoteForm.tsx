@@ -1,7 +1,8 @@
 import { Caption1, Field, Input, makeStyles, Select, tokens } from "@fluentui/react-components";
-import { UNITS, WEEKS_PER_EPISODE, type Unit } from "../../engine";
+import { UNITS, WEEKS_PER_EPISODE, type ClassificationGroup, type Unit } from "../../engine";
 import { phaseWeeks, type BudgetSettings, type Phase } from "../../budget";
 import type { QuantityMode, QuoteInputs, QuoteResult } from "../quoteDraft";
+import { ClassificationPicker, findChoice } from "./ClassificationPicker";
 import { LiveQuote } from "./LiveQuote";
 
 const UNIT_LABELS: Record<Unit, string> = {
@@ -62,6 +63,11 @@ export interface QuoteFormProps {
   /** What "customary" resolves to for this role at this tier, when it can be priced. */
   customaryAgreement: string | undefined;
   result: QuoteResult;
+  /**
+   * The classifications the line can be priced at where it is priced (the role's own first), for
+   * the Scale classification picker; none: the picker is not shown.
+   */
+  classifications?: readonly ClassificationGroup[] | undefined;
 }
 
 /** Options with the workbook's setting marked, and kept even when the card does not know it. */
@@ -89,6 +95,11 @@ export function QuoteForm(props: QuoteFormProps) {
     onChange({ ...inputs, ...patch });
   };
   const isPhase = inputs.mode !== "number";
+  const groups = props.classifications ?? [];
+  // An Agreement that is no agreement's name names a classification ("Local 728 #5411").
+  const pickText =
+    inputs.agreement !== "" && !props.agreements.includes(inputs.agreement) ? inputs.agreement : "";
+  const picked = pickText === "" ? undefined : findChoice(groups, pickText);
 
   return (
     <div className={styles.root}>
@@ -193,6 +204,11 @@ export function QuoteForm(props: QuoteFormProps) {
             <option value="">
               {props.customaryAgreement ? `Customary (${props.customaryAgreement})` : "Customary"}
             </option>
+            {pickText === "" ? null : (
+              <option value={pickText}>
+                {picked ? `${picked.agreement} (by the classification)` : pickText}
+              </option>
+            )}
             {props.agreements.map((name) => (
               <option key={name} value={name}>
                 {name}
@@ -200,6 +216,17 @@ export function QuoteForm(props: QuoteFormProps) {
             ))}
           </Select>
         </Field>
+        {groups.length > 0 || pickText !== "" ? (
+          // Under the Agreement it refines, named by its own first option rather than a label
+          // row: the price, the terms and Insert stay above the fold of a 320 px pane.
+          <ClassificationPicker
+            groups={groups}
+            value={pickText}
+            onPick={(text) => {
+              set({ agreement: text ?? "" });
+            }}
+          />
+        ) : null}
         <div className={styles.wide}>
           <Field label="Region" size="small">
             <Select

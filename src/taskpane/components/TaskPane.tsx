@@ -90,6 +90,20 @@ export function TaskPane({ engine, port }: TaskPaneProps) {
     }
   }, [browsing, role]);
   const roleDepartment: Department | undefined = role ? engine.departmentOf(role) : undefined;
+  // The classifications the line can be priced at where it is priced, for the picker.
+  const classifications = useMemo(() => {
+    if (!role || !settings || !pricing.ok) return [];
+    try {
+      return pricing.engine.classificationsFor(role, {
+        region: inputs.region ?? settings.region,
+        tier: inputs.tier ?? settings.tier,
+        date: settings.budgetDate,
+      });
+    } catch {
+      // A region, tier or date the card does not know: the live quote says which and how to fix it.
+      return [];
+    }
+  }, [pricing, role, inputs.region, inputs.tier, settings]);
 
   const crew = useTypicalCrew(engine, role ? role.department : department);
 
@@ -262,6 +276,7 @@ export function TaskPane({ engine, port }: TaskPaneProps) {
               settingsTier={settingsTier}
               customaryAgreement={customaryAgreement}
               result={result}
+              classifications={classifications}
             />
           ) : null}
           {actions}
