@@ -3,7 +3,15 @@
  * the settings and the crew lines a workbook would hold, validates exactly as the real adapters do
  * (all lines or none), and records every call so tests can assert on what the pane asked for.
  */
-import type { ProductionTables, RateEngine, TableCell } from "../engine";
+import {
+  checkTableLine,
+  isRateError,
+  productionToken,
+  tableLineStatus,
+  type ProductionTables,
+  type RateEngine,
+  type TableCell,
+} from "../engine";
 import {
   COMPARE_SHEET,
   compareSheetResult,
@@ -362,6 +370,26 @@ export class MemoryWorkbook implements WorkbookPort {
         ],
       },
     };
+  }
+
+  /**
+   * What each line's Status cell shows on a production sheet (Rate Overrides or Production
+   * Roles), line 1 first, as the Status column set-up writes in Excel and the preview would show
+   * it (CREW.TABLECHECK over these tables, at the settings' card version): "", "OK…" or "Fix: …".
+   * Needs the `engine` option (the memory workbook computes nothing else).
+   */
+  tableStatuses(sheet: string): string[] {
+    const card = this.engine;
+    if (!card) throw new Error("MemoryWorkbook: tableStatuses needs the engine option");
+    const engine = card
+      .forVersion(this.settings.cardVersion)
+      .withProductionToken(productionToken(this.tables));
+    const rows = sheet === OVERRIDES_SHEET ? this.tables.overrides : this.tables.roles;
+    return rows.map((cells, i) => {
+      const check = checkTableLine(engine.production, sheet, i + 1, cells);
+      if (isRateError(check)) throw check;
+      return tableLineStatus(check, (id) => engine.findRole(id).title);
+    });
   }
 
   readProductionTables(): Promise<ProductionTables> {

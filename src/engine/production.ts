@@ -304,6 +304,9 @@ function cleanRows(rows: TableRows): TableCell[][] {
   });
 }
 
+/** How the tables text starts: its summary, then the rows as JSON. */
+const TOKEN_SUMMARY = "CrewRate tables: ";
+
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
@@ -323,7 +326,7 @@ export function productionToken(tables: ProductionTables): string {
   const roles = keep(tables.roles);
   while (overrides.length && overrides[overrides.length - 1]!.length === 0) overrides.pop();
   while (roles.length && roles[roles.length - 1]!.length === 0) roles.pop();
-  const summary = `CrewRate tables: ${plural(overrides.filter((r) => r.length).length, "rate override")}, ${plural(roles.filter((r) => r.length).length, "production role")}`;
+  const summary = `${TOKEN_SUMMARY}${plural(overrides.filter((r) => r.length).length, "rate override")}, ${plural(roles.filter((r) => r.length).length, "production role")}`;
   return `${summary} ${JSON.stringify({ o: overrides, r: roles })}`;
 }
 
@@ -344,6 +347,21 @@ function rowsOf(value: unknown): TableCell[][] | undefined {
     rows.push(row as TableCell[]);
   }
   return rows;
+}
+
+/**
+ * The tables text inside a production tables cell's value: CREW.TABLES puts a note ahead of it
+ * when a line needs fixing ("Fix this table line: … . CrewRate tables: …", braces kept out of
+ * the note). Engines are cached by this text, so everything that reads the cell (crew lines,
+ * Status cells) shares the one parse the cell itself made, note or none.
+ * @param cell the cell's value (its text as CREW.TABLES made it)
+ * @returns the text from the summary on; the value itself when it holds no tables text
+ */
+export function tablesText(cell: string): string {
+  const rows = cell.indexOf("{");
+  if (rows < 0) return cell;
+  const start = cell.lastIndexOf(TOKEN_SUMMARY, rows);
+  return start > 0 ? cell.slice(start) : cell;
 }
 
 /**
@@ -374,4 +392,125 @@ export function readProductionToken(token: string): ProductionTables | RateError
     });
   }
   return { overrides, roles };
+}
+
+/**
+ * What one line of a production table comes to: nothing (a blank line), the negotiated rate or
+ * production role it adds, or the BAD_TABLE error that stops the crew lines it would price.
+ */
+export type TableLineCheck =
+  | { readonly kind: "blank" }
+  | { readonly kind: "override"; readonly override: RateOverride }
+  | { readonly kind: "role"; readonly role: ProductionRole }
+  | { readonly kind: "bad"; readonly error: RateError };
+
+/** Each production's lines by table and line number, built once per production (per tables text). */
+const lineIndexes = new WeakMap<Production, Map<string, TableLineCheck>>();
+
+function lineKey(table: ProductionTableName, line: number): string {
+  return `${table}\u0000${line}`;
+}
+
+function lineIndex(production: Production): Map<string, TableLineCheck> {
+  let index = lineIndexes.get(production);
+  if (index) return index;
+  index = new Map();
+  for (const role of production.roles) {
+    index.set(lineKey(PRODUCTION_ROLES_TABLE, role.production.line), { kind: "role", role });
+  }
+  for (const list of production.overrides.values()) {
+    for (const override of list) {
+      if (override.table === OVERRIDES_TABLE) {
+        index.set(lineKey(OVERRIDES_TABLE, override.line), { kind: "override", override });
+      }
+    }
+  }
+  // A line's problem wins: a line is either priced or stopped, never both.
+  for (const { error } of production.problems) {
+    const { table, line } = error.details;
+    if ((table === OVERRIDES_TABLE || table === PRODUCTION_ROLES_TABLE) && line !== undefined) {
+      index.set(lineKey(table, line), { kind: "bad", error });
+    }
+  }
+  lineIndexes.set(production, index);
+  return index;
+}
+
+/** The production table a name means ("rate overrides", "Production Roles"), or undefined. */
+function tableNamed(name: string): ProductionTableName | undefined {
+  const tables: readonly ProductionTableName[] = [OVERRIDES_TABLE, PRODUCTION_ROLES_TABLE];
+  // As the Status formulas spell them: no normalizing on the hot path.
+  const exact = tables.find((t) => t === name);
+  if (exact) return exact;
+  const key = normalizeName(name);
+  return tables.find((t) => normalizeName(t) === key);
+}
+
+/**
+ * Checks one line of a production table as the crew lines see it: the line's own cells say
+ * whether it is blank; the production (read from the tables cell, so both tables at once: an
+ * override may name a production role) says what it prices or why it does not check out, in
+ * the same BAD_TABLE error the tables cell and the pane show. One map lookup per call.
+ * @param production the workbook's production (undefined when its tables cell is blank)
+ * @param tableName "Rate Overrides" or "Production Roles"
+ * @param line the line's number in its table (1 = the first line below the header)
+ * @param cells the line's cells as the sheet holds them
+ * @returns the check, or a BAD_TABLE RateError when the table, the line number or the tables
+ *   cell cannot be the one this line belongs to
+ */
+export function checkTableLine(
+  production: Production | undefined,
+  tableName: string,
+  line: number,
+  cells: readonly TableCell[],
+): TableLineCheck | RateError {
+  const table = tableNamed(tableName);
+  if (table === undefined) {
+    return new RateError("BAD_TABLE", {
+      reason: `'${tableName}' is not a production table (use ${OVERRIDES_TABLE} or ${PRODUCTION_ROLES_TABLE})`,
+    });
+  }
+  if (!Number.isInteger(line) || line < 1) {
+    return new RateError("BAD_TABLE", {
+      table,
+      reason: `the line number must be a whole number from 1 up, not ${line}`,
+    });
+  }
+  if (cells.every(isBlank)) return { kind: "blank" };
+  const found = production && lineIndex(production).get(lineKey(table, line));
+  return (
+    found ??
+    new RateError("BAD_TABLE", {
+      table,
+      line,
+      reason:
+        "this line is not in the production tables cell: Settings!ProductionTables should hold =CREW.TABLES(...) over this sheet's lines, as CrewRate writes it",
+    })
+  );
+}
+
+/** How a production table line's Status cell starts when the line does not check out. */
+export const TABLE_LINE_FIX = "Fix:";
+
+/**
+ * A production table line's Status cell: blank for a blank line, "OK" for a good one ("OK:
+ * Gaffer" for an override: the role it prices), "Fix: " and the engine's sentence for one that
+ * does not check out (the words the tables cell and the pane use).
+ * @param check what checkTableLine found
+ * @param titleOf a role's title by its id (the engine's findRole)
+ */
+export function tableLineStatus(
+  check: TableLineCheck,
+  titleOf: (roleId: string) => string,
+): string {
+  switch (check.kind) {
+    case "blank":
+      return "";
+    case "override":
+      return `OK: ${titleOf(check.override.roleId)}`;
+    case "role":
+      return "OK";
+    case "bad":
+      return `${TABLE_LINE_FIX} ${check.error.message}`;
+  }
 }

@@ -3,7 +3,13 @@
  * error bar comes from `messageFor`, so a producer reads the same words for the same problem
  * wherever it happens (live quote, insert, settings).
  */
-import { didYouMean, isRateError, type RateError, type RateErrorCode } from "../engine";
+import {
+  didYouMean,
+  isRateError,
+  TABLE_LINE_FIX,
+  type RateError,
+  type RateErrorCode,
+} from "../engine";
 import { BUDGET_TABLE, ImportProblem, SETTINGS_SHEET, WorkbookError } from "../budget";
 import type { BudgetRepair } from "../budget/port";
 
@@ -69,6 +75,11 @@ function rateMessage(error: RateError): PaneMessage {
         title: "Unknown rate card version",
         body: `The Settings sheet names rate card version${quoted(d.input)}, which this add-in does not hold${d.reason ? ` (${d.reason})` : ""}.${didYouMean(d.suggestions)}`,
       };
+    case "UNKNOWN_CLASSIFICATION":
+      return {
+        title: "Unknown classification",
+        body: `${d.agreement ?? "That book"} prints no classification${quoted(d.input)}.${didYouMean(d.suggestions)} Write it as the book's name and the code (Local 728 #5411) or the title as printed (Local 728: Sub-Foreman), or pick it under Scale classification.`,
+      };
     case "UNKNOWN_HEALTH_CONTRIBUTION":
       return {
         title: "Check the health contribution",
@@ -117,7 +128,7 @@ function rateMessage(error: RateError): PaneMessage {
     case "BAD_TABLE":
       return {
         title: `Check the ${d.table ?? "production"} sheet`,
-        body: `${error.message} The crew lines that line prices show this error on the sheet until it is fixed (other lines keep their prices); fix it there, or clear the line.`,
+        body: `${error.message} The crew lines that line prices show this error on the sheet until it is fixed (other lines keep their prices)${d.line === undefined ? "" : `, and its Status column there says "${TABLE_LINE_FIX}"`}; fix it there, or clear the line.`,
       };
     case "BAD_BUDGET":
       return { title: "Check the budget total", body: error.message };

@@ -61,7 +61,8 @@ describe("ExcelWorkbook.ensureBudget's presentation", () => {
     // The production tables: header on row 3, the note merged across and tall enough.
     const table = book.look(OVERRIDES_SHEET);
     expect(table.frozenRows).toBe(TABLE_HEADER_ROW);
-    expect(table.merged).toEqual(["A2:E2"]);
+    // Across the table's columns and its Status column (F).
+    expect(table.merged).toEqual(["A2:F2"]);
     expect(table.rowHeights.get(2)).toBeGreaterThan(15);
     expect(book.look(SETTINGS_SHEET).page.printTitleRows).toBe("$1:$1");
   });
