@@ -13,7 +13,16 @@ import {
   type Role,
   type Unit,
 } from "../engine";
-import { col, COLUMNS, HEADER_ROW, textCell, type CellContent, type Column } from "./layout";
+import {
+  col,
+  COLUMNS,
+  PREVIEW_WAGES,
+  textCell,
+  wagesOfRow,
+  type CellContent,
+  type Column,
+  type WagesSpill,
+} from "./layout";
 import type { BudgetSettings, SettingName } from "./settings";
 
 /** A production phase: lines budgeted for it follow its weeks setting. */
@@ -60,17 +69,20 @@ export interface CrewLineInput {
  * for everything computed. Fringe passes the wages budgeted above for the same Person (see
  * wagesToDate), so yearly caps hold across a person's prep, shoot and wrap lines.
  */
-export function crewLineRow(line: CrewLineInput, row: number): CellContent[] {
+export function crewLineRow(
+  line: CrewLineInput,
+  row: number,
+  wagesSpill: WagesSpill = PREVIEW_WAGES,
+): CellContent[] {
   const c = (name: Column) => `${col(name)}${row}`;
-  const above = (name: Column) => `${col(name)}$${HEADER_ROW}:${col(name)}${row - 1}`;
   const args = `${c("Role")},${c("Qty")},${c("Unit")},${c("Agreement")},${c("Region")},${c("Tier")},BudgetDate`;
   const unitArgs = `${c("Role")},${c("Unit")},${c("Agreement")},${c("Region")},${c("Tier")},BudgetDate,HoursPerDay`;
   // The workbook's card version and production tables: the same numbers for everyone.
   const pinned = "CardVersion,ProductionTables";
-  // SUMIF matches the Person ignoring case; "="& makes a name such as "<DP>" a plain comparison.
   // A line whose Role is cleared is an empty line, not an error.
   const ifRole = (formula: string) => `=IF(${c("Role")}="","",${formula})`;
-  const wages = `IF(${c("Person")}="",0,SUMIF(${above("Person")},"="&${c("Person")},${above("Subtotal")}))`;
+  // The person's wages on the lines above, from the budget's one wages spill (WAGES_COLUMN).
+  const wages = wagesOfRow(row, wagesSpill);
   // What the producer chose is text (never a formula, whatever it starts with); the rest is ours.
   const cells: Record<Column, CellContent> = {
     Account: textCell(line.account),

@@ -4,6 +4,7 @@
  * write exactly this, so a budget built in the preview is the budget built in Excel.
  */
 import {
+  ERROR_MARK,
   OVERRIDE_COLUMNS,
   OVERRIDES_TABLE,
   PRODUCTION_ROLE_COLUMNS,
@@ -127,10 +128,64 @@ export function blankTableLines(
   return blank;
 }
 
-/** A production sheet's title, note and header rows. */
+/**
+ * The header of the column right after a production table's own columns, where each line says
+ * whether it checks out (CREW.TABLECHECK): blank, "OK", or "Fix: " and the reason.
+ */
+export const STATUS_HEADER = "Status";
+
+/** A production sheet's title, note and header rows (the table's columns, then Status). */
 export function productionSheetRows(sheet: string): CellContent[][] {
   const spec = productionSheet(sheet);
-  return [[sheet], [spec.note], [...spec.columns]];
+  return [[sheet], [spec.note], [...spec.columns, STATUS_HEADER]];
+}
+
+/** 0-based column of a production sheet's Status column: right after its table's last column. */
+export function statusColumn(sheet: string): number {
+  return productionSheet(sheet).columns.length;
+}
+
+/** The Status column from its header to the last line: "F3:F203". */
+export function statusColumnBlock(sheet: string): string {
+  const letter = columnLetter(statusColumn(sheet));
+  return `${letter}${TABLE_HEADER_ROW}:${letter}${TABLE_FIRST_ROW + TABLE_LINES - 1}`;
+}
+
+/**
+ * The Status formula of the line on a 1-based sheet row: its own cells (so the dependency graph
+ * sees the row), its line number from its row (rows inserted above or inside the table keep it
+ * right, as they do the tables cell's range), and the tables cell, which holds both tables: an
+ * override that names a production role is checked against the Production Roles table. The
+ * tables cell is passed rather than both ranges: one parse per edit serves every line (it is
+ * the cell the crew lines read, so the status and the prices cannot disagree), where 400
+ * formulas over both whole tables would each read and serialize 2,400 cells.
+ */
+export function tableStatusFormula(sheet: string, row: number): string {
+  const last = columnLetter(productionSheet(sheet).columns.length - 1);
+  return `=CREW.TABLECHECK(A${row}:${last}${row},ROW(A${row})-ROW($A$${TABLE_HEADER_ROW}),${formulaText(sheet)},ProductionTables,CardVersion)`;
+}
+
+/** The Status column as set-up writes it, header first, then one formula per line row. */
+export function statusColumnCells(sheet: string): CellContent[][] {
+  return [
+    [STATUS_HEADER],
+    ...Array.from({ length: TABLE_LINES }, (_, i) => [
+      tableStatusFormula(sheet, TABLE_FIRST_ROW + i),
+    ]),
+  ];
+}
+
+/**
+ * A production sheet whole, as a host that builds it from nothing holds it (the preview): title,
+ * note, header with Status, and each line row's Status formula after its blank table cells.
+ */
+export function productionSheetCells(sheet: string): (CellContent | null)[][] {
+  const at = statusColumn(sheet);
+  const lines = Array.from({ length: TABLE_LINES }, (_, i) => [
+    ...Array<null>(at).fill(null),
+    tableStatusFormula(sheet, TABLE_FIRST_ROW + i),
+  ]);
+  return [...productionSheetRows(sheet), ...lines];
 }
 
 /**
@@ -216,6 +271,64 @@ function checkedSum(
   const errors = `SUMPRODUCT(ISERROR(${values})*${selects})`;
   const first = `MATCH(1,ISERROR(${values})*${selects},0)+${firstRow}-1`;
   return `=IF(${errors}>0,"Error in ${where} "&(${first})&IF(${errors}>1," and "&(${errors}-1)&" more",""),${sum})`;
+}
+
+/**
+ * Wages to date, beside the budget: one CREW.WAGESBEFORE spill in column Q (one column clear of
+ * the table, which cannot hold a spill) from the header row down, so sheet row r holds the wages
+ * the lines above row r budget for row r's person. Each line's Fringe reads its own row of it:
+ * one pass for the whole budget instead of a SUMIF over the rows above each line (quadratic).
+ */
+export const WAGES_COLUMN = columnLetter(COLUMNS.length + 1);
+/** The label above the spill (the row above the header). */
+export const WAGES_LABEL = "Wages to date (for the Fringe column)";
+
+/** How a budget's Fringe formulas reach their row of the wages spill. */
+export interface WagesSpill {
+  /** The spill's anchor row: the budget's header row. */
+  anchorRow: number;
+  /**
+   * Excel's table shifts only its own cells when lines are inserted, so a line finds its row of
+   * the spill by ROW() (INDEX); the preview inserts whole sheet rows, so a plain reference moves
+   * with its line (HyperFormula's INDEX reads the whole column: quadratic).
+   */
+  byIndex: boolean;
+}
+
+export const PREVIEW_WAGES: WagesSpill = { anchorRow: HEADER_ROW, byIndex: false };
+
+/** The wages spill's formula over the budget's Person and Subtotal columns (header to totals). */
+export function wagesSpillFormula(persons: string, subtotals: string): string {
+  return `=CREW.WAGESBEFORE(${persons},${errorsMarked(subtotals)})`;
+}
+
+/** The spill for a plain-rows budget (the preview): header row to totals row. */
+export function previewWagesFormula(totalsRowNumber: number): string {
+  const range = (c: Column) => `$${col(c)}$${HEADER_ROW}:$${col(c)}$${totalsRowNumber}`;
+  return wagesSpillFormula(range("Person"), range("Subtotal"));
+}
+
+/** The spill for Excel's table: its whole Person and Subtotal columns, header and totals included. */
+export function excelWagesFormula(table: string): string {
+  return wagesSpillFormula(`${table}[[#All],[Person]]`, `${table}[[#All],[Subtotal]]`);
+}
+
+/**
+ * A line's wages to date: its row of the spill, or the spill's own error when it cannot spill
+ * (something typed in its way), so a blocked spill shows on every Fringe instead of pricing them
+ * as if nobody had been paid yet.
+ */
+export function wagesOfRow(row: number, spill: WagesSpill): string {
+  const anchor = `$${WAGES_COLUMN}$${spill.anchorRow}`;
+  const own = spill.byIndex
+    ? `INDEX($${WAGES_COLUMN}:$${WAGES_COLUMN},ROW())`
+    : `$${WAGES_COLUMN}${row}`;
+  return `IF(ISERROR(${anchor}),${anchor},${own})`;
+}
+
+/** Whether a cell holds CrewRate's wages spill formula (either host's). */
+export function isWagesSpillFormula(cell: unknown): boolean {
+  return typeof cell === "string" && /^=\s*CREW\.WAGESBEFORE\(/i.test(cell);
 }
 
 /** What an account subtotal row's Account cell says: "3300 total". */
@@ -320,6 +433,31 @@ export const TOPSHEET_TITLE = "Topsheet: crew labor and fringes by account";
 /** The budget column each topsheet money column adds up. */
 const TOPSHEET_SUMS = { Labor: "Subtotal", Fringe: "Fringe", Total: "Total" } as const;
 
+/** What a summed column's error cells become for CREW.SUMBYACCOUNT and CREW.WAGESBEFORE. */
+function errorsMarked(range: string): string {
+  return `IFERROR(${range},${formulaText(ERROR_MARK)})`;
+}
+
+/**
+ * The topsheet's account sums row (between the grand total and the header): for each money
+ * column, one CREW.ACCOUNTSUMS cell that groups the budget's lines by account in one pass; each
+ * account row reads its sum from it with CREW.ACCOUNTSUM. Per-account SUMPRODUCTs read the budget
+ * once per account (quadratic as a budget grows by accounts and lines); a spill would do it too,
+ * but other spreadsheets recalculate array formulas on opening and cannot run CREW, so plain cells
+ * keep every program showing the saved sums. Its number format hides the text (";;;").
+ */
+export const TOPSHEET_SUMS_ROW = 3;
+/** The number format that hides a cell's text: the account sums cells. */
+export const HIDDEN_FORMAT = ";;;";
+
+function accountSumsFormula(
+  budget: (c: Column) => string,
+  name: keyof typeof TOPSHEET_SUMS,
+): string {
+  const lines = [budget("Account"), budget("Role"), errorsMarked(budget(TOPSHEET_SUMS[name]))];
+  return `=CREW.ACCOUNTSUMS(${lines.join(",")},${HEADER_ROW})`;
+}
+
 /**
  * The topsheet: every account of the chart in order, grouped above the line, production, post and
  * other with a total each, then the crew total, contingency (the Contingency setting's share) and
@@ -348,12 +486,12 @@ export function topsheetLayout(
     rows.push(cells);
     return rows.length; // its 1-based row
   };
-  push([TOPSHEET_TITLE]);
-  push(["", "Grand total"]); // TOPSHEET_GRAND_TOTAL_ROW, filled in at the end
-  push([]);
-  push([...TOPSHEET_COLUMNS]);
   const money = ["Labor", "Fringe", "Total"] as const;
   const colOf = (name: (typeof money)[number]) => columnLetter(TOPSHEET_COLUMNS.indexOf(name));
+  push([TOPSHEET_TITLE]);
+  push(["", "Grand total"]); // TOPSHEET_GRAND_TOTAL_ROW, filled in at the end
+  push(["", "", ...money.map((name) => accountSumsFormula(budget, name))]); // TOPSHEET_SUMS_ROW
+  push([...TOPSHEET_COLUMNS]);
   const checkedTotal = (cellsOf: (name: (typeof money)[number]) => string) =>
     money.map(
       (name) =>
@@ -369,19 +507,11 @@ export function topsheetLayout(
     push(["", label]);
     const first = rows.length + 1;
     for (const a of inGroup) {
-      const selects = `${inAccount(budget("Account"), a.account)}*(${budget("Role")}<>"")`;
+      const at = rows.length + 1;
       push([
         textCell(a.account),
         textCell(a.name),
-        ...money.map((name) =>
-          checkedSum(
-            budget(TOPSHEET_SUMS[name]),
-            selects,
-            `SUMPRODUCT(${selects},IFERROR(${budget(TOPSHEET_SUMS[name])},0))`,
-            String(HEADER_ROW),
-            "Budget row",
-          ),
-        ),
+        ...money.map((name) => `=CREW.ACCOUNTSUM($${colOf(name)}$${TOPSHEET_SUMS_ROW},$A${at})`),
       ]);
     }
     const last = rows.length;

@@ -6,7 +6,15 @@
  */
 import { compareAccounts, majorAccount } from "./accounts";
 import { crewLineRow, type CrewLineInput } from "./crewLine";
-import { COLUMNS, FIRST_LINE_ROW, subtotalAccount, subtotalRow, type CellContent } from "./layout";
+import {
+  COLUMNS,
+  FIRST_LINE_ROW,
+  PREVIEW_WAGES,
+  subtotalAccount,
+  subtotalRow,
+  type CellContent,
+  type WagesSpill,
+} from "./layout";
 
 /** Rows inserted together at one place. */
 export interface InsertGroup {
@@ -40,6 +48,7 @@ export function placeLines(
   lines: readonly CrewLineInput[],
   accountName: (account: string) => string,
   firstLineRow: number = FIRST_LINE_ROW,
+  wagesSpill: WagesSpill = PREVIEW_WAGES,
 ): Placement {
   const accountAt = COLUMNS.indexOf("Account");
   const roleAt = COLUMNS.indexOf("Role");
@@ -129,7 +138,9 @@ export function placeLines(
     }
     const first = firstLineRow + p.at + group.rows.length;
     const start = blockStart(group);
-    group.rows.push(...p.inputs.map((input, k) => crewLineRow(lines[input]!, first + k)));
+    group.rows.push(
+      ...p.inputs.map((input, k) => crewLineRow(lines[input]!, first + k, wagesSpill)),
+    );
     if (p.withSubtotal) {
       group.rows.push(
         subtotalRow(p.account, accountName(p.account), first + p.inputs.length, start),

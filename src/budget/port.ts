@@ -178,6 +178,11 @@ export interface CrewLinesUndo {
   rewrites: { row: number; cells: CellContent[]; before: unknown[] }[];
   /** Production-table lines written with the crew lines. */
   tableLines: TableLineWrite[];
+  /**
+   * The Budget sheet's wages spill (label and anchor beside the table) when this write added it
+   * (a budget from an earlier build, or Excel's first lines): cleared with the lines it served.
+   */
+  wages?: { address: string; cells: CellContent[][] };
 }
 
 /** A role written by addProductionRole. */

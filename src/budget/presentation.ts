@@ -20,10 +20,13 @@ import {
   PRODUCTION_SHEETS,
   ROLES_SHEET,
   SETTINGS_SHEET,
+  STATUS_HEADER,
   TABLE_HEADER_ROW,
   TOPSHEET_COLUMNS,
   TOPSHEET_HEADER_ROW,
   TOPSHEET_GRAND_TOTAL_ROW,
+  TOPSHEET_SUMS_ROW,
+  HIDDEN_FORMAT,
   TOPSHEET_SHEET,
 } from "./layout";
 import {
@@ -83,6 +86,28 @@ export interface PrintSetup {
     header: number;
     footer: number;
   };
+}
+
+/**
+ * How many rows a production sheet prints: through its last line with something in the table's
+ * own columns, or through its header when it has none. Its Status column holds a formula on
+ * every line row, which a spreadsheet prints, blank, to the last one without a print area.
+ * @param sheet the sheet's name
+ * @param rows its cells' values, row 1 first
+ * @returns the last 1-based row to print; undefined for a sheet that is not a production table
+ */
+export function printedTableRows(
+  sheet: string,
+  rows: readonly (readonly unknown[])[],
+): number | undefined {
+  const spec = PRODUCTION_SHEETS.find((p) => p.sheet === sheet);
+  if (!spec) return undefined;
+  const filled = (cell: unknown) => cell !== null && cell !== undefined && cell !== "";
+  let last = TABLE_HEADER_ROW;
+  rows.forEach((row, r) => {
+    if (r + 1 > TABLE_HEADER_ROW && row.slice(0, spec.columns.length).some(filled)) last = r + 1;
+  });
+  return last;
 }
 
 /** A row whose first cell holds a note that spans every column, wrapped, at a set height. */
@@ -305,6 +330,12 @@ function topsheetPresentation(
         column: TOPSHEET_COLUMNS.indexOf("Total"),
         format: MONEY_FORMAT,
       },
+      // The account sums cells the account rows read: their text is not for reading.
+      ...(["Labor", "Fringe", "Total"] as const).map((name) => ({
+        row: TOPSHEET_SUMS_ROW,
+        column: TOPSHEET_COLUMNS.indexOf(name),
+        format: HIDDEN_FORMAT,
+      })),
     ],
     frozenRows: TOPSHEET_HEADER_ROW,
     // Five columns read best upright; the topsheet is one page.
@@ -418,7 +449,9 @@ export function sheetPresentation(
       const spec = PRODUCTION_SHEETS.find((p) => p.sheet === source);
       if (!spec) return undefined;
       const look = source === OVERRIDES_SHEET ? OVERRIDES_LOOK : ROLES_LOOK;
-      return productionPresentation(sheet, columnNames ?? spec.columns, look, spec.note, context);
+      // The table's columns, then the Status column set-up writes after them.
+      const names = columnNames ?? [...spec.columns, STATUS_HEADER];
+      return productionPresentation(sheet, names, look, spec.note, context);
     }
     default:
       return undefined;

@@ -77,6 +77,14 @@ export function shareCell(formula: string): ShareCell {
   return pointsAtBudget ? { formula: rewritten } : "keep";
 }
 
+/** The CREW functions whose result spills over the cells below (and beside) the formula. */
+const SPILLING = /CREW\.(WAGESBEFORE|ROLES|EXPLAIN)\s*\(/i;
+
+/** How many columns a spilling CREW formula fills: EXPLAIN's label and value, one for the rest. */
+function spillWidth(formula: string): number {
+  return /CREW\.EXPLAIN\s*\(/i.test(formula) ? 2 : 1;
+}
+
 /** One write into a values copy: a run of neighbouring cells in a row, all values or all formulas. */
 export interface ValueWrite {
   address: string;
@@ -96,10 +104,20 @@ export function valueWrites(
   left: number,
 ): ValueWrite[] {
   const writes: ValueWrite[] = [];
+  // Columns a CREW formula above spills into: its value written over the anchor ends the spill,
+  // so the cells it filled get their values too (down to the next formula or blank cell).
+  const spilling = new Set<number>();
   formulas.forEach((row, r) => {
     let run: (ValueWrite & { end: number }) | undefined;
     row.forEach((formula, c) => {
-      const verdict = typeof formula === "string" ? shareCell(formula) : "keep";
+      const isFormula = typeof formula === "string" && formula.startsWith("=");
+      const blank = (formula === "" || formula === null) && (values[r]?.[c] ?? "") === "";
+      if (isFormula || blank) spilling.delete(c);
+      const spilled = spilling.has(c);
+      if (isFormula && SPILLING.test(formula)) {
+        for (let k = 0; k < spillWidth(formula); k++) spilling.add(c + k);
+      }
+      const verdict = spilled ? "value" : typeof formula === "string" ? shareCell(formula) : "keep";
       if (verdict === "keep") {
         run = undefined;
         return;

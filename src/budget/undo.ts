@@ -101,6 +101,7 @@ export function crewLinesUndo(input: {
   /** Whether the first line went into the blank row a new Excel table starts with. */
   filledBlankRow: boolean;
   tableLines: TableLineWrite[];
+  wages?: CrewLinesUndo["wages"];
 }): CrewLinesUndo {
   const { placement, headerRow, body, filledBlankRow } = input;
   const inserted: CrewLinesUndo["inserted"] = [];
@@ -131,6 +132,7 @@ export function crewLinesUndo(input: {
     ...(blank ? { filledBlankRow: blank } : {}),
     rewrites,
     tableLines: input.tableLines,
+    ...(input.wages ? { wages: input.wages } : {}),
   };
 }
 

@@ -30,9 +30,27 @@ export { hireOf, type Hiring } from "./titles";
 export { MAX_BUDGET_DOLLARS, tierForBudget } from "./tier";
 export { DEFAULT_HOURS_PER_DAY } from "./defaults";
 export { belongsToVersion, compareVersions, cardAtVersion } from "./versions";
-export type { RateListing } from "./describe";
+export type { ClassificationChoice, ClassificationGroup, RateListing } from "./describe";
 export { unionChange, type UnionChange, type MovedLine, type SettingsChange } from "./unionChange";
 // The card's and the quote's vocabulary, and the production tables' (ProductionTables, TableCell,
 // TableRows, RateOverride, OVERRIDES_TABLE, PRODUCTION_ROLES_TABLE and their column orders).
 export * from "./types";
-export { productionToken, tablesFromToken } from "./production";
+export {
+  checkTableLine,
+  productionToken,
+  TABLE_LINE_FIX,
+  tableLineStatus,
+  tablesFromToken,
+  tablesText,
+  type TableLineCheck,
+} from "./production";
+export {
+  ACCOUNT_SUMS_MARK,
+  accountSum,
+  accountSums,
+  ERROR_MARK,
+  MAX_ROLLUP_LINES,
+  personKey,
+  wagesBefore,
+  type RollupCell,
+} from "./rollup";

@@ -69,6 +69,7 @@ export const MAX_NAME_LENGTH = 255;
 const MAX_TEXT: Partial<Record<ParamName, number>> = {
   search: MAX_SEARCH_LENGTH,
   production: MAX_CELL_TEXT,
+  sums: MAX_CELL_TEXT,
 };
 
 function tooLong(name: string, text: string, max: number): never {

@@ -5,10 +5,12 @@
  */
 import {
   centsToDollars,
+  checkTableLine,
   DEFAULT_HOURS_PER_DAY,
   describeFringeRate,
   describeHealthContribution,
   fringeLabel,
+  isRateError,
   RateError,
   type QuoteRequest,
   productionToken,
@@ -16,7 +18,13 @@ import {
   type RateEngine,
   type Role,
   type TableCell,
+  tableLineStatus,
+  tablesText,
   tierForBudget,
+  MAX_ROLLUP_LINES,
+  accountSum,
+  accountSums,
+  wagesBefore,
 } from "../engine";
 import {
   ArgumentError,
@@ -117,6 +125,28 @@ export const INFO_FIELDS = [
 ] as const;
 export type InfoField = (typeof INFO_FIELDS)[number];
 
+/** A one-column range argument as its cells (a single value is a one-cell column). */
+function columnOf(arg: CellArg, label: string): CellInput[] {
+  const rows = rowsOf(arg);
+  if (rows.some((r) => r.length > 1)) {
+    throw new ArgumentError(cellFailure("#VALUE!", `${label} must be one column.`));
+  }
+  if (rows.length > MAX_ROLLUP_LINES) {
+    throw new ArgumentError(
+      cellFailure(
+        "#VALUE!",
+        `${label} has ${rows.length.toLocaleString("en-US")} rows; a CREW function reads at most ${MAX_ROLLUP_LINES.toLocaleString("en-US")}.`,
+      ),
+    );
+  }
+  return rows.map((r) => r[0]);
+}
+
+/** The top-left value of an argument. */
+function scalarOf(arg: CellArg): CellInput {
+  return typeof arg === "object" && arg !== null ? arg[0]?.[0] : arg;
+}
+
 /** The CREW functions over one engine. Arguments are cells or ranges as the host passes them. */
 export function createCrewFunctions(engine: RateEngine) {
   /**
@@ -124,7 +154,11 @@ export function createCrewFunctions(engine: RateEngine) {
    * with its production tables cell (blank: none).
    */
   function at(arg: Args): RateEngine {
-    return engine.forVersion(arg("cardVersion")).withProductionToken(arg("production"));
+    const cell = arg("production");
+    // The tables text without the note CREW.TABLES puts ahead of it when a line needs fixing:
+    // the cell's own parse then serves every line (one engine build per edit, not two).
+    const tables = cell === undefined ? undefined : tablesText(cell);
+    return engine.forVersion(arg("cardVersion")).withProductionToken(tables);
   }
 
   /** A crew-line function: one figure of the quote its arguments ask for, over ranges too. */
@@ -154,8 +188,11 @@ export function createCrewFunctions(engine: RateEngine) {
         : `Override (Rate Overrides line ${basis.line})`;
     }
     // Short enough for a budget column; EXPLAIN and the pane give the book and page.
-    if (basis.kind === "published") return `Published (${basis.agreement.name})`;
-    if (basis.agreement.id !== "non-union") return `Estimate (${basis.agreement.name}, derived)`;
+    const chosen = basis.chosen === undefined ? "" : `, class ${basis.classification.code} chosen`;
+    if (basis.kind === "published") return `Published (${basis.agreement.name}${chosen})`;
+    if (basis.agreement.id !== "non-union") {
+      return `Estimate (${basis.agreement.name}${chosen}, derived)`;
+    }
     return basis.nonUnionReason
       ? `Estimate (non-union: ${basis.nonUnionReason})`
       : "Estimate (non-union)";
@@ -278,6 +315,59 @@ export function createCrewFunctions(engine: RateEngine) {
       }
     },
 
+    /**
+     * Every account's sums over the budget's crew lines, in one pass, as one text the topsheet's
+     * account rows read with ACCOUNTSUM (one pass instead of one per account).
+     */
+    accountSums: (
+      lineAccounts: CellArg,
+      lineRoles: CellArg,
+      amounts: CellArg,
+      firstRow: CellArg,
+    ): CellResult => {
+      try {
+        const [accounts, roles, values] = [lineAccounts, lineRoles, amounts].map((a, i) =>
+          columnOf(a, ["Line accounts", "Line roles", "Amounts"][i]!),
+        );
+        const arg = argsOf("ACCOUNTSUMS", [null, null, null, scalarOf(firstRow)]);
+        const text = accountSums(accounts!, roles!, values!, arg("firstRow") ?? 1);
+        if (text.length > MAX_CELL_TEXT) {
+          return cellFailure(
+            "#VALUE!",
+            `The budget has too many different accounts to sum in one cell (${text.length.toLocaleString("en-US")} of ${MAX_CELL_TEXT.toLocaleString("en-US")} characters).`,
+          );
+        }
+        return text;
+      } catch (e) {
+        return toExcelError(e instanceof ArgumentError ? e.failure : e);
+      }
+    },
+
+    /** One account's checked sum from an ACCOUNTSUMS cell: dollars, or the row of an error. */
+    accountSum: (...args: CellArg[]): CellResult =>
+      lift(args, (v) => {
+        const arg = argsOf("ACCOUNTSUM", v);
+        const sum = accountSum(arg("sums"), arg("account"));
+        return sum ?? cellFailure("#VALUE!", "Account sums must be a CREW.ACCOUNTSUMS cell.");
+      }),
+
+    /**
+     * Each line's wages to date for its person (the Subtotals of the lines above that name the
+     * same person), in one pass: the Fringe formulas read it, so yearly caps cost linear time.
+     */
+    wagesBefore: (persons: CellArg, subtotals: CellArg): CellResult =>
+      guard(() => {
+        const who = columnOf(persons, "Persons");
+        return wagesBefore(who, columnOf(subtotals, "Subtotals")).map((v) => [
+          typeof v === "number"
+            ? v
+            : cellFailure(
+                "#VALUE!",
+                `Wages to date unknown: an earlier line for ${String(who[v.errorLine] ?? "").trim()} shows an error.`,
+              ),
+        ]);
+      }),
+
     /** A column of role titles, optionally within a department and matching a search. */
     roles: (...args: CellInput[]): CellResult =>
       guard(() => {
@@ -299,6 +389,14 @@ export function createCrewFunctions(engine: RateEngine) {
         const rows: CellOutput[][] = [
           ["Role", `${q.role.title} (${q.department.name}, ${q.role.account})`],
           ["Terms", `${q.agreement.name}, ${q.region.name}, ${q.tier.name}, ${q.date}${health(q)}`],
+          ...(q.basis.kind !== "override" && q.basis.chosen !== undefined
+            ? [
+                [
+                  "Classification",
+                  `${q.basis.classification.title} (${q.basis.classification.code}), ${q.basis.book.name}: chosen for this line ("${q.basis.chosen}")`,
+                ],
+              ]
+            : []),
           [
             `Rate per ${q.unit}${q.basis.kind === "published" ? "" : ` (${q.basis.kind})`}`,
             centsToDollars(q.unitRateCents),
@@ -330,6 +428,30 @@ export function createCrewFunctions(engine: RateEngine) {
     /** The budget tier a production's total budget falls in (LBT Art. I.B bounds; Studio above). */
     tier: (...args: CellArg[]): CellResult =>
       lift(args, (v) => tierForBudget(engine.card.meta.tiers, argsOf("TIER", v)("total")).name),
+
+    /**
+     * A production table line's Status cell, checked against both tables as the crew lines see
+     * them (the tables cell: an override may name a production role): blank for a blank line,
+     * "OK" for a good one, "Fix: " and the engine's reason for one that does not check out.
+     */
+    tableCheck: (tableLine: CellArg, ...rest: CellInput[]): CellResult => {
+      try {
+        const arg = argsOf("TABLECHECK", [null, ...rest]);
+        // The line number is read last: each argument's own problem shows before "is empty".
+        const workbook = at(arg);
+        const table = arg("table");
+        const check = checkTableLine(
+          workbook.production,
+          table,
+          arg("lineNumber"),
+          rowsOf(tableLine).flat(),
+        );
+        if (isRateError(check)) throw check;
+        return tableLineStatus(check, (id) => workbook.findRole(id).title);
+      } catch (e) {
+        return toExcelError(e instanceof ArgumentError ? e.failure : e);
+      }
+    },
   };
 }
 

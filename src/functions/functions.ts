@@ -276,6 +276,53 @@ function tables(overrides: unknown[][], roles: unknown[][]): unknown[][] {
 }
 
 /**
+ * Every account's sums over a budget's crew lines, in one pass, as one text cell for CREW.ACCOUNTSUM to read (the topsheet's account rows): one pass over the budget instead of one per account.
+ * @customfunction ACCOUNTSUMS
+ * @param lineAccounts The budget lines' Account column.
+ * @param lineRoles The budget lines' Role column: lines without a role (subtotal rows) are not counted.
+ * @param amounts The column to add, as IFERROR(range,"#ERROR") so a line showing an error is named.
+ * @param [firstRow] The sheet row of the columns' first cell, for the row a message names. Default 1.
+ * @returns The sums, as text for CREW.ACCOUNTSUM.
+ */
+function accountSums(
+  lineAccounts: unknown[][],
+  lineRoles: unknown[][],
+  amounts: unknown[][],
+  firstRow?: unknown,
+): unknown[][] {
+  return toExcel(
+    crew.accountSums(
+      cellArg(lineAccounts),
+      cellArg(lineRoles),
+      cellArg(amounts),
+      cellArg(firstRow),
+    ),
+  );
+}
+
+/**
+ * One account's checked sum from a CREW.ACCOUNTSUMS cell: "3300" takes every line whose account starts with 33, another account its own lines. A sum that includes a line showing an error names the line's row instead.
+ * @customfunction ACCOUNTSUM
+ * @param sums A CREW.ACCOUNTSUMS cell.
+ * @param account The account, e.g. "3300". A range gives a range of results.
+ * @returns The sum in dollars, or the row of a line showing an error.
+ */
+function accountSum(sums: unknown, account: unknown[][]): unknown[][] {
+  return toExcel(crew.accountSum(...cells(sums, account)));
+}
+
+/**
+ * A spilled column: each budget line's wages to date for its person, the Subtotals of the lines above it that name the same person (ignoring case), in one pass. The Fringe formulas read it so yearly caps hold across a person's lines.
+ * @customfunction WAGESBEFORE
+ * @param persons The budget lines' Person column.
+ * @param subtotals The budget lines' Subtotal column, as IFERROR(range,"#ERROR").
+ * @returns One amount in dollars per line.
+ */
+function wagesBefore(persons: unknown[][], subtotals: unknown[][]): unknown[][] {
+  return toExcel(crew.wagesBefore(cellArg(persons), cellArg(subtotals)));
+}
+
+/**
  * A fact about a crew role from the rate card, or from the workbook's own roles.
  * @customfunction INFO
  * @param role Role title, alias or id. A range gives a range of results.
@@ -368,6 +415,31 @@ function tier(total: unknown[][]): unknown[][] {
   return toExcel(crew.tier(...cells(total)));
 }
 
+/**
+ * The Status of one Rate Overrides or Production Roles line, checked against both tables as the crew lines see them: blank for a blank line, OK for a good one (an override says the role it prices, "OK: Gaffer"), or "Fix: " and what to fix, in the words the Settings sheet's production tables cell and the pane use.
+ * @customfunction TABLECHECK
+ * @param tableLine The line's cells on its sheet, e.g. A4:E4 on Rate Overrides or A4:G4 on Production Roles.
+ * @param lineNumber The line's number in its table, 1 for the first line below the header; the Status column writes ROW(A4)-ROW($A$3).
+ * @param [table] The table the line belongs to: Rate Overrides or Production Roles. Default Rate Overrides.
+ * @param [production] The workbook's production tables (its Settings sheet's ProductionTables cell, made by CREW.TABLES), which hold both tables, so an override naming a production role is checked against the Production Roles table. Default: none.
+ * @param [cardVersion] The rate-card version the workbook was built with (its Settings sheet's CardVersion), so the line is checked against the card its crew lines price with. Default: this add-in's newest card.
+ * @returns The line's status text.
+ */
+function tableCheck(
+  tableLine: unknown[][],
+  lineNumber: unknown,
+  table?: unknown,
+  production?: unknown,
+  cardVersion?: unknown,
+): unknown[][] {
+  return toExcel(
+    crew.tableCheck(
+      cellArg(tableLine),
+      ...[lineNumber, table, production, cardVersion].map(cellInput),
+    ),
+  );
+}
+
 /** For tests: the Excel-facing functions by id, one for each function in params.ts. */
 export const excelFunctions = {
   RATE: rate,
@@ -376,9 +448,13 @@ export const excelFunctions = {
   UNITRATE: unitRate,
   BASIS: basis,
   TABLES: tables,
+  ACCOUNTSUMS: accountSums,
+  ACCOUNTSUM: accountSum,
+  WAGESBEFORE: wagesBefore,
   INFO: info,
   ROLES: roles,
   EXPLAIN: explain,
   PAYHOURS: payHours,
   TIER: tier,
+  TABLECHECK: tableCheck,
 } satisfies Record<CrewFunctionId, (...args: never[]) => unknown[][]>;

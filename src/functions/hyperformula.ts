@@ -89,6 +89,8 @@ interface CrewFunctionRun {
   run: Runner;
   /** Spill size when it depends on the data rather than the arguments' shapes. */
   spill?: (crew: CrewFunctions, literalArgs: CellArg[] | undefined) => ArraySize;
+  /** The spill is one column as tall as this argument (WAGESBEFORE's lines). */
+  columnLike?: number;
 }
 
 export interface CrewFunctionSpec extends CrewFunctionRun {
@@ -121,10 +123,26 @@ const RUNS = {
   INFO: { run: (c, a) => c.info(...a) },
   PAYHOURS: { run: (c, a) => c.payHours(...a) },
   TIER: { run: (c, a) => c.tier(...a) },
+  TABLECHECK: {
+    // One table line's cells and single values in, one status out (never a spill of the line).
+    run: (c, [line, ...rest]) => c.tableCheck(line, ...rest.map(scalarArg)),
+    spill: () => ArraySize.scalar(),
+  },
   TABLES: {
     // Two whole tables in, one cell out.
     run: (c, [overrides, roles]) => c.tables(overrides, roles),
     spill: () => ArraySize.scalar(),
+  },
+  ACCOUNTSUMS: {
+    // Whole budget columns in, one cell out.
+    run: (c, [accounts, roles, amounts, firstRow]) =>
+      c.accountSums(accounts, roles, amounts, firstRow),
+    spill: () => ArraySize.scalar(),
+  },
+  ACCOUNTSUM: { run: (c, a) => c.accountSum(...a) },
+  WAGESBEFORE: {
+    run: (c, [persons, subtotals]) => c.wagesBefore(persons, subtotals),
+    columnLike: 0,
   },
   ROLES: {
     run: (c, a) => c.roles(...a.map(scalarArg)),
@@ -207,6 +225,11 @@ export function createCrewPlugin(engine: RateEngine): FunctionPluginDefinition {
     size(id: string, ast: ProcedureAst, state: InterpreterState): ArraySize {
       const spec = SPECS.find((s) => s.id === id)!;
       if (spec.spill) return spec.spill(crew, literalArgs(ast));
+      if (spec.columnLike !== undefined) {
+        const arg = ast.args[spec.columnLike];
+        const height = arg ? this.arraySizeForAst(arg, state).height : 1;
+        return height === 1 ? ArraySize.scalar() : new ArraySize(1, height);
+      }
       let width = 1;
       let height = 1;
       for (const a of ast.args) {

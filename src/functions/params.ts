@@ -47,9 +47,22 @@ export const PARAMS = {
   department: { label: "Department", type: "text", optional: true },
   search: { label: "Search", type: "text", optional: true, default: "" },
   hoursWorked: { label: "Hours worked", type: "number", optional: false },
+  // CREW.TABLECHECK: one production table line's cells, its number, and which table.
+  tableLine: { label: "Line", type: "rows", optional: false },
+  lineNumber: { label: "Line number", type: "number", optional: false },
+  table: { label: "Table", type: "text", optional: true, default: "Rate Overrides" },
   overrides: { label: "Rate Overrides", type: "rows", optional: false },
   roles: { label: "Production Roles", type: "rows", optional: false },
   total: { label: "Total budget", type: "number", optional: false },
+  // CREW.ACCOUNTSUMS and CREW.WAGESBEFORE: whole columns of the budget, read in one pass.
+  lineAccounts: { label: "Line accounts", type: "rows", optional: false },
+  lineRoles: { label: "Line roles", type: "rows", optional: false },
+  amounts: { label: "Amounts", type: "rows", optional: false },
+  firstRow: { label: "First row", type: "number", optional: true, default: 1 },
+  persons: { label: "Persons", type: "rows", optional: false },
+  subtotals: { label: "Subtotals", type: "rows", optional: false },
+  sums: { label: "Account sums", type: "text", optional: false },
+  account: { label: "Account", type: "text", optional: false },
 } as const satisfies Record<string, Param>;
 
 export type ParamName = keyof typeof PARAMS;
@@ -119,6 +132,9 @@ export const CREW_PARAMS = {
     "production",
   ],
   TABLES: ["overrides", "roles"],
+  ACCOUNTSUMS: ["lineAccounts", "lineRoles", "amounts", "firstRow"],
+  ACCOUNTSUM: ["sums", "account"],
+  WAGESBEFORE: ["persons", "subtotals"],
   INFO: ["role", "field", "production"],
   ROLES: ["department", "search", "production"],
   EXPLAIN: [
@@ -137,6 +153,7 @@ export const CREW_PARAMS = {
   ],
   PAYHOURS: ["hoursWorked", "agreement"],
   TIER: ["total"],
+  TABLECHECK: ["tableLine", "lineNumber", "table", "production", "cardVersion"],
 } as const satisfies Record<string, readonly ParamName[]>;
 
 export type CrewFunctionId = keyof typeof CREW_PARAMS;

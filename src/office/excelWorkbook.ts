@@ -13,6 +13,7 @@ import {
   orList,
   assert,
   isRateError,
+  TABLE_LINE_FIX,
   type RateEngine,
   type ProductionTables,
   type TableCell,
@@ -44,6 +45,10 @@ import {
   tableLines,
   blankTableLines,
   productionSheetRows,
+  STATUS_HEADER,
+  statusColumn,
+  statusColumnBlock,
+  statusColumnCells,
   ROLES_SHEET,
   SETTINGS,
   SETTINGS_FIRST_ROW,
@@ -59,6 +64,13 @@ import {
   tableBlock,
   TOPSHEET_SHEET,
   topsheetLayout,
+  TOPSHEET_SUMS_ROW,
+  HIDDEN_FORMAT,
+  excelWagesFormula,
+  isWagesSpillFormula,
+  WAGES_COLUMN,
+  WAGES_LABEL,
+  type WagesSpill,
   TOPSHEET_COLUMNS,
   TOPSHEET_HEADER_ROW,
   validateLine,
@@ -502,7 +514,11 @@ export class ExcelWorkbook implements WorkbookPort {
         const production = PRODUCTION_SHEETS.map((spec) => {
           const rows = productionSheetRows(spec.sheet);
           const block = blockAddress(1, rows);
-          return { spec, rows, block, probe: probeSheet(workbook, spec.sheet, block) };
+          const probe = probeSheet(workbook, spec.sheet, block);
+          // The Status column, header to last line: an earlier build's sheet has none yet.
+          const status = probe.sheet.getRange(statusColumnBlock(spec.sheet));
+          status.load("formulas, numberFormat");
+          return { spec, rows, block, probe, status };
         });
         const table = workbook.tables.getItemOrNullObject(BUDGET_TABLE);
         table.load("isNullObject");
@@ -561,6 +577,13 @@ export class ExcelWorkbook implements WorkbookPort {
             ),
           ),
         );
+        // Each production sheet's Status column: there, to add (an earlier build's sheet, or an
+        // empty one), or holding the producer's own content, which is never written over.
+        const statusStates = production.map((p, i) =>
+          productionStates[i] === "missing"
+            ? "add"
+            : statusVerdict(p.spec.sheet, p.status.formulas as unknown[][], problems),
+        );
         let budgetState: SheetState;
         if (table.isNullObject && isBudgetHeader(budgetHeaderCells(budget))) {
           // CrewRate's header where the table goes, but no table: the lines are a plain range now.
@@ -606,6 +629,7 @@ export class ExcelWorkbook implements WorkbookPort {
           budgetState === "ours" &&
           topsheetState === "ours" &&
           productionStates.every((state) => state === "ours") &&
+          statusStates.every((state) => state === "there") &&
           missingNames.length === 0 &&
           brokenNames.length === 0 &&
           laterSettings.length === 0
@@ -648,8 +672,22 @@ export class ExcelWorkbook implements WorkbookPort {
         // Before the settings: their production tables formula refers to these sheets.
         production.forEach((p, i) => {
           const state = productionStates[i]!;
-          if (state === "ours") return;
-          writeProductionSheet(sheetFor(p.spec.sheet, p.probe, state, p.block), p.rows);
+          const statusState = statusStates[i]!;
+          if (state === "ours" && statusState === "there") return;
+          let sheet = p.probe.sheet;
+          if (state === "ours") done.sheets.push(p.spec.sheet);
+          else sheet = sheetFor(p.spec.sheet, p.probe, state, p.block);
+          if (state !== "missing") {
+            // Blank before (checked above): an undo empties the column again.
+            const formats: unknown[][] = p.status.numberFormat;
+            pending.filledRanges.push({
+              sheet: p.spec.sheet,
+              address: statusColumnBlock(p.spec.sheet),
+              formats,
+            });
+          }
+          if (state === "ours") writeStatusColumn(sheet, p.spec.sheet);
+          else writeProductionSheet(sheet, p.spec.sheet, p.rows);
         });
         let settingsSheet = settings.sheet;
         if (settingsState !== "ours") {
@@ -763,6 +801,12 @@ export class ExcelWorkbook implements WorkbookPort {
         table.rows.load("count");
         const body = table.getDataBodyRange();
         body.load("formulas");
+        // The wages spill's label and anchor (WAGES_COLUMN, the row above the header and the
+        // header's): an earlier build's budget has none yet.
+        const wagesCells = header
+          .getOffsetRange(-1, COLUMNS.length + 1)
+          .getResizedRange(1, -(COLUMNS.length - 1));
+        wagesCells.load("formulas");
         // The production-table lines that go with these crew lines, and where blank lines are.
         const tableWrites = [
           { sheet: OVERRIDES_SHEET, rows: (additions.overrides ?? []).map(rateOverrideRow) },
@@ -799,11 +843,14 @@ export class ExcelWorkbook implements WorkbookPort {
         const bodyCells: unknown[][] = body.formulas;
         // A new table has one blank row that Excel will not remove: the first line goes there.
         const filledBlankRow = rowCount === 1 && isBlankRow(firstRow(bodyCells));
+        const wagesSpill: WagesSpill = { anchorRow: headerRow, byIndex: true };
+        const writeWages = lines.length > 0 && wagesSpillNeeded(wagesCells.formulas, headerRow);
         const placement = placeLines(
           filledBlankRow ? [] : bodyCells,
           lines,
           (account) => this.accountName(account),
           headerRow + 1,
+          wagesSpill,
         );
         const at = (sheet: string) => placed.find((t) => t.sheet === sheet)?.at ?? [];
         const result: AppendResult = {
@@ -815,6 +862,11 @@ export class ExcelWorkbook implements WorkbookPort {
         if (lines.length === 0 && placed.length === 0) return result;
 
         const tableCells: { sheet: string; address: string }[] = [];
+        if (writeWages) {
+          // Before the lines: their Fringe formulas read it. Taken back with them on a fault.
+          wagesCells.formulas = wagesSpillCells();
+          tableCells.push({ sheet: BUDGET_SHEET, address: wagesAddress(headerRow) });
+        }
         for (const t of placed) {
           const sheet = context.workbook.worksheets.getItem(t.sheet);
           t.rows.forEach((cells, i) => {
@@ -873,6 +925,9 @@ export class ExcelWorkbook implements WorkbookPort {
           tableLines: placed.flatMap((t) =>
             t.rows.map((cells, i) => ({ sheet: t.sheet, line: t.at[i]! + 1, cells })),
           ),
+          ...(writeWages
+            ? { wages: { address: wagesAddress(headerRow), cells: wagesSpillCells() } }
+            : {}),
         });
         await context.sync(); // 2: write
         return result;
@@ -1922,6 +1977,10 @@ async function undoCrewLines(
     range.load("formulas");
     return range;
   });
+  const wages = undo.wages
+    ? workbook.worksheets.getItem(BUDGET_SHEET).getRange(undo.wages.address)
+    : undefined;
+  wages?.load("formulas");
   await context.sync(); // 1: read
   if (table.isNullObject) throw refuse(`the ${BUDGET_TABLE} table is not there any more`);
   const plan = planCrewLinesUndo(undo, {
@@ -1930,7 +1989,13 @@ async function undoCrewLines(
     tableLines: lines.map((range) => firstRow(range.formulas as unknown[][])),
   });
   if (plan.problem !== undefined) throw refuse(plan.problem);
-  const work = plan.deletes.length + plan.rewrites.length + plan.clearLines.length;
+  // The wages spill this write added goes with its lines, unless someone changed it since.
+  const wagesNow = (wages?.formulas ?? []) as unknown[][];
+  const clearWages =
+    undo.wages !== undefined &&
+    undo.wages.cells.every((cells, r) => holdsWritten(wagesNow[r] ?? [], cells));
+  const work =
+    plan.deletes.length + plan.rewrites.length + plan.clearLines.length + (clearWages ? 1 : 0);
   if (work === 0 && !plan.clearBlankRow) return; // undone already
   for (const index of plan.deletes) table.rows.getItemAt(index).delete();
   for (const rewrite of plan.rewrites) {
@@ -1940,6 +2005,7 @@ async function undoCrewLines(
   for (const line of plan.clearLines) {
     workbook.worksheets.getItem(line.sheet).getRange(tableLineAddress(line)).clear("Contents");
   }
+  if (clearWages) wages?.clear("Contents");
   written.write = true;
   await context.sync(); // 2: write
 }
@@ -2175,12 +2241,69 @@ function writeSettings(sheet: Excel.Worksheet, block: string): void {
   presentSheet(sheet, SETTINGS_SHEET, rows);
 }
 
-/** A production table's sheet: its title, note and header row. */
-function writeProductionSheet(sheet: Excel.Worksheet, rows: (string | number)[][]): void {
+/** A production table's sheet: its title, note and header row, and its Status column. */
+function writeProductionSheet(
+  sheet: Excel.Worksheet,
+  name: string,
+  rows: (string | number)[][],
+): void {
   const width = rows[TABLE_HEADER_ROW - 1]?.length ?? 1;
   const block = rows.map((row) => Array.from({ length: width }, (_, i) => row[i] ?? ""));
   sheet.getRange(blockAddress(1, rows)).values = block;
-  presentSheet(sheet, String(rows[0]?.[0] ?? ""), block);
+  presentSheet(sheet, name, block);
+  writeStatusColumn(sheet, name);
+}
+
+/** Red, for a Status that says "Fix:" (Excel's "Bad" text colour). */
+const FIX_COLOR = "#9C0006";
+
+/**
+ * A production sheet's Status column (F3:F203 on Rate Overrides): the bold header, one
+ * CREW.TABLECHECK formula per line, its width, wrapped text, and red text where a line says
+ * "Fix:" (a conditional format, ExcelApi 1.6). Only queued: it goes in the caller's write sync.
+ */
+function writeStatusColumn(sheet: Excel.Worksheet, name: string): void {
+  const column = statusColumn(name);
+  const letter = columnLetter(column);
+  sheet.getRange(statusColumnBlock(name)).formulas = statusColumnCells(name);
+  const header = sheet.getRange(`${letter}${TABLE_HEADER_ROW}`);
+  header.format.font.bold = true;
+  const look = sheetPresentation(name, setupPrintContext())?.columns[column];
+  if (look) header.format.columnWidth = widthInPoints(look.width);
+  const body = sheet.getRange(
+    `${letter}${TABLE_FIRST_ROW}:${letter}${TABLE_FIRST_ROW + TABLE_LINES - 1}`,
+  );
+  body.format.wrapText = true;
+  body.format.verticalAlignment = "Top";
+  if (!supportsExcelApi("1.6")) return;
+  const fix = body.conditionalFormats.add("ContainsText");
+  fix.textComparison.format.font.color = FIX_COLOR;
+  fix.textComparison.rule = { operator: "BeginsWith", text: TABLE_LINE_FIX };
+}
+
+/** What a production sheet's Status column needs: nothing, to be written. */
+type StatusState = "there" | "add";
+
+/**
+ * Whether a production sheet's Status column (its cells from the header down, as formulas) is
+ * there, can be added (header and lines blank, or lines holding CrewRate's own status formulas),
+ * or holds the producer's own content: then it is left alone, and `problems` says where.
+ */
+function statusVerdict(name: string, cells: unknown[][], problems: string[]): StatusState {
+  const [header, ...lines] = cells.map((row) => row[0]);
+  if (cellText(header) === STATUS_HEADER) return "there";
+  const isOwn = (cell: unknown) =>
+    cellText(cell) === "" ||
+    (typeof cell === "string" && /^=\s*CREW\.TABLECHECK\(/i.test(cell.trim()));
+  const taken = cellText(header) !== "" ? -1 : lines.findIndex((cell) => !isOwn(cell));
+  if (cellText(header) === "" && taken < 0) return "add";
+  const letter = columnLetter(statusColumn(name));
+  const at = taken < 0 ? `${letter}${TABLE_HEADER_ROW}` : `${letter}${TABLE_FIRST_ROW + taken}`;
+  const held = taken < 0 ? header : lines[taken];
+  problems.push(
+    `The ${name} sheet's column ${letter} is where CrewRate shows whether each line checks out (a Status column, ${statusColumnBlock(name)}), but ${at} holds "${cellText(held).slice(0, 40)}". CrewRate leaves it as it is: move that to another column (or clear ${statusColumnBlock(name)}), then try again.`,
+  );
+  return "there";
 }
 
 function writeBudget(sheet: Excel.Worksheet): void {
@@ -2218,6 +2341,10 @@ function writeTopsheet(
   sheet.getRange(`A${TOPSHEET_HEADER_ROW + 1}:E${last}`).numberFormat = rows
     .slice(TOPSHEET_HEADER_ROW)
     .map(() => [TEXT_FORMAT, null, MONEY_FORMAT, MONEY_FORMAT, MONEY_FORMAT]);
+  // The account sums cells the account rows read: their text is not for reading.
+  sheet.getRange(`C${TOPSHEET_SUMS_ROW}:E${TOPSHEET_SUMS_ROW}`).numberFormat = [
+    [HIDDEN_FORMAT, HIDDEN_FORMAT, HIDDEN_FORMAT],
+  ];
   const width = TOPSHEET_COLUMNS.length;
   const block = rows.map((row) => Array.from({ length: width }, (_, i) => row[i] ?? ""));
   sheet.getRange(blockAddress(1, block)).formulas = block;
@@ -2233,6 +2360,30 @@ function writeTopsheet(
   chart.title.text = "Crew cost by part of the budget";
   chart.series.getItemAt(0).setXAxisValues(sheet.getRange(`B${summary.first}:B${summary.last}`));
   chart.setPosition("G4", "N22");
+}
+
+/** Where the wages spill's label and anchor sit for a table whose header is on `headerRow`. */
+function wagesAddress(headerRow: number): string {
+  return `${WAGES_COLUMN}${headerRow - 1}:${WAGES_COLUMN}${headerRow}`;
+}
+
+/** The wages spill's label and anchor as Excel's table writes them. */
+function wagesSpillCells(): string[][] {
+  return [[WAGES_LABEL], [excelWagesFormula(BUDGET_TABLE)]];
+}
+
+/**
+ * Whether the budget still needs its wages spill (a budget from an earlier build): true when the
+ * label and anchor cells are empty, false when the spill is there.
+ * @throws WorkbookError when something else holds them: the lines' Fringe would misread it
+ */
+function wagesSpillNeeded(cells: unknown[][], headerRow: number): boolean {
+  const [label, anchor] = [cells[0]?.[0], cells[1]?.[0]];
+  if (isWagesSpillFormula(anchor)) return false;
+  if (cellText(anchor) === "" && (cellText(label) === "" || label === WAGES_LABEL)) return true;
+  throw new WorkbookError(
+    `Cell ${WAGES_COLUMN}${headerRow} of the ${BUDGET_SHEET} sheet holds '${cellText(anchor)}': CrewRate keeps each line's wages to date there, beside the table (the Fringe column reads it). Move that content elsewhere, then try again.`,
+  );
 }
 
 /** One budget row's number formats (presentation.ts): money, quantities, the rest left as they are. */

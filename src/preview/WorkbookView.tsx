@@ -5,6 +5,7 @@
  * `PreviewWorkbook.setCell` and Escape cancels. It redraws on every workbook change (an insert
  * from the task pane, an edit here), rendering only the used range plus a margin for new entries.
  */
+import { ACCOUNT_SUMS_MARK } from "../engine";
 import {
   Input,
   makeStyles,
@@ -152,6 +153,8 @@ function formatNumber(value: number): string {
 
 function cellView(value: CellValue, money: boolean): CellView {
   if (value === null || value === "") return EMPTY_CELL;
+  // The topsheet's account sums cells: hidden in Excel by their ";;;" format, here by their text.
+  if (typeof value === "string" && value.startsWith(ACCOUNT_SUMS_MARK)) return EMPTY_CELL;
   if (typeof value === "string")
     return { text: value, kind: "text", message: undefined, overflow: false };
   if (typeof value === "boolean") {

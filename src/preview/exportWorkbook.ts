@@ -11,6 +11,7 @@ import {
   cellFormat,
   columnLetter,
   defaultSettings,
+  printedTableRows,
   rowStyle,
   SETTINGS_SHEET,
   settingRow,
@@ -169,6 +170,11 @@ function presented(sheet: XlsxSheet, context: PrintContext): XlsxSheet {
   );
   const lastColumn = columnLetter(Math.max(p.columns.length, 1) - 1);
   const { print } = p;
+  // A production sheet prints its lines, not the Status formulas' blank rows below them.
+  const lastPrinted = printedTableRows(
+    sheet.name,
+    sheet.rows.map((row) => row.map((c) => c.value)),
+  );
   return {
     ...sheet,
     rows,
@@ -184,11 +190,38 @@ function presented(sheet: XlsxSheet, context: PrintContext): XlsxSheet {
       fitToWidth: print.fitToWidth,
       fitToHeight: print.fitToHeight,
       titleRows: print.titleRows,
+      ...(lastPrinted === undefined ? {} : { printArea: `A1:${lastColumn}${lastPrinted}` }),
       header: print.header,
       footer: print.footer,
       margins: print.margins,
     },
   };
+}
+
+/**
+ * The range a formula's result spills into ("Q4:Q90"), or undefined for a one-cell result: the
+ * cells right of and below it that HyperFormula fills from it (part of an array, no formula of
+ * their own).
+ */
+function spillOf(
+  hf: HyperFormula,
+  sheet: number,
+  serialized: readonly (readonly RawCellContent[])[],
+  row: number,
+  col: number,
+): string | undefined {
+  const filled = (r: number, c: number) => {
+    const raw = serialized[r]?.[c];
+    const ownFormula = typeof raw === "string" && raw.startsWith("=");
+    return hf.isCellPartOfArray({ sheet, row: r, col: c }) && !ownFormula;
+  };
+  if (!hf.isCellPartOfArray({ sheet, row, col })) return undefined;
+  let bottom = row;
+  while (filled(bottom + 1, col)) bottom++;
+  let right = col;
+  while (filled(row, right + 1)) right++;
+  if (bottom === row && right === col) return undefined;
+  return `${columnLetter(col)}${row + 1}:${columnLetter(right)}${bottom + 1}`;
 }
 
 function sheetForXlsx(hf: HyperFormula, name: string): XlsxSheet {
@@ -201,7 +234,11 @@ function sheetForXlsx(hf: HyperFormula, name: string): XlsxSheet {
     const rawRow = serialized[r] ?? [];
     const valueRow = values[r] ?? [];
     const width = Math.max(rawRow.length, valueRow.length);
-    return Array.from({ length: width }, (_, c) => xlsxCell(rawRow[c], valueRow[c]));
+    return Array.from({ length: width }, (_, c) => {
+      const cell = xlsxCell(rawRow[c], valueRow[c]);
+      const spill = cell.formula === undefined ? undefined : spillOf(hf, id, serialized, r, c);
+      return spill === undefined ? cell : { ...cell, spill };
+    });
   });
   return { name, rows, columnWidths: columnWidths(rows) };
 }

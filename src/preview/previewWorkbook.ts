@@ -30,6 +30,8 @@ import {
   totalsRow,
   validateLine,
   valuesNote,
+  previewWagesFormula,
+  WAGES_LABEL,
   chartAccounts,
   placeLines,
   type ChartAccount,
@@ -38,7 +40,7 @@ import {
   OVERRIDES_SHEET,
   PRODUCTION_SHEETS,
   productionRoleRow,
-  productionSheetRows,
+  productionSheetCells,
   rateOverrideRow,
   tableLines,
   blankTableLines,
@@ -80,6 +82,13 @@ import {
   planCrewLinesUndo,
 } from "../budget/undo";
 
+/** A budget-sheet row holding only `cell` in the wages column (WAGES_COLUMN), beside the table. */
+function besideBudget(cell: string): (string | null)[] {
+  const row: (string | null)[] = Array.from({ length: COLUMNS.length + 1 }, () => null);
+  row.push(cell);
+  return row;
+}
+
 /** A block of cells, 0-based rows and columns, inclusive. */
 export interface PreviewRange {
   top: number;
@@ -117,12 +126,22 @@ export class PreviewWorkbook implements WorkbookPort {
     this.engine = engine;
     this.accounts = chartAccounts(engine.departments);
     this.hf = buildCrewWorkbook(engine, {
-      [BUDGET_SHEET]: [[BUDGET_TITLE], [BUDGET_NOTE], [], [...COLUMNS], totalsRow(HEADER_ROW)],
+      [BUDGET_SHEET]: [
+        [BUDGET_TITLE],
+        [BUDGET_NOTE],
+        besideBudget(WAGES_LABEL),
+        [...COLUMNS, ...besideBudget(previewWagesFormula(FIRST_LINE_ROW)).slice(COLUMNS.length)],
+        totalsRow(HEADER_ROW),
+      ],
       // The topsheet's ranges run from the budget's header to its totals row (row 5 here).
-      [TOPSHEET_SHEET]: topsheetRows(this.accounts, HEADER_ROW + 1),
+      // Blank cells stay empty: the account sums spill into them.
+      [TOPSHEET_SHEET]: topsheetRows(this.accounts, HEADER_ROW + 1).map((row) =>
+        row.map((cell) => (cell === "" ? null : cell)),
+      ),
       [SETTINGS_SHEET]: settingsSheetRows(),
-      [OVERRIDES_SHEET]: productionSheetRows(OVERRIDES_SHEET),
-      [ROLES_SHEET]: productionSheetRows(ROLES_SHEET),
+      // Each table line's Status formula is there from the start, as Excel's set-up writes it.
+      [OVERRIDES_SHEET]: productionSheetCells(OVERRIDES_SHEET),
+      [ROLES_SHEET]: productionSheetCells(ROLES_SHEET),
     });
     for (const s of SETTINGS) {
       this.hf.addNamedExpression(s.name, `=${settingAddress(s.name)}`);

@@ -22,6 +22,11 @@ export interface XlsxStyle {
 export interface XlsxCell {
   value: XlsxValue;
   formula?: string;
+  /**
+   * For a formula whose result spills (a dynamic array), the range it fills, "Q4:Q90": written as
+   * Excel writes one, so Excel spills and resizes it and other programs show the cached values.
+   */
+  spill?: string;
   style?: XlsxStyle;
 }
 /** Page-header or page-footer sections, in Excel's codes (&P page, &N pages, && an "&"). */
@@ -38,6 +43,8 @@ export interface XlsxPageSetup {
   fitToHeight: number;
   /** 1-based rows repeated at the top of every page (the print titles). */
   titleRows?: { first: number; last: number };
+  /** What prints ("A1:F9"), when not the whole used range. */
+  printArea?: string;
   header?: XlsxHeaderFooter;
   footer?: XlsxHeaderFooter;
   /** Margins in inches. */
@@ -96,6 +103,7 @@ const REL_TYPE = {
   coreProperties:
     "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
   extendedProperties: `${NS.rel}/extended-properties`,
+  sheetMetadata: `${NS.rel}/sheetMetadata`,
   taskpanes: "http://schemas.microsoft.com/office/2011/relationships/webextensiontaskpanes",
   webextension: "http://schemas.microsoft.com/office/2011/relationships/webextension",
 } as const;
@@ -109,6 +117,7 @@ const CONTENT_TYPE = {
   app: "application/vnd.openxmlformats-officedocument.extended-properties+xml",
   taskpanes: "application/vnd.ms-office.webextensiontaskpanes+xml",
   webextension: "application/vnd.ms-office.webextension+xml",
+  sheetMetadata: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheetMetadata+xml",
 } as const;
 
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
@@ -272,10 +281,16 @@ function typedValue(
  * t="str" text, t="b" boolean, t="e" error; plain text goes to the shared-string table (t="s").
  */
 function cellXml(ref: string, cell: XlsxCell, strings: SharedStrings, styles: Styles): string {
-  const { value, formula } = cell;
-  const f = formula ? `<f>${xml(fileFormula(formula))}</f>` : "";
+  const { value, formula, spill } = cell;
+  const spills = formula !== undefined && spill !== undefined && RANGE_REF.test(spill);
+  const f = formula
+    ? spills
+      ? `<f t="array" ref="${spill}">${xml(fileFormula(formula))}</f>`
+      : `<f>${xml(fileFormula(formula))}</f>`
+    : "";
   const index = styles.add(cell.style);
-  const s = index === 0 ? "" : ` s="${index}"`;
+  // cm="1": the cell metadata that marks the array as dynamic (metadata.xml's one record).
+  const s = (index === 0 ? "" : ` s="${index}"`) + (spills ? ` cm="1"` : "");
   if (value === null || (value === "" && f === "")) {
     return f ? `<c r="${ref}"${s}>${f}</c>` : s ? `<c r="${ref}"${s}/>` : "";
   }
@@ -402,11 +417,26 @@ function workbookXml(workbook: XlsxWorkbook): string {
       return `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${xml(`${sheet}!$${first}:$${last}`)}</definedName>`;
     })
     .join("");
+  // A sheet's print area, when it has one: 'Sheet'!$A$1:$F$9.
+  const areas = workbook.sheets
+    .map((s, i) => {
+      const area = s.pageSetup?.printArea;
+      if (area === undefined) return "";
+      if (!/^[A-Z]{1,3}\d+:[A-Z]{1,3}\d+$/.test(area)) {
+        throw new Error(`Print area ${area} is not a range.`);
+      }
+      const sheet = `'${s.name.replace(/'/g, "''")}'`;
+      const absolute = area.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
+      return `<definedName name="_xlnm.Print_Area" localSheetId="${i}">${xml(`${sheet}!${absolute}`)}</definedName>`;
+    })
+    .join("");
   return (
     `${XML_HEAD}<workbook xmlns="${NS.main}" xmlns:r="${NS.rel}">` +
     `<bookViews><workbookView activeTab="0"/></bookViews>` +
     `<sheets>${sheets}</sheets>` +
-    (names + titles === "" ? "" : `<definedNames>${names}${titles}</definedNames>`) +
+    (names + titles + areas === ""
+      ? ""
+      : `<definedNames>${names}${titles}${areas}</definedNames>`) +
     `</workbook>`
   );
 }
@@ -559,7 +589,23 @@ const TASKPANES_XML =
   `<wetp:webextensionref xmlns:r="${NS.rel}" r:id="rId1"/>` +
   `</wetp:taskpane></wetp:taskpanes>`;
 
-function contentTypesXml(sheetCount: number, withAddIn: boolean): string {
+/**
+ * The metadata part a dynamic array needs: one cell-metadata record of type XLDAPR, "this array
+ * formula is dynamic" (fDynamic), which every spilling cell points at with cm="1".
+ */
+const METADATA_XML =
+  `${XML_HEAD}<metadata xmlns="${NS.main}" xmlns:xda="http://schemas.microsoft.com/office/spreadsheetml/2017/dynamicarray">` +
+  `<metadataTypes count="1"><metadataType name="XLDAPR" minSupportedVersion="120000" copy="1" pasteAll="1" pasteValues="1" merge="1" splitFirst="1" rowColShift="1" clearFormats="1" clearComments="1" assign="1" coerce="1" cellMeta="1"/></metadataTypes>` +
+  `<futureMetadata name="XLDAPR" count="1"><bk><extLst><ext uri="{bdbb8cdc-fa1e-496e-a857-3c3f30c029c3}"><xda:dynamicArrayProperties fDynamic="1" fCollapsed="0"/></ext></extLst></bk></futureMetadata>` +
+  `<cellMetadata count="1"><bk><rc t="1" v="0"/></bk></cellMetadata></metadata>`;
+
+function hasSpills(workbook: XlsxWorkbook): boolean {
+  return workbook.sheets.some((sheet) =>
+    sheet.rows.some((row) => row.some((c) => c.spill !== undefined && c.formula !== undefined)),
+  );
+}
+
+function contentTypesXml(sheetCount: number, withAddIn: boolean, withMetadata = false): string {
   const override = (part: string, type: string) =>
     `<Override PartName="${part}" ContentType="${type}"/>`;
   const parts = [
@@ -571,6 +617,7 @@ function contentTypesXml(sheetCount: number, withAddIn: boolean): string {
     override("/xl/sharedStrings.xml", CONTENT_TYPE.sharedStrings),
     override("/docProps/core.xml", CONTENT_TYPE.core),
     override("/docProps/app.xml", CONTENT_TYPE.app),
+    ...(withMetadata ? [override("/xl/metadata.xml", CONTENT_TYPE.sheetMetadata)] : []),
     ...(withAddIn
       ? [
           override("/xl/webextensions/taskpanes.xml", CONTENT_TYPE.taskpanes),
@@ -598,7 +645,12 @@ export function writeXlsx(workbook: XlsxWorkbook): Uint8Array {
   const sheetCount = workbook.sheets.length;
   const files: Record<string, string> = {};
 
-  files["[Content_Types].xml"] = contentTypesXml(sheetCount, workbook.addIn !== undefined);
+  const withMetadata = hasSpills(workbook);
+  files["[Content_Types].xml"] = contentTypesXml(
+    sheetCount,
+    workbook.addIn !== undefined,
+    withMetadata,
+  );
   files["_rels/.rels"] = relationships([
     ["rId1", REL_TYPE.officeDocument, "xl/workbook.xml"],
     ["rId2", REL_TYPE.coreProperties, "docProps/core.xml"],
@@ -618,7 +670,11 @@ export function writeXlsx(workbook: XlsxWorkbook): Uint8Array {
     ]),
     [`rId${sheetCount + 1}`, REL_TYPE.styles, "styles.xml"],
     [`rId${sheetCount + 2}`, REL_TYPE.sharedStrings, "sharedStrings.xml"],
+    ...(withMetadata
+      ? [[`rId${sheetCount + 3}`, REL_TYPE.sheetMetadata, "metadata.xml"] satisfies Relationship]
+      : []),
   ]);
+  if (withMetadata) files["xl/metadata.xml"] = METADATA_XML;
   workbook.sheets.forEach((sheet, i) => {
     files[`xl/worksheets/sheet${i + 1}.xml`] = sheetXml(sheet, strings, styles);
   });

@@ -4,6 +4,7 @@
  * metadata must agree with the parameter table (params.ts) the implementations Excel and
  * HyperFormula run read their arguments by.
  */
+import { ACCOUNT_SUMS_MARK } from "../../src/engine";
 import { fileURLToPath } from "node:url";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -149,6 +150,8 @@ describe("the Excel functions", () => {
     ["role", "Gaffer"],
     ["field", "title"],
     ["hoursWorked", 8],
+    ["sums", `${ACCOUNT_SUMS_MARK}{"r":4,"s":{},"a":{}}`],
+    ["account", "3300"],
   ]);
   const expected = { text: "text", number: "a number", date: "a date" };
 

@@ -80,6 +80,9 @@ function span(column: string, rows: { first: number; last: number }): string {
     : `${column}${rows.first}:${column}${rows.last}`;
 }
 
+/** How Excel's table lines read their wages spill (by ROW(), the table shifts only its own cells). */
+const EXCEL_WAGES = { anchorRow: HEADER_ROW, byIndex: true };
+
 describe("ExcelWorkbook.ensureBudget", () => {
   it("creates the settings, the CrewBudget table with its totals row and the topsheet in one read and one write", async () => {
     const book = new FakeExcel({ Sheet1: { A1: "Shooting schedule" } });
@@ -306,9 +309,15 @@ describe("ExcelWorkbook.appendCrewLines", () => {
       {
         index: undefined, // at the end
         // Its block starts below the 3300 subtotal (row 7).
-        values: [crewLineRow(LINES[2]!, 8), subtotalRow("3400", "Sound Operations", 9, 8)],
+        values: [
+          crewLineRow(LINES[2]!, 8, EXCEL_WAGES),
+          subtotalRow("3400", "Sound Operations", 9, 8),
+        ],
       },
-      { index: 2, values: [crewLineRow(LINES[0]!, 7), crewLineRow(LINES[1]!, 8)] },
+      {
+        index: 2,
+        values: [crewLineRow(LINES[0]!, 7, EXCEL_WAGES), crewLineRow(LINES[1]!, 8, EXCEL_WAGES)],
+      },
     ]);
     // The camera subtotal, pushed down to row 9, reaches its new lines.
     expect(book.row("Budget", 9, COLUMNS.length)).toEqual(
@@ -336,10 +345,10 @@ describe("ExcelWorkbook.appendCrewLines", () => {
     expect(book.syncsPerRun.at(-1)).toBe(2);
     expect(book.calls).toContain(`formulas Budget!A5:${LAST_COL}5`);
     const rows = [
-      crewLineRow(LINES[0]!, 5),
-      crewLineRow(LINES[1]!, 6),
+      crewLineRow(LINES[0]!, 5, EXCEL_WAGES),
+      crewLineRow(LINES[1]!, 6, EXCEL_WAGES),
       subtotalRow("3300", "Camera Operations", 7),
-      crewLineRow(LINES[2]!, 8),
+      crewLineRow(LINES[2]!, 8, EXCEL_WAGES),
       subtotalRow("3400", "Sound Operations", 9, 8),
     ];
     expect(book.rowsAddCalls).toEqual([{ index: undefined, values: rows.slice(1) }]);
@@ -626,11 +635,22 @@ describe("ExcelWorkbook.shareAsValues", () => {
     expect(book.cell("Budget (values)", "A2")).toBe(
       `Values from CrewRate rate card ${settings.cardVersion}, budget date ${settings.budgetDate}, shared — no add-in needed to read it.`,
     );
-    // The topsheet copy sums the budget copy.
+    // The topsheet copy: the account sums (CREW.ACCOUNTSUM cells) are values, and what reads
+    // the budget without a CREW function now reads the budget copy.
     const rows = topsheetLayout(chartAccounts(DEPARTMENTS), HEADER_ROW + 2).rows;
     const camera = rows.findIndex((r) => r[0] === "3300") + 1;
-    const labor = book.cell("Topsheet (values)", `C${camera}`);
-    expect(labor).toBe(String(rows[camera - 1]?.[2]).replaceAll("Budget!", "'Budget (values)'!"));
+    expect(String(rows[camera - 1]?.[2])).toMatch(/^=CREW\.ACCOUNTSUM\(/);
+    expect(book.cell("Topsheet (values)", `C${camera}`)).toBe(
+      book.calculated.get(`Topsheet!C${camera}`) ?? 0,
+    );
+    const topCopy = book.sheetCells("Topsheet (values)");
+    expect(
+      [...topCopy.values()].filter((v) => typeof v === "string" && v.includes("CREW.")),
+    ).toEqual([]);
+    const other = rows.findIndex((r) => r[1] === "Accounts not listed above") + 1;
+    expect(book.cell("Topsheet (values)", `C${other}`)).toBe(
+      String(rows[other - 1]?.[2]).replaceAll("Budget!", "'Budget (values)'!"),
+    );
   });
 
   it("replaces its own earlier copies only once the new ones have their names, and leaves every other sheet alone", async () => {

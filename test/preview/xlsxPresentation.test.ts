@@ -133,7 +133,8 @@ describe("the exported budget's look", () => {
     expect(pane.getAttribute("ySplit")).toBe(String(HEADER_ROW));
     expect(pane.getAttribute("topLeftCell")).toBe(`A${HEADER_ROW + 1}`);
     const widths = all(sheet, "col").map((c) => Number(c.getAttribute("width")));
-    expect(widths).toHaveLength(COLUMNS.length);
+    // The table's columns, a gap, and the wages-to-date column beside the table.
+    expect(widths).toHaveLength(COLUMNS.length + 2);
     // Account is sized to its numbers, not to the title in A1.
     expect(widths[COLUMNS.indexOf("Account")]).toBeLessThan(15);
   });
