@@ -440,13 +440,18 @@ function errorsMarked(range: string): string {
 
 /**
  * The topsheet's account sums row (between the grand total and the header): for each money
- * column, one CREW.ACCOUNTSUMS cell that groups the budget's lines by account in one pass; each
+ * column, one CREW.ACCOUNTSUMS cell (in G:I) that groups the budget's lines by account in one pass; each
  * account row reads its sum from it with CREW.ACCOUNTSUM. Per-account SUMPRODUCTs read the budget
  * once per account (quadratic as a budget grows by accounts and lines); a spill would do it too,
  * but other spreadsheets recalculate array formulas on opening and cannot run CREW, so plain cells
  * keep every program showing the saved sums. Its number format hides the text (";;;").
  */
 export const TOPSHEET_SUMS_ROW = 3;
+/**
+ * Where the account sums cells sit in that row: Labor's, Fringe's and Total's, right of the
+ * printed columns (A:E), so a program that cannot run CREW never prints what it shows there.
+ */
+export const TOPSHEET_SUMS_COLUMNS = { Labor: "G", Fringe: "H", Total: "I" } as const;
 /** The number format that hides a cell's text: the account sums cells. */
 export const HIDDEN_FORMAT = ";;;";
 
@@ -490,7 +495,8 @@ export function topsheetLayout(
   const colOf = (name: (typeof money)[number]) => columnLetter(TOPSHEET_COLUMNS.indexOf(name));
   push([TOPSHEET_TITLE]);
   push(["", "Grand total"]); // TOPSHEET_GRAND_TOTAL_ROW, filled in at the end
-  push(["", "", ...money.map((name) => accountSumsFormula(budget, name))]); // TOPSHEET_SUMS_ROW
+  // TOPSHEET_SUMS_ROW: the account sums cells in G:I.
+  push(["", "", "", "", "", "", ...money.map((name) => accountSumsFormula(budget, name))]);
   push([...TOPSHEET_COLUMNS]);
   const checkedTotal = (cellsOf: (name: (typeof money)[number]) => string) =>
     money.map(
@@ -511,7 +517,10 @@ export function topsheetLayout(
       push([
         textCell(a.account),
         textCell(a.name),
-        ...money.map((name) => `=CREW.ACCOUNTSUM($${colOf(name)}$${TOPSHEET_SUMS_ROW},$A${at})`),
+        ...money.map(
+          (name) =>
+            `=CREW.ACCOUNTSUM($${TOPSHEET_SUMS_COLUMNS[name]}$${TOPSHEET_SUMS_ROW},$A${at})`,
+        ),
       ]);
     }
     const last = rows.length;

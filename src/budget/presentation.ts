@@ -26,6 +26,7 @@ import {
   TOPSHEET_HEADER_ROW,
   TOPSHEET_GRAND_TOTAL_ROW,
   TOPSHEET_SUMS_ROW,
+  TOPSHEET_SUMS_COLUMNS,
   HIDDEN_FORMAT,
   TOPSHEET_SHEET,
 } from "./layout";
@@ -331,9 +332,9 @@ function topsheetPresentation(
         format: MONEY_FORMAT,
       },
       // The account sums cells the account rows read: their text is not for reading.
-      ...(["Labor", "Fringe", "Total"] as const).map((name) => ({
+      ...Object.values(TOPSHEET_SUMS_COLUMNS).map((letter) => ({
         row: TOPSHEET_SUMS_ROW,
-        column: TOPSHEET_COLUMNS.indexOf(name),
+        column: letter.charCodeAt(0) - 65,
         format: HIDDEN_FORMAT,
       })),
     ],

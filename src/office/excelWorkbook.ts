@@ -65,6 +65,7 @@ import {
   TOPSHEET_SHEET,
   topsheetLayout,
   TOPSHEET_SUMS_ROW,
+  TOPSHEET_SUMS_COLUMNS,
   HIDDEN_FORMAT,
   excelWagesFormula,
   isWagesSpillFormula,
@@ -2342,10 +2343,12 @@ function writeTopsheet(
     .slice(TOPSHEET_HEADER_ROW)
     .map(() => [TEXT_FORMAT, null, MONEY_FORMAT, MONEY_FORMAT, MONEY_FORMAT]);
   // The account sums cells the account rows read: their text is not for reading.
-  sheet.getRange(`C${TOPSHEET_SUMS_ROW}:E${TOPSHEET_SUMS_ROW}`).numberFormat = [
+  const sums = Object.values(TOPSHEET_SUMS_COLUMNS);
+  sheet.getRange(`${sums[0]}${TOPSHEET_SUMS_ROW}:${sums[2]}${TOPSHEET_SUMS_ROW}`).numberFormat = [
     [HIDDEN_FORMAT, HIDDEN_FORMAT, HIDDEN_FORMAT],
   ];
-  const width = TOPSHEET_COLUMNS.length;
+  // The printed columns, and the account sums cells right of them.
+  const width = Math.max(TOPSHEET_COLUMNS.length, ...rows.map((row) => row.length));
   const block = rows.map((row) => Array.from({ length: width }, (_, i) => row[i] ?? ""));
   sheet.getRange(blockAddress(1, block)).formulas = block;
   presentSheet(sheet, TOPSHEET_SHEET, block);

@@ -3,6 +3,7 @@
  * (each formula with the value HyperFormula computed, which Excel shows until it recalculates), and
  * the named settings as defined names. (HyperFormula is GPL-3.0: preview only, like the workbook.)
  */
+import { ACCOUNT_SUMS_MARK } from "../engine";
 import type { CellValue, HyperFormula, RawCellContent } from "hyperformula";
 import {
   BUDGET_SHEET,
@@ -69,7 +70,9 @@ function columnWidths(rows: readonly XlsxCell[][]): number[] {
     row.forEach((cell, c) => {
       const v = cell.value;
       const length =
-        v === null || typeof v === "object"
+        v === null ||
+        typeof v === "object" ||
+        (typeof v === "string" && v.startsWith(ACCOUNT_SUMS_MARK))
           ? 0
           : typeof v === "number"
             ? v.toFixed(2).length
@@ -145,7 +148,13 @@ const ONE_LINE = 15;
 
 /** The sheet drawn as its presentation says: formats, bold rows, widths, frozen header, print setup. */
 function presented(sheet: XlsxSheet, context: PrintContext): XlsxSheet {
-  const header = (names: number) => (sheet.rows[names - 1] ?? []).map(textOf);
+  // The header row's names from column A to the first blank one: what stands beside the table
+  // (the Budget's wages column) is not one of its columns.
+  const header = (names: number) => {
+    const cells = (sheet.rows[names - 1] ?? []).map(textOf);
+    const end = cells.indexOf("");
+    return end < 0 ? cells : cells.slice(0, end);
+  };
   const guess = sheetPresentation(sheet.name, context);
   if (!guess) return sheet;
   // The header as the sheet holds it now: a reordered or added column keeps its look.

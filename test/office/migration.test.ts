@@ -163,7 +163,7 @@ describe("ExcelWorkbook: bringing a layout-1 budget up to date", () => {
     expect(book.state.names.get("Contingency")).toBe("=Settings!$B$11");
     // The topsheet by account, ranges reaching the budget's new totals row.
     expect(book.row("Topsheet", TOPSHEET_HEADER_ROW, 5)).toEqual([...TOPSHEET_COLUMNS]);
-    expect(String(book.cell("Topsheet", `C${TOPSHEET_SUMS_ROW}`))).toContain("Budget!$G$4:$G$9");
+    expect(String(book.cell("Topsheet", `G${TOPSHEET_SUMS_ROW}`))).toContain("Budget!$G$4:$G$9");
 
     // Now it is a layout-2 budget: opening CrewRate again changes nothing.
     const calls = book.calls.length;

@@ -72,7 +72,7 @@ describe("spills and account sums in the exported .xlsx", () => {
 
     // The topsheet: the sums cells and an account row, no array formula anywhere.
     const top = xmlOf(TOPSHEET_SHEET);
-    const sums = cellOf(top, `C${TOPSHEET_SUMS_ROW}`).getElementsByTagNameNS(NS, "f")[0]!;
+    const sums = cellOf(top, `G${TOPSHEET_SUMS_ROW}`).getElementsByTagNameNS(NS, "f")[0]!;
     expect(sums.textContent).toMatch(/^_xldudf_CREW_ACCOUNTSUMS\(/);
     const arrays = Array.from(top.getElementsByTagNameNS(NS, "f")).filter(
       (e) => e.getAttribute("t") === "array",

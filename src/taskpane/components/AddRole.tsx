@@ -13,7 +13,7 @@ import { AddRegular } from "@fluentui/react-icons";
 import { useId, useRef, useState } from "react";
 import {
   describeAmount,
-  isRateError,
+  productionToken,
   PRODUCTION_ROLES_TABLE,
   readAmount,
   UNITS,
@@ -133,15 +133,20 @@ export function AddRole({ engine, tables, port, onAdded, ensureBudget, lastWrite
       return;
     }
     try {
-      engine.withProduction({ overrides: tables.overrides, roles });
+      // A problem with the new role is the form's. One elsewhere in the tables is the sheet's
+      // (its Status column says so) and, as on the sheet, stops only the lines it prices.
+      const problems = engine.withProductionToken(
+        productionToken({ overrides: tables.overrides, roles }),
+      ).tableProblems;
+      const own = problems.find(
+        (error) => error.details.table === PRODUCTION_ROLES_TABLE && error.details.line === at + 1,
+      );
+      if (own) {
+        setProblem(new InputProblem(own.message.replace(/^[^:]+: /, "")));
+        return;
+      }
     } catch (error) {
-      // A problem with the new role is the form's; one elsewhere in the tables is the sheet's.
-      const own =
-        isRateError(error) &&
-        error.code === "BAD_TABLE" &&
-        error.details.table === PRODUCTION_ROLES_TABLE &&
-        error.details.line === at + 1;
-      setProblem(own ? new InputProblem(error.message.replace(/^[^:]+: /, "")) : error);
+      setProblem(error);
       return;
     }
     running.current = true;

@@ -55,7 +55,7 @@ export function TaskPane({ engine, port }: TaskPaneProps) {
   // The formulas price with the card version the workbook is pinned to and its production
   // tables; so does the pane.
   const cardVersion = settings?.cardVersion.trim() || undefined;
-  const { versioned, pricing, browsing, withTables } = usePricingEngines(
+  const { versioned, pricing, tableProblem, browsing, withTables } = usePricingEngines(
     engine,
     cardVersion,
     tables,
@@ -210,7 +210,7 @@ export function TaskPane({ engine, port }: TaskPaneProps) {
 
       <WorkbookNotices
         tablesError={workbook.tablesError}
-        pricingError={versioned.ok && !pricing.ok ? pricing.error : undefined}
+        pricingError={versioned.ok ? (pricing.ok ? tableProblem : pricing.error) : undefined}
         settingsError={workbook.settingsError}
         linesError={workbook.linesError}
         port={port}

@@ -13,7 +13,12 @@ import {
   type TitleMatcher,
   type WorkbookPort,
 } from "../../budget";
-import type { ProductionTables, RateEngine, TableCell } from "../../engine";
+import {
+  productionToken,
+  type ProductionTables,
+  type RateEngine,
+  type TableCell,
+} from "../../engine";
 import type { LastWrite } from "./useLastWrite";
 
 export type ImportOutcome =
@@ -134,12 +139,21 @@ export function useCrewListImport(
     setBusy(true);
     setOutcome(undefined);
     try {
-      // The checks the sheet's Production tables cell will make, made first: a line that would
-      // not read there is refused here, before anything is written.
-      engine.withProduction({
-        overrides: withRows(tables.overrides, plan.overrides.map(rateOverrideRow)),
-        roles: withRows(tables.roles, plan.roles.map(productionRoleRow)),
-      });
+      // The checks the sheet's Production tables cell will make, made first: a line this import
+      // adds that would not read there is refused here, before anything is written. (A line
+      // already there that does not read is the sheet's: it stops only the lines it prices.)
+      const before = new Set(
+        engine.withProductionToken(productionToken(tables)).tableProblems.map((e) => e.message),
+      );
+      const added = engine
+        .withProductionToken(
+          productionToken({
+            overrides: withRows(tables.overrides, plan.overrides.map(rateOverrideRow)),
+            roles: withRows(tables.roles, plan.roles.map(productionRoleRow)),
+          }),
+        )
+        .tableProblems.find((e) => !before.has(e.message));
+      if (added) throw added;
       await ensureBudget();
       const result = await port.appendCrewLines(plan.lines, {
         overrides: plan.overrides,

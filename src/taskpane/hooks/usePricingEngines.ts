@@ -1,6 +1,6 @@
 import { useMemo } from "react";
 import { tablesCellProblem } from "../../budget/tablesCell";
-import type { ProductionTables, RateEngine } from "../../engine";
+import { productionToken, type ProductionTables, type RateEngine } from "../../engine";
 
 /** An engine, or why the workbook's settings or tables give none. */
 export type EngineResult = { ok: true; engine: RateEngine } | { ok: false; error: unknown };
@@ -10,6 +10,11 @@ export interface PricingEngines {
   versioned: EngineResult;
   /** That version with the workbook's production tables: what the formulas price with. */
   pricing: EngineResult;
+  /**
+   * The first production-table line that does not check out. As on the sheet, it stops only the
+   * lines it would price (their quotes carry it); every other role keeps its price.
+   */
+  tableProblem: unknown;
   /** What search and the role card browse: the workbook's roles when its tables read well. */
   browsing: RateEngine;
   /** Every card version with the tables, for the card-update review. */
@@ -36,12 +41,14 @@ export function usePricingEngines(
     const tooLong = tablesCellProblem(tables);
     if (tooLong) return { ok: false, error: tooLong };
     try {
-      return { ok: true, engine: versioned.engine.withProduction(tables) };
+      // As the sheet reads its tables cell: a bad line stops only the quotes it would price.
+      return { ok: true, engine: versioned.engine.withProductionToken(productionToken(tables)) };
     } catch (error) {
-      // A bad table line: shown above the search and in the live quote.
       return { ok: false, error };
     }
   }, [versioned, tables]);
+  // Shown above the search; the role it prices shows it in its live quote too.
+  const tableProblem = pricing.ok ? pricing.engine.tableProblems[0] : undefined;
   const withTables = useMemo(() => {
     try {
       return engine.withProduction(tables);
@@ -51,5 +58,5 @@ export function usePricingEngines(
     }
   }, [engine, tables]);
   const browsing = pricing.ok ? pricing.engine : versioned.ok ? versioned.engine : engine;
-  return { versioned, pricing, browsing, withTables };
+  return { versioned, pricing, tableProblem, browsing, withTables };
 }
