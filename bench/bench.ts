@@ -13,8 +13,9 @@
  *                          (200,000 distinct plans), and after 100,000 distinct CREW.RATE formulas
  *                          through HyperFormula over one (see heap.ts): what the caches hold
  *   budgetScale            the preview's budget built to BENCH_SCALE_LINES lines (comma list, default
- *                          2000) 500 at a time through the pane's port, then a ShootWeeks, an
- *                          HoursPerDay and one Qty change (see scale.ts)
+ *                          2000) BENCH_SCALE_BATCH at a time (default 500; "all": one insert)
+ *                          through the pane's port, then a ShootWeeks, an HoursPerDay and one Qty
+ *                          change (see scale.ts)
  *   taskpaneFirstRenderMs  navigation to a usable pane in headless Chromium (added by run.mjs)
  */
 import { HyperFormula } from "hyperformula";
@@ -356,9 +357,12 @@ const heapEngine = engineHeap();
 log(`engine: +${heapEngine.grewMb} MB; HyperFormula formulas…`);
 const heapHf = hyperFormulaHeap();
 const scale: BudgetScale[] = [];
+// BENCH_SCALE_BATCH: lines per insert while building (500, as the import sends them; "all" for
+// one insert of the whole budget, which measures the edits on a 20,000-line budget in a minute).
+const scaleBatch = process.env.BENCH_SCALE_BATCH ?? "500";
 for (const n of (process.env.BENCH_SCALE_LINES ?? "2000").split(",").map(Number)) {
   log(`a ${n}-line budget in the preview…`);
-  scale.push(await budgetScale(n));
+  scale.push(await budgetScale(n, scaleBatch === "all" ? n : Number(scaleBatch)));
 }
 
 const ms = (x: number) => Number(x.toFixed(1));

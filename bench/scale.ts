@@ -10,6 +10,8 @@ import { PreviewWorkbook } from "../src/preview/previewWorkbook";
 
 export interface BudgetScale {
   lines: number;
+  /** Lines per appendCrewLines call while building. */
+  batch: number;
   buildMs: number;
   shootWeeksMs: number;
   hoursPerDayMs: number;
@@ -34,12 +36,16 @@ function scaleLines(n: number): CrewLineInput[] {
   });
 }
 
-export async function budgetScale(n: number): Promise<BudgetScale> {
+/**
+ * @param batch lines per appendCrewLines call: 500 as the pane's import sends them, or the whole
+ *   budget in one call (one insert per account place into an empty budget)
+ */
+export async function budgetScale(n: number, batch = 500): Promise<BudgetScale> {
   const wb = new PreviewWorkbook(engine);
   await wb.ensureBudget();
   const lines = scaleLines(n);
   let t0 = performance.now();
-  for (let i = 0; i < n; i += 500) await wb.appendCrewLines(lines.slice(i, i + 500));
+  for (let i = 0; i < n; i += batch) await wb.appendCrewLines(lines.slice(i, i + batch));
   const buildMs = performance.now() - t0;
   const settings = wb.sheetId("Settings");
   const timeSetting = (name: "ShootWeeks" | "HoursPerDay", value: number) => {
@@ -60,6 +66,7 @@ export async function budgetScale(n: number): Promise<BudgetScale> {
   if (read.length !== n) throw new Error(`scale budget holds ${read.length} lines, not ${n}`);
   return {
     lines: n,
+    batch,
     buildMs,
     shootWeeksMs,
     hoursPerDayMs,
