@@ -7,6 +7,7 @@ import { ACCOUNT_SUMS_MARK } from "../engine";
 import type { CellValue, HyperFormula, RawCellContent } from "hyperformula";
 import {
   BUDGET_SHEET,
+  TOPSHEET_SHEET,
   BUDGET_TITLE,
   cellAlignment,
   cellFormat,
@@ -179,11 +180,14 @@ function presented(sheet: XlsxSheet, context: PrintContext): XlsxSheet {
   );
   const lastColumn = columnLetter(Math.max(p.columns.length, 1) - 1);
   const { print } = p;
-  // A production sheet prints its lines, not the Status formulas' blank rows below them.
-  const lastPrinted = printedTableRows(
-    sheet.name,
-    sheet.rows.map((row) => row.map((c) => c.value)),
-  );
+  // A production sheet prints its lines, not the Status formulas' blank rows below them; the
+  // Budget and the Topsheet print their own columns, not CrewRate's helper cells beside them
+  // (the wages spill, the account sums), which other programs cannot compute.
+  const lastPrinted =
+    printedTableRows(
+      sheet.name,
+      sheet.rows.map((row) => row.map((c) => c.value)),
+    ) ?? (sheet.name === BUDGET_SHEET || sheet.name === TOPSHEET_SHEET ? rows.length : undefined);
   return {
     ...sheet,
     rows,
