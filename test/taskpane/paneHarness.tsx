@@ -3,9 +3,9 @@
  * reflow its actions), cleanup between tests, and the App rendered over a port.
  */
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { cleanup, render } from "@testing-library/react";
+import { cleanup, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { afterAll, afterEach, beforeAll, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, expect, vi } from "vitest";
 import { engine as shippedEngine } from "../../src/data";
 import type { RateEngine } from "../../src/engine";
 import type { WorkbookPort } from "../../src/budget";
@@ -40,4 +40,25 @@ export function renderApp<P extends WorkbookPort>(port: P, engine: RateEngine = 
     </FluentProvider>,
   );
   return { user, port };
+}
+
+/**
+ * Searches (replacing what the search box held), opens the first match with Enter once it is
+ * `title`, and returns the live quote's region.
+ */
+export async function openRole(
+  user: ReturnType<typeof userEvent.setup>,
+  query: string,
+  title: string,
+): Promise<HTMLElement> {
+  const searchBox = () => screen.getByRole("combobox", { name: "Find a crew role" });
+  await user.clear(searchBox());
+  await user.type(searchBox(), query);
+  const listbox = await screen.findByRole("listbox", { name: "Matching roles" });
+  await waitFor(() => {
+    expect(within(listbox).getAllByRole("option")[0]?.textContent).toContain(title);
+  });
+  await user.keyboard("{Enter}");
+  expect(await screen.findByRole("heading", { level: 2, name: title })).toBeTruthy();
+  return screen.findByRole("region", { name: "Live quote" });
 }

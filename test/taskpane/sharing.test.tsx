@@ -5,7 +5,6 @@
  * what it would change before anything changes.
  */
 import { screen, waitFor, within } from "@testing-library/react";
-import type userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { engine } from "../../src/data";
 import { formatUsd, RateEngine } from "../../src/engine";
@@ -21,24 +20,12 @@ import { MemoryWorkbook } from "../../src/budget/memoryWorkbook";
 import { PreviewWorkbook } from "../../src/preview/previewWorkbook";
 import { crewLine } from "../fixtures/crewLine";
 import { newerCard } from "../fixtures/newerCard";
-import { renderApp, setUpPaneTests } from "./paneHarness";
+import { openRole, renderApp, setUpPaneTests } from "./paneHarness";
 
 setUpPaneTests();
 const renderPane = renderApp;
 
 const searchBox = () => screen.getByRole("combobox", { name: "Find a crew role" });
-
-async function openRole(user: ReturnType<typeof userEvent.setup>, query: string, title: string) {
-  await user.click(searchBox());
-  await user.type(searchBox(), query);
-  const listbox = await screen.findByRole("listbox", { name: "Matching roles" });
-  await waitFor(() => {
-    expect(within(listbox).getAllByRole("option")[0]?.textContent).toContain(title);
-  });
-  await user.keyboard("{Enter}");
-  expect(await screen.findByRole("heading", { level: 2, name: title })).toBeTruthy();
-  return screen.findByRole("region", { name: "Live quote" });
-}
 
 describe("rate overrides in the pane", () => {
   it("win in the live quote, marked as an override citing the table line", async () => {

@@ -4,27 +4,12 @@
  * price. Another role keeps its price and its Insert; the role the line prices shows the line's
  * problem; the notice above the search names the line.
  */
-import { screen, waitFor, within } from "@testing-library/react";
-import type userEvent from "@testing-library/user-event";
+import { screen, waitFor } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { MemoryWorkbook } from "../../src/budget/memoryWorkbook";
-import { renderApp, setUpPaneTests } from "./paneHarness";
+import { openRole, renderApp, setUpPaneTests } from "./paneHarness";
 
 setUpPaneTests();
-
-const searchBox = () => screen.getByRole("combobox", { name: "Find a crew role" });
-
-async function openRole(user: ReturnType<typeof userEvent.setup>, query: string, title: string) {
-  await user.clear(searchBox());
-  await user.type(searchBox(), query);
-  const listbox = await screen.findByRole("listbox", { name: "Matching roles" });
-  await waitFor(() => {
-    expect(within(listbox).getAllByRole("option")[0]?.textContent).toContain(title);
-  });
-  await user.keyboard("{Enter}");
-  expect(await screen.findByRole("heading", { level: 2, name: title })).toBeTruthy();
-  return screen.findByRole("region", { name: "Live quote" });
-}
 
 describe("a bad Rate Overrides line in the pane", () => {
   it("stops only the role it prices: another role keeps its negotiated price and its Insert", async () => {
