@@ -82,6 +82,9 @@ import {
   planCrewLinesUndo,
 } from "../budget/undo";
 
+/** Text typed into a cell that Excel reads as a number. */
+const TYPED_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
+
 /** A budget-sheet row holding only `cell` in the wages column (WAGES_COLUMN), beside the table. */
 function besideBudget(cell: string): (string | null)[] {
   const row: (string | null)[] = Array.from({ length: COLUMNS.length + 1 }, () => null);
@@ -172,15 +175,15 @@ export class PreviewWorkbook implements WorkbookPort {
     for (const l of this.listeners) l();
   }
 
-  /** Sets one cell as a user would type it (a number, text, or a formula starting with "="). */
+  /**
+   * Sets one cell as a user would type it (a number, text, or a formula starting with "="). A
+   * number is what Excel reads as one: digits with an optional sign, decimal point and exponent;
+   * anything else ("0x10", "Infinity", "1,2,3") stays the text that was typed.
+   */
   setCell(sheet: string, row: number, col: number, raw: string): void {
     const trimmed = raw.trim();
     const value: RawCellContent =
-      trimmed === ""
-        ? null
-        : trimmed !== "" && !trimmed.startsWith("=") && Number.isFinite(Number(trimmed))
-          ? Number(trimmed)
-          : raw;
+      trimmed === "" ? null : TYPED_NUMBER.test(trimmed) ? Number(trimmed) : raw;
     this.hf.setCellContents({ sheet: this.sheetId(sheet), row, col }, [[value]]);
     this.changed();
   }
