@@ -240,6 +240,8 @@ interface MigrationUndo {
   topsheet: { block: string; cells: unknown[][]; chart: boolean } | undefined;
   /** Rows the new topsheet took. */
   newTopRows: number;
+  /** The wages spill's cells, when the batch wrote them. */
+  wages?: string;
 }
 
 /** What a failed appendCrewLines write batch may have left behind. */
@@ -309,6 +311,10 @@ export class ExcelWorkbook implements WorkbookPort {
         const budgetSheet = workbook.worksheets.getItem(BUDGET_SHEET);
         const note = budgetSheet.getRange("A3");
         note.load("formulas");
+        // The wages spill the rewritten lines' Fringe formulas read (layout 1 had none).
+        const headerRow = header.rowIndex + 1;
+        const wagesCells = budgetSheet.getRange(wagesAddress(headerRow));
+        wagesCells.load("formulas");
         const settingsSheet = workbook.worksheets.getItem(SETTINGS_SHEET);
         const newSettings = SETTINGS.filter((s) => LAYOUT_2_SETTINGS.includes(s.name));
         const first = settingRow(newSettings[0]!.name);
@@ -338,7 +344,11 @@ export class ExcelWorkbook implements WorkbookPort {
             `This budget was made by an earlier CrewRate (layout 1), and bringing it up to date needs ${SETTINGS_SHEET}!A${first}:C${last}, which holds other content. Clear those cells, then open CrewRate again.`,
           );
         }
-        const placement = placeLines([], lines, (account) => this.accountName(account));
+        const writeWages = wagesSpillNeeded(wagesCells.formulas as unknown[][], headerRow);
+        const placement = placeLines([], lines, (account) => this.accountName(account), undefined, {
+          anchorRow: headerRow,
+          byIndex: true,
+        });
         const rows = placement.groups[0]?.rows ?? [];
         const oldCount = table.rows.count;
         const newCount = Math.max(rows.length, 1);
@@ -358,10 +368,12 @@ export class ExcelWorkbook implements WorkbookPort {
                 chart: !oldChart.isNullObject,
               },
           newTopRows: 0,
+          ...(writeWages ? { wages: wagesAddress(headerRow) } : {}),
         };
 
         // Write, in one batch: the lines money-first and in chart order, the totals, the note.
         header.values = [[...COLUMNS]];
+        if (writeWages) wagesCells.formulas = wagesSpillCells();
         if (newCount > oldCount) {
           table.rows.add(
             undefined,
@@ -452,13 +464,16 @@ export class ExcelWorkbook implements WorkbookPort {
         table.getDataBodyRange().formulas = undo.body;
         table.getTotalRowRange().formulas = [undo.totals];
         workbook.worksheets.getItem(BUDGET_SHEET).getRange("A3").formulas = [[undo.note]];
+        if (undo.wages)
+          workbook.worksheets.getItem(BUDGET_SHEET).getRange(undo.wages).clear("Contents");
         workbook.worksheets.getItem(SETTINGS_SHEET).getRange(undo.settings).clear("Contents");
         for (const item of names) if (!item.isNullObject) item.delete();
         if (undo.topsheet && !topsheet.isNullObject) {
           if (!chart.isNullObject) chart.delete();
           if (undo.newTopRows > 0) {
             topsheet
-              .getRange(`A1:${columnLetter(TOPSHEET_COLUMNS.length - 1)}${undo.newTopRows}`)
+              // Its account sums cells in G:I included.
+              .getRange(`A1:${TOPSHEET_SUMS_COLUMNS.Total}${undo.newTopRows}`)
               .clear("Contents");
           }
           topsheet.getRange(undo.topsheet.block).formulas = undo.topsheet.cells;

@@ -8,6 +8,8 @@ import {
   BUDGET_TABLE,
   COLUMNS,
   crewLineRow,
+  excelWagesFormula,
+  WAGES_COLUMN,
   LAYOUT_1_COLUMNS,
   LAYOUT_2_SETTINGS,
   LAYOUT_VERSION,
@@ -143,10 +145,12 @@ describe("ExcelWorkbook: bringing a layout-1 budget up to date", () => {
 
     expect(book.row("Budget", 4, COLUMNS.length)).toEqual([...COLUMNS]);
     // 2501 before 3301 (chart order), each block closed by its account's subtotal.
+    // Excel's lines read the wages spill by ROW(); the migration writes the spill beside them.
+    const excelWages = { anchorRow: 4, byIndex: true };
     const expected = [
-      crewLineRow(EXPECTED[0]!, 5),
+      crewLineRow(EXPECTED[0]!, 5, excelWages),
       subtotalRow("2500", "Set Operations", 6),
-      crewLineRow(EXPECTED[1]!, 7),
+      crewLineRow(EXPECTED[1]!, 7, excelWages),
       subtotalRow("3300", "Camera Operations", 8, 7),
     ];
     expected.forEach((cells, i) => {
@@ -154,6 +158,7 @@ describe("ExcelWorkbook: bringing a layout-1 budget up to date", () => {
         cells.map((v) => (v === "" ? undefined : v)),
       );
     });
+    expect(book.cell("Budget", `${WAGES_COLUMN}4`)).toBe(excelWagesFormula(BUDGET_TABLE));
     expect(book.table(BUDGET_TABLE)?.dataRows).toBe(4);
     expect(book.cell("Budget", "A9")).toBe("Total");
     expect(String(book.cell("Budget", "A3"))).toMatch(/^Brought up to date from CrewRate layout 1/);
