@@ -205,8 +205,8 @@ export function requestForLine(
 }
 
 /**
- * Who a line pays, as the Fringe formula's SUMIF compares people: ignoring case (and the spaces
- * around a name, which the pane never writes). "" for a line with no person.
+ * Who a line pays, as the wages spill (CREW.WAGESBEFORE) compares people: ignoring case and the
+ * spaces around a name. "" for a line with no person.
  */
 export function personKey(person: string | undefined): string {
   return (person ?? "").trim().toLowerCase();

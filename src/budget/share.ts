@@ -21,7 +21,7 @@ export function valuesNote(settings: { cardVersion: string; budgetDate: string }
  * cells, or the budget table's structured references, copied with the sheet), replace it by its
  * current "value" (any CREW formula, and anything that reads another sheet: a sheet reference, a
  * workbook name such as =ShootWeeks, another table), or a `formula` whose references to the Budget
- * sheet now point at its values copy (the topsheet's SUMIFs).
+ * sheet now point at its values copy (the topsheet's budget totals).
  */
 export type ShareCell = "keep" | "value" | { formula: string };
 

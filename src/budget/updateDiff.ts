@@ -35,7 +35,7 @@ export interface UpdateDiff {
 
 /**
  * Prices lines in order as the budget does: a named person's wages budgeted on the lines above
- * count toward that person's yearly caps (the sheet's SUMIF over Subtotal).
+ * count toward that person's yearly caps (the sheet's wages spill over Subtotal).
  */
 function totalsOf(engine: RateEngine, lines: readonly DiffLine[]): (number | undefined)[] {
   const wages = new RunningWages();

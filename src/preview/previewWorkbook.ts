@@ -633,7 +633,7 @@ export class PreviewWorkbook implements WorkbookPort {
   private share(): SharedCopy {
     const note = valuesNote(this.settingsNow());
     // Read everything first, then write the copies in one batch (budget first: the topsheet copy's
-    // SUMIFs point at it).
+    // totals point at it).
     const copies = SHARED_SHEETS.map(({ source, copy }) => {
       const id = this.sheetId(source);
       const values = this.hf.getSheetValues(id);
