@@ -8,6 +8,7 @@ import {
   centsToDollars,
   dollarsToCents,
   MAX_QUANTITY,
+  personKey,
   type QuoteRequest,
   type RateEngine,
   type Role,
@@ -204,13 +205,8 @@ export function requestForLine(
   };
 }
 
-/**
- * Who a line pays, as the wages spill (CREW.WAGESBEFORE) compares people: ignoring case and the
- * spaces around a name. "" for a line with no person.
- */
-export function personKey(person: string | undefined): string {
-  return (person ?? "").trim().toLowerCase();
-}
+// Who a line pays, as the wages spill (CREW.WAGESBEFORE) compares people: the engine's one rule.
+export { personKey };
 
 /**
  * Wages already budgeted for a person on `linesAbove`: the sum of their Subtotals, as a new line's
