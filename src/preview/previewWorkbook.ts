@@ -137,10 +137,7 @@ export class PreviewWorkbook implements WorkbookPort {
         totalsRow(HEADER_ROW),
       ],
       // The topsheet's ranges run from the budget's header to its totals row (row 5 here).
-      // Blank cells stay empty: the account sums spill into them.
-      [TOPSHEET_SHEET]: topsheetRows(this.accounts, HEADER_ROW + 1).map((row) =>
-        row.map((cell) => (cell === "" ? null : cell)),
-      ),
+      [TOPSHEET_SHEET]: topsheetRows(this.accounts, HEADER_ROW + 1),
       [SETTINGS_SHEET]: settingsSheetRows(),
       // Each table line's Status formula is there from the start, as Excel's set-up writes it.
       [OVERRIDES_SHEET]: productionSheetCells(OVERRIDES_SHEET),
