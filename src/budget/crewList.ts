@@ -20,6 +20,7 @@ import {
   type Role,
   type TableCell,
   type Unit,
+  quoteInput,
 } from "../engine";
 import {
   crewLineFor,
@@ -98,8 +99,8 @@ export function crewListNumber(text: string): number | undefined {
 function amountProblem(label: string, refusal: AmountRefusal): string {
   const syntax: readonly AmountFault[] = ["not-a-number", "notation", "digits", "grouping", "sign"];
   return syntax.includes(refusal.fault)
-    ? `${label} '${refusal.typed}' is not a number`
-    : `${label} '${refusal.typed}' ${refusal.reason}`;
+    ? `${label} ${quoteInput(refusal.typed)} is not a number`
+    : `${label} ${quoteInput(refusal.typed)} ${refusal.reason}`;
 }
 
 /**

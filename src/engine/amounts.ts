@@ -20,6 +20,7 @@
  * A refusal says what was wrong (`reason`), so each caller can put it in its own sentence;
  * `describeAmount` is the sentence the sheet's tables use, and the pane's form shows the same.
  */
+import { quoteInput } from "./errors";
 import type { Unit } from "./types";
 import { WEEKS_PER_EPISODE, WEEKS_PER_MONTH } from "./units";
 
@@ -195,9 +196,9 @@ export function describeAmount(label: string, refusal: AmountRefusal): string {
       ? `${label} is empty: give it in dollars${rule.per ? ` per ${rule.per}` : ""}, as 1250 or $1,250.00`
       : `${label} is empty: give a number, as 12 or 2.5`;
   }
-  if (fault === "too-large") return `${label} '${typed}' ${reason}`;
+  if (fault === "too-large") return `${label} ${quoteInput(typed)} ${reason}`;
   const shape = dollars
     ? "an amount in dollars from 0 up, written as 1250 or $1,250.00"
     : "a number from 0 up, written as 12 or 2.5";
-  return `${label} '${typed}' must be ${shape}; it ${reason}`;
+  return `${label} ${quoteInput(typed)} must be ${shape}; it ${reason}`;
 }

@@ -97,9 +97,25 @@ export function didYouMean(suggestions: readonly string[] | undefined): string {
   return suggestions && suggestions.length > 0 ? ` Did you mean ${orList(suggestions)}?` : "";
 }
 
+/** Longest piece of a user's entry a message repeats: enough to recognise it, never a wall of text. */
+const MAX_QUOTED = 60;
+
+/**
+ * What the user typed, as a message repeats it: in quotes, on one line (a run of line breaks, tabs
+ * or other control characters reads as one space; spaces stay as typed, since a doubled one can be
+ * why a name did not match) and cut at MAX_QUOTED characters. A status cell or an Excel
+ * error message then stays one readable sentence whatever was pasted into the cell.
+ */
+export function quoteInput(input: string): string {
+  // eslint-disable-next-line no-control-regex
+  const oneLine = input.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ");
+  const short = oneLine.length > MAX_QUOTED ? `${oneLine.slice(0, MAX_QUOTED - 1)}…` : oneLine;
+  return `'${short}'`;
+}
+
 /** One sentence for a RateError, the same everywhere the engine is used from text. */
 export function describeRateError(code: RateErrorCode, d: RateErrorDetails): string {
-  const input = d.input === undefined ? "" : ` '${d.input}'`;
+  const input = d.input === undefined ? "" : ` ${quoteInput(d.input)}`;
   switch (code) {
     case "UNKNOWN_ROLE":
       return `Unknown role${input}.${didYouMean(d.suggestions)}`;

@@ -1,6 +1,14 @@
 /** The rate engine's public surface: the only import path the rest of CrewRate uses. */
 export { RateEngine, type ExplainedQuote, type TitleMatch } from "./engine";
-export { RateError, isRateError, describeRateError, assert, didYouMean, orList } from "./errors";
+export {
+  RateError,
+  isRateError,
+  describeRateError,
+  assert,
+  didYouMean,
+  orList,
+  quoteInput,
+} from "./errors";
 export type { RateErrorCode, RateErrorDetails } from "./errors";
 export { centsToDollars, dollarsToCents, formatUsd, formatBps, roundCents } from "./money";
 export {

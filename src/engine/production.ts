@@ -6,7 +6,7 @@
  */
 import { describeAmount, readAmount } from "./amounts";
 import type { CardIndex } from "./cardIndex";
-import { RateError, isRateError, orThrow } from "./errors";
+import { RateError, isRateError, orThrow, quoteInput } from "./errors";
 import { dollarsToCents } from "./money";
 import { normalizeName } from "./names";
 import { findAgreement, parseUnit } from "./terms";
@@ -83,7 +83,7 @@ function onLine<T>(
   found: T | RateError,
 ): T | RateError {
   if (!isRateError(found)) return found;
-  const input = found.details.input === undefined ? "" : ` '${found.details.input}'`;
+  const input = found.details.input === undefined ? "" : ` ${quoteInput(found.details.input)}`;
   return bad(table, line, `${column}${input} is not known`, found.details.suggestions);
 }
 
@@ -127,11 +127,12 @@ function readRole(
     return bad(
       table,
       line,
-      `'${title}' is already on the card as ${card.title}; put a negotiated rate for it in ${OVERRIDES_TABLE} instead`,
+      `${quoteInput(title)} is already on the card as ${card.title}; put a negotiated rate for it in ${OVERRIDES_TABLE} instead`,
     );
   }
   const earlier = seen.get(key);
-  if (earlier !== undefined) return bad(table, line, `'${title}' repeats line ${earlier}`);
+  if (earlier !== undefined)
+    return bad(table, line, `${quoteInput(title)} repeats line ${earlier}`);
   seen.set(key, line);
   if (!department) return bad(table, line, "Department is empty");
   const dept = index.departments.get(department);
@@ -139,12 +140,12 @@ function readRole(
     return bad(
       table,
       line,
-      `Department '${department}' is not known`,
+      `Department ${quoteInput(department)} is not known`,
       index.departments.suggest(department),
     );
   }
   if (account && !/^\d{4}$/.test(account)) {
-    return bad(table, line, `Account '${account}' must be a four-digit account number`);
+    return bad(table, line, `Account ${quoteInput(account)} must be a four-digit account number`);
   }
   const found = agreement
     ? onLine(table, line, "Agreement", findAgreement(index, agreement))
@@ -192,7 +193,7 @@ function readOverrides(
       const suggestions = suggest(roleName);
       const likely = suggestions[0] === undefined ? undefined : findRole(suggestions[0]);
       problems.push({
-        error: bad(table, line, `Role '${roleName}' is not known`, suggestions),
+        error: bad(table, line, `Role ${quoteInput(roleName)} is not known`, suggestions),
         ...(likely ? { roleId: likely.id } : {}),
       });
       continue;
@@ -467,7 +468,7 @@ export function checkTableLine(
   const table = tableNamed(tableName);
   if (table === undefined) {
     return new RateError("BAD_TABLE", {
-      reason: `'${tableName}' is not a production table (use ${OVERRIDES_TABLE} or ${PRODUCTION_ROLES_TABLE})`,
+      reason: `${quoteInput(tableName)} is not a production table (use ${OVERRIDES_TABLE} or ${PRODUCTION_ROLES_TABLE})`,
     });
   }
   if (!Number.isInteger(line) || line < 1) {

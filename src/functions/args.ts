@@ -2,7 +2,13 @@
  * The one place that turns what a spreadsheet passes (cells, ranges, blanks, numbers typed as text,
  * date serials) into engine arguments. Function bodies stay one line into the engine.
  */
-import { LAST_EXCEL_SERIAL, MAX_SEARCH_LENGTH, readAmount, serialToIso } from "../engine";
+import {
+  LAST_EXCEL_SERIAL,
+  MAX_SEARCH_LENGTH,
+  quoteInput,
+  readAmount,
+  serialToIso,
+} from "../engine";
 import {
   CREW_FUNCTION_IDS,
   CREW_PARAMS,
@@ -114,14 +120,14 @@ export function optionalNumber(
     const read = readAmount(value, { kind: dollars ? "dollars" : "count" });
     if (read.ok) return read.value;
     if (read.fault === "negative") {
-      return fail(`${name} must be a number from 0 up, not '${read.typed}'.`);
+      return fail(`${name} must be a number from 0 up, not ${quoteInput(read.typed)}.`);
     }
     if (read.fault === "cents") {
       return fail(
-        `${name} must be dollars and cents (at most two decimal places), not '${read.typed}'.`,
+        `${name} must be dollars and cents (at most two decimal places), not ${quoteInput(read.typed)}.`,
       );
     }
-    return fail(`${name} must be a number, not '${read.typed}'.`);
+    return fail(`${name} must be a number, not ${quoteInput(read.typed)}.`);
   }
   return fail(`${name} must be a number, not ${String(value).toUpperCase()}.`);
 }

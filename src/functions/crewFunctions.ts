@@ -25,6 +25,7 @@ import {
   accountSum,
   accountSums,
   wagesBefore,
+  quoteInput,
 } from "../engine";
 import {
   ArgumentError,
@@ -376,7 +377,7 @@ export function createCrewFunctions(engine: RateEngine) {
         const query = arg("search");
         const found = at(arg).search(query, dept === undefined ? {} : { department: dept });
         if (found.length === 0) {
-          throw new ArgumentError(cellFailure("#N/A", `No roles match '${query}'.`));
+          throw new ArgumentError(cellFailure("#N/A", `No roles match ${quoteInput(query)}.`));
         }
         return found.map((r) => [r.title]);
       }),

@@ -17,6 +17,7 @@ import {
   type RateEngine,
   type ProductionTables,
   type TableCell,
+  quoteInput,
 } from "../engine";
 import {
   blockAddress,
@@ -1010,7 +1011,7 @@ export class ExcelWorkbook implements WorkbookPort {
         const clash = values.findIndex((row) => titleKey(row[0]) === titleKey(cells[0]));
         if (clash >= 0) {
           throw new WorkbookError(
-            `Line ${clash + 1} of the ${ROLES_SHEET} sheet already has a role called '${cellText(values[clash]?.[0])}': change that line, or give this role another title.`,
+            `Line ${clash + 1} of the ${ROLES_SHEET} sheet already has a role called ${quoteInput(cellText(values[clash]?.[0]))}: change that line, or give this role another title.`,
           );
         }
         const index = values.findIndex((row) => isBlankRow(row));
@@ -1294,7 +1295,7 @@ export class ExcelWorkbook implements WorkbookPort {
     }
     if (now === version) return; // it landed; only the reply was lost
     if (now === previous) throw new WorkbookError(failed, { cause });
-    throw new WorkbookError(`${failed} The cell now says '${now}'.`, {
+    throw new WorkbookError(`${failed} The cell now says ${quoteInput(now)}.`, {
       cause,
       changed: "unknown",
       check,
@@ -2400,7 +2401,7 @@ function wagesSpillNeeded(cells: unknown[][], headerRow: number): boolean {
   if (isWagesSpillFormula(anchor)) return false;
   if (cellText(anchor) === "" && (cellText(label) === "" || label === WAGES_LABEL)) return true;
   throw new WorkbookError(
-    `Cell ${WAGES_COLUMN}${headerRow} of the ${BUDGET_SHEET} sheet holds '${cellText(anchor)}': CrewRate keeps each line's wages to date there, beside the table (the Fringe column reads it). Move that content elsewhere, then try again.`,
+    `Cell ${WAGES_COLUMN}${headerRow} of the ${BUDGET_SHEET} sheet holds ${quoteInput(cellText(anchor))}: CrewRate keeps each line's wages to date there, beside the table (the Fringe column reads it). Move that content elsewhere, then try again.`,
   );
 }
 

@@ -6,6 +6,7 @@
 import {
   didYouMean,
   isRateError,
+  quoteInput,
   TABLE_LINE_FIX,
   type RateError,
   type RateErrorCode,
@@ -27,7 +28,7 @@ export interface PaneMessage {
 }
 
 function quoted(input: string | undefined): string {
-  return input === undefined || input === "" ? "" : ` '${input}'`;
+  return input === undefined || input === "" ? "" : ` ${quoteInput(input)}`;
 }
 
 /** What went wrong and what to do about it, per error code. */
@@ -48,7 +49,7 @@ function rateMessage(error: RateError): PaneMessage {
     case "UNKNOWN_UNIT":
       return {
         title: "Unknown unit",
-        body: `${d.input === undefined ? "That unit" : `'${d.input}'`} is not a unit: use hour, day, week or flat.`,
+        body: `${d.input === undefined ? "That unit" : quoteInput(d.input)} is not a unit: use hour, day, week or flat.`,
       };
     case "UNKNOWN_REGION":
       return {
@@ -91,7 +92,7 @@ function rateMessage(error: RateError): PaneMessage {
         body:
           d.input === undefined || d.input.trim() === "" || d.input === "NaN"
             ? "Enter a quantity from 0 to 10,000."
-            : `The quantity '${d.input}' must be a number from 0 to 10,000.`,
+            : `The quantity${quoted(d.input)} must be a number from 0 to 10,000.`,
       };
     case "BAD_DATE":
       return {
