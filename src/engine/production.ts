@@ -225,7 +225,7 @@ function readOverrides(
         bad(
           table,
           line,
-          `repeats line ${earlier} (${role.title}, ${agreement || "any agreement"}, ${unit}); keep one`,
+          `repeats line ${earlier} (${role.title}, ${found ? found.name : "any agreement"}, ${unit}); keep one`,
         ),
       );
       continue;

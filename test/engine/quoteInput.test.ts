@@ -31,4 +31,17 @@ describe("a message repeats what the user typed on one line", () => {
       /^Fix this table line: Production Roles line 1: Department '! !' is not known\./,
     );
   });
+
+  it("names a repeated override's agreement as the card does, not as typed", () => {
+    const result = crew.tables(
+      [
+        ["Gaffer", "IATSE", "week", 5, ""],
+        ["gaffer", "iatse\n", "weekly", 6, ""],
+      ],
+      [],
+    );
+    expect(result).toMatch(
+      /^Fix this table line: Rate Overrides line 2: repeats line 1 \(Gaffer, IATSE Basic Agreement, week\); keep one\./,
+    );
+  });
 });
