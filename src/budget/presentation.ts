@@ -38,6 +38,7 @@ import {
 } from "./compare";
 import { SETTINGS, SETTINGS_FIRST_ROW, settingsRows, type SettingSpec } from "./settings";
 import { SHARED_SHEETS } from "./share";
+import { cutText } from "../engine";
 
 /** Quantities: one decimal at least (2.5 weeks, 10.0 days), two at most. */
 export const QUANTITY_FORMAT = "#,##0.0#";
@@ -258,9 +259,7 @@ export function settingFormat(spec: SettingSpec): string | null {
 
 /** Text for a page header or footer: "&" is Excel's code character, so a literal one doubles. */
 export function headerFooterText(text: string, maxLength = 80): string {
-  const oneLine = text.replace(/\s+/g, " ").trim();
-  const short = oneLine.length > maxLength ? `${oneLine.slice(0, maxLength - 1)}…` : oneLine;
-  return short.replace(/&/g, "&&");
+  return cutText(text.replace(/\s+/g, " ").trim(), maxLength).replace(/&/g, "&&");
 }
 
 const PAGE_NUMBERS = "Page &P of &N";

@@ -109,8 +109,12 @@ const MAX_QUOTED = 60;
 export function quoteInput(input: string): string {
   // eslint-disable-next-line no-control-regex
   const oneLine = input.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ");
-  const short = oneLine.length > MAX_QUOTED ? `${oneLine.slice(0, MAX_QUOTED - 1)}…` : oneLine;
-  return `'${short}'`;
+  return `'${cutText(oneLine, MAX_QUOTED)}'`;
+}
+
+/** `text` cut to at most `maxLength` characters, the last one an ellipsis when anything was cut. */
+export function cutText(text: string, maxLength: number): string {
+  return text.length > maxLength ? `${text.slice(0, maxLength - 1)}…` : text;
 }
 
 /** One sentence for a RateError, the same everywhere the engine is used from text. */

@@ -8,6 +8,7 @@ export {
   didYouMean,
   orList,
   quoteInput,
+  cutText,
 } from "./errors";
 export type { RateErrorCode, RateErrorDetails } from "./errors";
 export { centsToDollars, dollarsToCents, formatUsd, formatBps, roundCents } from "./money";

@@ -1917,7 +1917,7 @@ function undoWhat(undo: WriteUndo): string {
     case "crew-lines":
       return "adding the crew lines";
     case "production-role":
-      return `adding the role '${cellText(undo.line.cells[0])}'`;
+      return `adding the role ${quoteInput(cellText(undo.line.cells[0]))}`;
     case "values-copy":
       return "the values copy";
     case "compare-sheet":

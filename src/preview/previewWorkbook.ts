@@ -5,7 +5,7 @@
  * module belongs to the preview, CLI and tests only, never to the add-in bundles.)
  */
 import type { CellValue, HyperFormula, RawCellContent } from "hyperformula";
-import type { ProductionTables, RateEngine, TableCell } from "../engine";
+import { quoteInput, type ProductionTables, type RateEngine, type TableCell } from "../engine";
 import { buildCrewWorkbook } from "../functions/hyperformula";
 import { tablesCellProblem } from "../budget/tablesCell";
 import {
@@ -422,7 +422,7 @@ export class PreviewWorkbook implements WorkbookPort {
       }
       case "production-role": {
         const { line } = undo;
-        const what = `adding the role '${String(line.cells[0] ?? "")}'`;
+        const what = `adding the role ${quoteInput(String(line.cells[0] ?? ""))}`;
         const row = TABLE_FIRST_ROW + line.line - 1;
         const read = this.serializedRows(line.sheet, row, 1, line.cells.length)[0];
         if (isBlankOver(read, line.cells.length)) return;
