@@ -3,7 +3,7 @@
  * added, the note the migrated budget carries, and layout 1's crew lines read back as the lines
  * layout 2 writes. The Excel adapter does the one-batch rewrite (the preview always starts new).
  */
-import type { Unit } from "../engine";
+import { quoteInput, type Unit } from "../engine";
 import type { CrewLineInput, Phase } from "./crewLine";
 import { BUDGET_SHEET, LAYOUT_1_COLUMNS } from "./layout";
 import type { SettingName } from "./settings";
@@ -46,7 +46,7 @@ export function layout1Lines(
     for (const name of ["Rate", "Subtotal", "Fringe", "Total", "Basis"] as const) {
       const cell = text(at(row, name));
       if (!cell.startsWith("=")) {
-        return `This budget was made by an earlier CrewRate (layout 1). To bring it up to date, its lines' computed cells must hold CrewRate's formulas, but ${BUDGET_SHEET} row ${sheetRow}'s ${name} holds "${cell}". Put a negotiated amount on the Rate Overrides sheet instead (or clear the cell so the line re-prices), then open CrewRate again. Nothing was changed.`;
+        return `This budget was made by an earlier CrewRate (layout 1). To bring it up to date, its lines' computed cells must hold CrewRate's formulas, but ${BUDGET_SHEET} row ${sheetRow}'s ${name} holds ${quoteInput(cell)}. Put a negotiated amount on the Rate Overrides sheet instead (or clear the cell so the line re-prices), then open CrewRate again. Nothing was changed.`;
       }
     }
     const qtyCell = at(row, "Qty");
@@ -54,7 +54,7 @@ export function layout1Lines(
       typeof qtyCell === "string" ? phases[qtyCell.replace(/\s/g, "").toUpperCase()] : undefined;
     const quantity = typeof qtyCell === "number" ? qtyCell : phase;
     if (quantity === undefined) {
-      return `This budget was made by an earlier CrewRate (layout 1). Bringing it up to date carries each line's Qty over, but ${BUDGET_SHEET} row ${sheetRow}'s Qty holds "${text(qtyCell)}" (a number or =ShootWeeks, =PrepWeeks, =WrapWeeks is expected). Type the number there, then open CrewRate again. Nothing was changed.`;
+      return `This budget was made by an earlier CrewRate (layout 1). Bringing it up to date carries each line's Qty over, but ${BUDGET_SHEET} row ${sheetRow}'s Qty holds ${quoteInput(text(qtyCell))} (a number or =ShootWeeks, =PrepWeeks, =WrapWeeks is expected). Type the number there, then open CrewRate again. Nothing was changed.`;
     }
     const choice = (name: "Region" | "Tier") => {
       const v = text(at(row, name));

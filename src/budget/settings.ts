@@ -10,6 +10,7 @@ import {
   isRateError,
   LAST_EXCEL_SERIAL,
   MAX_BUDGET_DOLLARS,
+  quoteInput,
   serialToIso,
   type HealthContribution,
 } from "../engine";
@@ -232,7 +233,7 @@ function shareSetting({ name, value }: SettingCell): number {
         : Number(text);
   if (!Number.isFinite(n) || n < 0 || n > 1) {
     throw new WorkbookError(
-      `${where(name)} must be a percentage from 0% to 100% (0.1 is 10%); it holds "${String(value)}".`,
+      `${where(name)} must be a percentage from 0% to 100% (0.1 is 10%); it holds ${quoteInput(String(value))}.`,
     );
   }
   return n;
@@ -246,7 +247,7 @@ function healthContributionSetting({ name, value }: SettingCell): HealthContribu
   } catch (e) {
     if (!isRateError(e)) throw e;
     throw new WorkbookError(
-      `${where(name)} must be independent (a producer that is not a $15M contributor) or contributor (a "$15 Million Contributor"); it holds "${String(value)}".`,
+      `${where(name)} must be independent (a producer that is not a $15M contributor) or contributor (a "$15 Million Contributor"); it holds ${quoteInput(String(value))}.`,
       { cause: e },
     );
   }
@@ -257,7 +258,7 @@ function dollarSetting({ name, value }: SettingCell): number {
   const n = typeof value === "number" ? value : dollarsFromText(String(value));
   if (!Number.isFinite(n) || n < 0 || n > MAX_BUDGET_DOLLARS) {
     throw new WorkbookError(
-      `${where(name)} must be an amount of dollars, such as 7500000; it holds "${String(value)}".`,
+      `${where(name)} must be an amount of dollars, such as 7500000; it holds ${quoteInput(String(value))}.`,
     );
   }
   return n;
@@ -297,7 +298,7 @@ function dateSetting({ name, value }: SettingCell): string {
     if (Number.isFinite(serial) && serialToIso(serial) === text) return text;
   }
   throw new WorkbookError(
-    `${where(name)} must be a date (YYYY-MM-DD); it holds "${String(value)}".`,
+    `${where(name)} must be a date (YYYY-MM-DD); it holds ${quoteInput(String(value))}.`,
   );
 }
 
@@ -316,7 +317,7 @@ function numberSetting({ name, value }: SettingCell): number {
         : NaN;
   if (!Number.isFinite(n) || n < 0) {
     throw new WorkbookError(
-      `${where(name)} must be a number of 0 or more; it holds "${String(value)}".`,
+      `${where(name)} must be a number of 0 or more; it holds ${quoteInput(String(value))}.`,
     );
   }
   return n;

@@ -1,3 +1,4 @@
+import { quoteInput } from "./errors";
 import { formatBps, formatUsd } from "./money";
 import type { NameMatch } from "./names";
 import { hireOf } from "./titles";
@@ -76,7 +77,7 @@ export function describeTitleReading(typed: string, m: NameMatch<{ title: string
     hireOf(m.qualifiers) === "local"
       ? ` Local hire: priced on the agreement that covers ${m.value.title} in the line's region, as a line without the note is.`
       : "";
-  return `"${typed}" is read as ${m.value.title}${kept}.${local} `;
+  return `${quoteInput(typed)} is read as ${m.value.title}${kept}.${local} `;
 }
 
 /** "IATSE Local 600 wage schedules 2024-27, p. 19 (published)" */
@@ -124,7 +125,7 @@ function describeChoice(q: Quote): string {
   const own = q.role.scales.some(
     (ref) => ref.agreement === basis.book.id && ref.code === basis.classification.code,
   );
-  return `The classification, ${basis.classification.title} (${basis.classification.code}) of the ${basis.book.name}, was chosen for this line ("${basis.chosen}")${own ? ": it is one the card gives the role" : ", in place of the one the card gives the role"}.`;
+  return `The classification, ${basis.classification.title} (${basis.classification.code}) of the ${basis.book.name}, was chosen for this line (${quoteInput(basis.chosen)})${own ? ": it is one the card gives the role" : ", in place of the one the card gives the role"}.`;
 }
 
 /** One paragraph, in budget words, of how the quote was reached and on what it rests. */

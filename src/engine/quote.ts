@@ -4,7 +4,7 @@
  */
 import { classificationKey, type CardIndex } from "./cardIndex";
 import { bookApplies, coveringScale } from "./coverage";
-import { RateError } from "./errors";
+import { quoteInput, RateError } from "./errors";
 import { describeSource, formatRate } from "./explain";
 import { fringesOnDate, applyFringes, type FringeInForce } from "./fringes";
 import { overrideFor } from "./production";
@@ -331,7 +331,7 @@ function overridePlan(index: CardIndex, r: ResolvedTerms, o: RateOverride): Rate
   const where =
     o.table === "Production Roles"
       ? `${o.table} line ${o.line} (this production's own role)`
-      : `${o.table} line ${o.line}${o.note ? `: "${o.note}"` : ""}`;
+      : `${o.table} line ${o.line}${o.note ? `: ${quoteInput(o.note)}` : ""}`;
   const notes: string[] = [];
   if (r.hoursPerDay !== undefined && (r.unit === "day" || r.unit === "week")) {
     notes.push(

@@ -394,7 +394,7 @@ export function createCrewFunctions(engine: RateEngine) {
             ? [
                 [
                   "Classification",
-                  `${q.basis.classification.title} (${q.basis.classification.code}), ${q.basis.book.name}: chosen for this line ("${q.basis.chosen}")`,
+                  `${q.basis.classification.title} (${q.basis.classification.code}), ${q.basis.book.name}: chosen for this line (${quoteInput(q.basis.chosen)})`,
                 ],
               ]
             : []),

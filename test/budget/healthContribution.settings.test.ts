@@ -77,7 +77,7 @@ describe("the Health contribution setting", () => {
   it("names the cell when it holds something that is not a level", () => {
     for (const bad of ["studio", 15, "yes"]) {
       expect(() => settingsFromCells(cellsWith(bad))).toThrow(
-        `Settings!B14 (Health contribution) must be independent (a producer that is not a $15M contributor) or contributor (a "$15 Million Contributor"); it holds "${String(bad)}".`,
+        `Settings!B14 (Health contribution) must be independent (a producer that is not a $15M contributor) or contributor (a "$15 Million Contributor"); it holds '${String(bad)}'.`,
       );
     }
   });

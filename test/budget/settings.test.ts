@@ -53,7 +53,7 @@ describe("the Production budget setting", () => {
   it("names the cell when it holds something that is not dollars", () => {
     for (const bad of ["lots", -5, "7.5 million", 2e12]) {
       expect(() => settingsFromCells(cellsWith(bad))).toThrow(
-        `Settings!B13 (Production budget) must be an amount of dollars, such as 7500000; it holds "${String(bad)}".`,
+        `Settings!B13 (Production budget) must be an amount of dollars, such as 7500000; it holds '${String(bad)}'.`,
       );
     }
   });

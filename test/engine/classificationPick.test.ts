@@ -134,7 +134,7 @@ describe("picking a classification for a line", () => {
   it("says in the explanation which classification was used and that the producer chose it", () => {
     const q = engine.quote({ role: "Gaffer", unit: "hour", agreement: "Local 728 #5411" });
     expect(q.explanation).toContain("Sub-Foreman (5411)");
-    expect(q.explanation).toContain('was chosen for this line ("Local 728 #5411")');
+    expect(q.explanation).toContain("was chosen for this line ('Local 728 #5411')");
     expect(q.explanation).toContain("in place of the one the card gives the role");
     const own = engine.quote({ role: "Gaffer", unit: "hour", agreement: "Local 728 #5401" });
     expect(own.explanation).toContain("it is one the card gives the role");

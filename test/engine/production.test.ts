@@ -31,7 +31,7 @@ describe("rate overrides", () => {
     if (q.basis.kind !== "override") return;
     expect(q.basis.line).toBe(1);
     expect(q.basis.cardRateCents).toBe(card.unitRateCents);
-    expect(q.explanation).toContain('Rate Overrides line 1: "Deal memo 14 Oct: flat week"');
+    expect(q.explanation).toContain("Rate Overrides line 1: 'Deal memo 14 Oct: flat week'");
     expect(q.explanation).toContain(`replaces the card's`);
     expect(q.sources[0]).toContain("Rate Overrides table in this workbook, line 1");
     // The union's fringes still apply to the negotiated wage.

@@ -137,7 +137,7 @@ describe("title matching", () => {
     const q = engine.quote({ role: "Key Grip - Local Hire" });
     expect(q.role.id).toBe("key-grip");
     expect(q.explanation).toMatch(
-      /^"Key Grip - Local Hire" is read as Key Grip \(kept: Local Hire\)\. /,
+      /^'Key Grip - Local Hire' is read as Key Grip \(kept: Local Hire\)\. /,
     );
     expect(engine.quote({ role: "Key Grip" }).explanation).not.toMatch(/is read as/);
   });

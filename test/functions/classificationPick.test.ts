@@ -47,7 +47,7 @@ describe("a classification in the agreement argument", () => {
     const rows = sheet('=CREW.EXPLAIN("Gaffer",1,"hour","Local 728 #5411")');
     const row = rows.find((r) => r[0] === "Classification");
     expect(row?.[1]).toContain("Sub-Foreman (5411)");
-    expect(row?.[1]).toContain('chosen for this line ("Local 728 #5411")');
+    expect(row?.[1]).toContain("chosen for this line ('Local 728 #5411')");
     expect(sheet('=CREW.EXPLAIN("Gaffer",1,"hour")').some((r) => r[0] === "Classification")).toBe(
       false,
     );

@@ -527,7 +527,7 @@ describe("ExcelWorkbook.readSettings", () => {
     for (const text of ["next spring", "2026-02-30"]) {
       book.sheetCells("Settings").set(key(2, 1), text);
       await expect(workbook.readSettings()).rejects.toThrow(
-        `Settings!B2 (Budget date) must be a date (YYYY-MM-DD); it holds "${text}".`,
+        `Settings!B2 (Budget date) must be a date (YYYY-MM-DD); it holds '${text}'.`,
       );
     }
   });

@@ -186,7 +186,7 @@ describe("ExcelWorkbook: bringing a layout-1 budget up to date", () => {
     const error: unknown = await workbook.ensureBudget().catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(WorkbookError);
-    expect((error as WorkbookError).message).toMatch(/Budget row 6's Rate holds "5000"/);
+    expect((error as WorkbookError).message).toMatch(/Budget row 6's Rate holds '5000'/);
     expect(book.state).toEqual(before);
   });
 

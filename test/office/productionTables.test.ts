@@ -76,7 +76,7 @@ describe("rate overrides in the workbook", () => {
     // The pane, reading the same tables, prices the line to the same cent.
     const q = await paneQuote(wb, { role: "Gaffer", quantity: 10, unit: "week" });
     expect(dollarsToCents(Number(total))).toBe(q.totalCents);
-    expect(q.explanation).toContain('Rate Overrides line 1: "Deal memo: flat"');
+    expect(q.explanation).toContain("Rate Overrides line 1: 'Deal memo: flat'");
 
     // Clearing the line gives the card's figure back.
     for (let c = 0; c < 5; c++) wb.setCell(OVERRIDES_SHEET, TABLE_FIRST_ROW - 1, c, "");

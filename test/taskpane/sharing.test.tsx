@@ -40,7 +40,7 @@ describe("rate overrides in the pane", () => {
       expect(within(quote).getByText("Override")).toBeTruthy();
     });
     expect(quote.textContent).toContain("$1,111.00 per day");
-    expect(quote.textContent).toContain('Rate Overrides line 1: "Deal memo"');
+    expect(quote.textContent).toContain("Rate Overrides line 1: 'Deal memo'");
     // The card lists the workbook's rate first, as an override.
     const card = screen.getByRole("group", { name: "Gaffer role card" });
     expect(within(card).getAllByText("Override").length).toBeGreaterThan(0);
