@@ -13,3 +13,4 @@ export * from "./compare";
 export * from "./accounts";
 export * from "./placement";
 export * from "./migration";
+export * from "./topsheetView";

@@ -583,8 +583,26 @@ export function topsheetLayout(
     `=IF(ISNUMBER(${total}${contingencyRow}),${total}${crewRow}+${total}${contingencyRow},${total}${crewRow})`,
   ]);
   rows[TOPSHEET_GRAND_TOTAL_ROW - 1] = ["", "Grand total", "", "", `=${total}${grandRow}`];
+  rows[TOPSHEET_SUMS_ROW - 1]![1] = hiddenAccountsNote(
+    `${total}${TOPSHEET_HEADER_ROW + 1}:${total}${summaryFirst - 2}`,
+  );
   return { rows, summary: { first: summaryFirst, last: groupsLast } };
 }
+
+/**
+ * The topsheet's line under the grand total that says which accounts it shows: rows the pane hid
+ * (the Topsheet accounts setting) are named as hidden, and if a hidden row holds money (lines
+ * typed while the pane was closed) it says so, since SUBTOTAL leaves hidden rows out and SUM
+ * does not. The totals never depend on which rows are hidden.
+ */
+function hiddenAccountsNote(totals: string): string {
+  return `=IF(SUBTOTAL(109,${totals})<>SUM(${totals}),${formulaText(TOPSHEET_MONEY_HIDDEN)},IF(LEFT(TRIM(TopsheetAccounts),3)="all","",${formulaText(TOPSHEET_ROWS_HIDDEN)}))`;
+}
+
+export const TOPSHEET_ROWS_HIDDEN =
+  "Showing the accounts that have crew lines; the others are hidden (Settings: Topsheet accounts).";
+export const TOPSHEET_MONEY_HIDDEN =
+  "A hidden account row holds money: open CrewRate to show it, or unhide the rows. The totals include it.";
 
 /** A topsheet account row's account, name and group (chartAccounts makes them). */
 export type ChartAccountRow = ChartAccount;

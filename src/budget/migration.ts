@@ -14,6 +14,7 @@ export const LAYOUT_2_SETTINGS: readonly SettingName[] = [
   "LayoutVersion",
   "TotalBudget",
   "HealthContribution",
+  "TopsheetAccounts",
 ];
 
 export const LAYOUT_1_NOTE =

@@ -101,6 +101,13 @@ export interface WorkbookPort {
    */
   subscribe?(listener: () => void): () => void;
   /**
+   * Shows the topsheet's account rows the Topsheet accounts setting asks for and hides the others
+   * (accounts without crew lines), where the host hides rows itself: Excel. The preview draws
+   * budget/topsheetView.ts's view directly. Never moves the selection or the focus; totals do not
+   * depend on it.
+   */
+  fitTopsheet?(): Promise<void>;
+  /**
    * The values of the cells the user has selected, rows of cells as the host holds them (numbers
    * as numbers), with the selection's address ("Budget!A5:D46"), for "Import a crew list".
    * Refuses (WorkbookError) when nothing usable is selected or the selection is larger than

@@ -45,7 +45,13 @@ export interface BudgetSettings {
    * (the default, also for a budget from before the setting existed) or contributor.
    */
   healthContribution: HealthContribution;
+  /** Which accounts the topsheet shows: only those with crew lines (the default), or all of them. */
+  topsheetAccounts: TopsheetAccounts;
 }
+
+/** The Topsheet accounts setting: "with lines" hides the rows of accounts no crew line rolls up to. */
+export type TopsheetAccounts = "with lines" | "all";
+export const DEFAULT_TOPSHEET_ACCOUNTS: TopsheetAccounts = "with lines";
 
 /** The settings' workbook names, in sheet order (Settings!B2 down). Workbooks store them. */
 export const SETTING_NAMES = [
@@ -62,6 +68,7 @@ export const SETTING_NAMES = [
   "LayoutVersion",
   "TotalBudget",
   "HealthContribution",
+  "TopsheetAccounts",
 ] as const;
 export type SettingName = (typeof SETTING_NAMES)[number];
 
@@ -130,6 +137,11 @@ const SPECS: Record<SettingName, Omit<SettingSpec, "name">> = {
     value: DEFAULT_HEALTH_CONTRIBUTION,
     note: 'What the production pays the MPI Health Plan on IATSE Basic Agreement lines. independent (the default): a producer that is not a "$15 Million Contributor" pays the premium rate (Basic Agreement Art. XII(b)(2): $11.913 an hour from 8/3/2025, $12.773 from 8/2/2026) and 86 cents an hour to the Retired Employees Fund (30 cents + the 56-cent add-on of the 2024 MOA item 3(a)(iii)). contributor: a $15M contributor (a producer the MPI Plans recognize as one, or an affiliate of it) pays the basic rate ($7.553, then $8.003) and 30 cents. Blank: independent.',
   },
+  TopsheetAccounts: {
+    label: "Topsheet accounts",
+    value: DEFAULT_TOPSHEET_ACCOUNTS,
+    note: "with lines (the default): the topsheet shows only the accounts that have crew lines, and hides the rows of the others (their totals are still counted: they are $0). all: every account of the chart. Blank: with lines.",
+  },
 };
 
 /** Settings live in Settings!B2 down (one row each, SETTING_NAMES order), labels in column A, notes in column C. */
@@ -173,6 +185,7 @@ export function defaultSettings(): BudgetSettings {
     layoutVersion: number("LayoutVersion"),
     totalBudget: undefined,
     healthContribution: DEFAULT_HEALTH_CONTRIBUTION,
+    topsheetAccounts: DEFAULT_TOPSHEET_ACCOUNTS,
   };
 }
 
@@ -212,6 +225,8 @@ export function settingsFromCells(cells: readonly (readonly unknown[])[]): Budge
     healthContribution: isBlank(cell("HealthContribution").value)
       ? DEFAULT_HEALTH_CONTRIBUTION
       : healthContributionSetting(cell("HealthContribution")),
+    // Blank (or a budget from before the setting existed): only the accounts with lines.
+    topsheetAccounts: topsheetAccountsSetting(cell("TopsheetAccounts")),
   };
 }
 
@@ -251,6 +266,26 @@ function healthContributionSetting({ name, value }: SettingCell): HealthContribu
       { cause: e },
     );
   }
+}
+
+/**
+ * The Topsheet accounts setting's cell as typed ("with lines", "All accounts"; case, spaces and an
+ * "accounts" do not matter; blank is the default), or undefined for anything else.
+ */
+export function topsheetAccountsOf(value: unknown): TopsheetAccounts | undefined {
+  if (isBlank(value)) return DEFAULT_TOPSHEET_ACCOUNTS;
+  const text = typeof value === "string" ? value.trim().toLowerCase().replace(/\s+/g, " ") : "";
+  if (["with lines", "accounts with lines", "lines"].includes(text)) return "with lines";
+  if (["all", "all accounts"].includes(text)) return "all";
+  return undefined;
+}
+
+function topsheetAccountsSetting({ name, value }: SettingCell): TopsheetAccounts {
+  const read = topsheetAccountsOf(value);
+  if (read) return read;
+  throw new WorkbookError(
+    `${where(name)} must be with lines (only the accounts that have crew lines) or all (every account of the chart); it holds ${quoteInput(String(value))}.`,
+  );
 }
 
 /** An amount of dollars: 7500000, or as typed in a text cell ("$7,500,000", "7.5M"). */

@@ -55,6 +55,7 @@ export {
 } from "./production";
 export {
   ACCOUNT_SUMS_MARK,
+  accountHasLines,
   accountSum,
   accountSums,
   ERROR_MARK,

@@ -148,6 +148,19 @@ export function accountSum(
   return tallyCell(t && { cents: t[0], errors: t[1], firstError: t[2] }, read.r, where);
 }
 
+/**
+ * Whether any crew line rolls up to `account` in an account sums text (the rule accountSum
+ * follows): the topsheet shows only those accounts when the producer asks for it. Undefined for a
+ * text that is not account sums.
+ */
+export function accountHasLines(sums: string, account: RollupCell): boolean | undefined {
+  const read = readSums(sums);
+  if (!read) return undefined;
+  const key = cellText(account).trim();
+  if (key === "") return false;
+  return (isSeriesKey(key) ? read.s[key] : read.a[key.toLowerCase()]) !== undefined;
+}
+
 /** Who a line pays, as wages to date compare people: ignoring case and surrounding spaces. */
 export function personKey(person: RollupCell): string {
   return cellText(person).trim().toLowerCase();

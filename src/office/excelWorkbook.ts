@@ -111,6 +111,7 @@ import {
   type CompareSheetResult,
   type Hiring,
   type SheetPresentation,
+  topsheetView,
 } from "../budget";
 import { watchSheetChanges } from "./changeEvents";
 import { tablesCellProblem } from "../budget/tablesCell";
@@ -266,6 +267,8 @@ export class ExcelWorkbook implements WorkbookPort {
   private readonly accounts: readonly ChartAccount[];
   private readonly run: ExcelRun;
   private readonly options: ExcelWorkbookOptions;
+  /** The topsheet rows fitTopsheet last hid (their list as text), so an unchanged view writes nothing. */
+  private topsheetHidden: string | undefined;
 
   constructor(options: ExcelWorkbookOptions) {
     this.departments = options.departments.map((d) => ({ name: d.name, account: d.account }));
@@ -1231,6 +1234,45 @@ export class ExcelWorkbook implements WorkbookPort {
     const problem = selectionProblem(read.rows, read.address);
     if (problem) throw new WorkbookError(problem);
     return read;
+  }
+
+  /**
+   * Hides the topsheet's rows of accounts no crew line rolls up to, or shows every row, as the
+   * Topsheet accounts setting says (budget/topsheetView.ts), in one batch of row writes, and none
+   * when the rows are as this pane last left them. Never selects, activates or focuses anything.
+   * Totals do not depend on it. No topsheet: nothing to do.
+   */
+  async fitTopsheet(): Promise<void> {
+    await this.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      const topsheet = sheets.getItemOrNullObject(TOPSHEET_SHEET);
+      const settings = sheets.getItemOrNullObject(SETTINGS_SHEET);
+      topsheet.load("isNullObject");
+      settings.load("isNullObject");
+      // On a sheet that does not exist these are null objects too; they are read only if it does.
+      const cells = topsheet.getRange(`A1:G${TOPSHEET_READ_ROWS}`);
+      cells.load("values");
+      const setting = settings.getRange(`B${settingRow("TopsheetAccounts")}`);
+      setting.load("values");
+      await context.sync(); // 1: read
+      if (topsheet.isNullObject) return;
+      const view = topsheetView(
+        cells.values,
+        settings.isNullObject ? "all" : firstRow(setting.values)[0],
+      );
+      const hidden = view.hide.join(",");
+      if (hidden === this.topsheetHidden) return;
+      for (const [rows, hide] of [
+        [view.show, false],
+        [view.hide, true],
+      ] as const) {
+        for (const { first, last } of rowRuns(rows)) {
+          topsheet.getRange(`A${first}:A${last}`).rowHidden = hide;
+        }
+      }
+      await context.sync(); // 2: write
+      this.topsheetHidden = hidden;
+    });
   }
 
   /** Edits on the budget's sheets, through Excel's worksheet change events (changeEvents.ts). */
@@ -2236,6 +2278,20 @@ function settingsInPlace(cells: unknown[][]): number | undefined {
   }
   const rest = cells.slice(present + 1, expected.length);
   return present > 0 && rest.every(isBlankRow) ? present : undefined;
+}
+
+/** The topsheet rows fitTopsheet reads: every chart account and group heading, with room to spare. */
+const TOPSHEET_READ_ROWS = 400;
+
+/** Sorted 1-based rows as runs of consecutive rows, for one write each. */
+function rowRuns(rows: readonly number[]): { first: number; last: number }[] {
+  const runs: { first: number; last: number }[] = [];
+  for (const row of rows) {
+    const run = runs[runs.length - 1];
+    if (run && row === run.last + 1) run.last = row;
+    else runs.push({ first: row, last: row });
+  }
+  return runs;
 }
 
 function isTopsheet(cells: unknown[][]): boolean {

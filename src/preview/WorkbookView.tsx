@@ -125,6 +125,8 @@ interface SheetModel {
   widths: number[];
   headerRow: number;
   totalRows: ReadonlySet<number>;
+  /** Rows not drawn (0-based): the topsheet's accounts without lines, as Excel's pane hides them. */
+  hiddenRows: ReadonlySet<number>;
 }
 
 interface CellPos {
@@ -249,6 +251,10 @@ function buildModel(
     widths,
     headerRow,
     totalRows,
+    hiddenRows:
+      sheet === TOPSHEET_SHEET
+        ? new Set(workbook.topsheetView().hide.map((r) => r - 1))
+        : new Set<number>(),
   };
 }
 
@@ -262,6 +268,19 @@ function cellSource(workbook: PreviewWorkbook, sheet: string, row: number, col: 
   if (typeof raw === "boolean") return raw ? "TRUE" : "FALSE";
   if (raw instanceof Date) return raw.toISOString().slice(0, 10);
   return String(raw);
+}
+
+/** The row `by` rows away from `row`, stepping over hidden rows as Excel does (hidden rows stay out). */
+function rowAway(model: SheetModel, row: number, by: number): number {
+  const step = Math.sign(by);
+  let to = row;
+  for (let left = Math.abs(by); left > 0; left--) {
+    let next = to + step;
+    while (model.hiddenRows.has(next)) next += step;
+    if (next < 0 || next >= model.rowCount) break;
+    to = next;
+  }
+  return to;
 }
 
 function clamp(pos: CellPos, model: SheetModel): CellPos {
@@ -673,12 +692,17 @@ export function WorkbookView(props: { workbook: PreviewWorkbook }): JSX.Element 
             row: dr === 0 ? row : dr < 0 ? 0 : lastRow,
             col: dc === 0 ? col : dc < 0 ? 0 : lastCol,
           }
-        : { row: row + dr, col: col + dc };
+        : { row: rowAway(model, row, dr), col: col + dc };
       select(clamp(to, model));
     } else if (key === "Enter") {
-      select(clamp({ row: row + (shiftKey ? -1 : 1), col }, model));
+      select(clamp({ row: rowAway(model, row, shiftKey ? -1 : 1), col }, model));
     } else if (key === "PageDown" || key === "PageUp") {
-      select(clamp({ row: row + (key === "PageDown" ? PAGE_ROWS : -PAGE_ROWS), col }, model));
+      select(
+        clamp(
+          { row: rowAway(model, row, key === "PageDown" ? PAGE_ROWS : -PAGE_ROWS), col },
+          model,
+        ),
+      );
     } else if (key === "Home") {
       select(ctrl ? ORIGIN : { row, col: 0 });
     } else if (key === "End") {
@@ -829,18 +853,20 @@ export function WorkbookView(props: { workbook: PreviewWorkbook }): JSX.Element 
             </tr>
           </thead>
           <tbody>
-            {model.cells.map((cells, r) => (
-              <GridRow
-                key={r}
-                cells={cells}
-                row={r}
-                header={r === model.headerRow}
-                total={model.totalRows.has(r)}
-                usedCols={model.usedCols}
-                selectedCol={r === row ? col : -1}
-                idBase={idBase}
-              />
-            ))}
+            {model.cells.map((cells, r) =>
+              model.hiddenRows.has(r) ? null : (
+                <GridRow
+                  key={r}
+                  cells={cells}
+                  row={r}
+                  header={r === model.headerRow}
+                  total={model.totalRows.has(r)}
+                  usedCols={model.usedCols}
+                  selectedCol={r === row ? col : -1}
+                  idBase={idBase}
+                />
+              ),
+            )}
           </tbody>
         </table>
       </div>

@@ -19,6 +19,7 @@ import {
   settingRow,
   sheetPresentation,
   TITLE_FONT_SIZE,
+  topsheetView,
   wrappedHeight,
   type PrintContext,
   type SheetPresentation,
@@ -253,7 +254,15 @@ function sheetForXlsx(hf: HyperFormula, name: string): XlsxSheet {
       return spill === undefined ? cell : { ...cell, spill };
     });
   });
-  return { name, rows, columnWidths: columnWidths(rows) };
+  const sheet: XlsxSheet = { name, rows, columnWidths: columnWidths(rows) };
+  if (name !== TOPSHEET_SHEET) return sheet;
+  // The topsheet's accounts without lines, hidden as the pane hides them in Excel.
+  const settings = hf.getSheetId(SETTINGS_SHEET);
+  const setting =
+    settings === undefined
+      ? undefined
+      : hf.getCellValue({ sheet: settings, row: settingRow("TopsheetAccounts") - 1, col: 1 });
+  return { ...sheet, hiddenRows: topsheetView(values, setting).hide };
 }
 
 /** A workbook name's definition without "=": a formula (=Settings!$B$4) or a constant. */

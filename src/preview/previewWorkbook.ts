@@ -55,6 +55,8 @@ import {
   planCompareSheet,
   type CompareSheetResult,
   type Hiring,
+  topsheetView,
+  type TopsheetView,
 } from "../budget";
 import {
   WorkbookError,
@@ -244,6 +246,19 @@ export class PreviewWorkbook implements WorkbookPort {
       }
     });
     this.changed();
+  }
+
+  /**
+   * The topsheet's account rows to show and to hide under the Topsheet accounts setting: the grid
+   * and the .xlsx leave out the rows Excel's pane hides.
+   */
+  topsheetView(): TopsheetView {
+    const setting = this.hf.getCellValue({
+      sheet: this.sheetId(SETTINGS_SHEET),
+      row: settingRow("TopsheetAccounts") - 1,
+      col: 1,
+    });
+    return topsheetView(this.hf.getSheetValues(this.sheetId(TOPSHEET_SHEET)), setting);
   }
 
   private settingsNow(): BudgetSettings {

@@ -69,6 +69,8 @@ export interface XlsxSheet {
   merges?: string[];
   /** Row heights in points, by 1-based row. */
   rowHeights?: Record<number, number>;
+  /** Rows hidden on screen and on paper, 1-based. */
+  hiddenRows?: readonly number[];
   pageSetup?: XlsxPageSetup;
 }
 /** The add-in a recipient is offered: the `we:reference` of the webextension part. */
@@ -365,6 +367,7 @@ function sheetTailXml(sheet: XlsxSheet): string {
 
 function sheetXml(sheet: XlsxSheet, strings: SharedStrings, styles: Styles): string {
   const heights = sheet.rowHeights ?? {};
+  const hidden = new Set(sheet.hiddenRows ?? []);
   const rows = sheet.rows
     .map((row, r) => {
       const cells = row.map((cell, c) =>
@@ -376,7 +379,8 @@ function sheetXml(sheet: XlsxSheet, strings: SharedStrings, styles: Styles): str
         height !== undefined && Number.isFinite(height) && height > 0
           ? ` ht="${Math.min(height, 409)}" customHeight="1"`
           : "";
-      return body === "" && ht === "" ? "" : `<row r="${r + 1}"${ht}>${body}</row>`;
+      const attributes = `${ht}${hidden.has(r + 1) ? ' hidden="1"' : ""}`;
+      return body === "" && attributes === "" ? "" : `<row r="${r + 1}"${attributes}>${body}</row>`;
     })
     .join("");
   const widths = sheet.columnWidths ?? [];

@@ -1,5 +1,5 @@
 /**
- * The Health contribution setting (HealthContribution), last on the Settings sheet: the producer's
+ * The Health contribution setting (HealthContribution), on the Settings sheet's row 14: the producer's
  * MPI health contribution level, independent by default; a budget from before the setting existed
  * reads as independent, and the layout-1 migration adds the row and its name.
  */
@@ -33,20 +33,24 @@ function cellsWith(level: unknown, names: readonly SettingName[] = SETTING_NAMES
 }
 
 describe("the Health contribution setting", () => {
-  it("is the last setting, on Settings!B14, labelled Health contribution, independent by default", () => {
-    expect(SETTING_NAMES.at(-1)).toBe("HealthContribution");
+  it("is on Settings!B14, labelled Health contribution, independent by default", () => {
+    expect(SETTING_NAMES.indexOf("HealthContribution")).toBe(12);
     expect(settingRow("HealthContribution")).toBe(14);
     expect(settingAddress("HealthContribution")).toBe("Settings!$B$14");
-    const spec = SETTINGS.at(-1)!;
+    const spec = SETTINGS.find((s) => s.name === "HealthContribution")!;
     expect(spec).toMatchObject({ label: "Health contribution", value: "independent" });
     expect(defaultSettings().healthContribution).toBe(DEFAULT_HEALTH_CONTRIBUTION);
     // Text as typed, never a number or a date.
     expect(settingFormat(spec)).toBe(TEXT_FORMAT);
-    expect(settingsRows().at(-1)).toEqual(["Health contribution", "independent", spec.note]);
+    expect(settingsRows()[settingRow("HealthContribution") - 1]).toEqual([
+      "Health contribution",
+      "independent",
+      spec.note,
+    ]);
   });
 
   it("documents both levels, what each pays and the default, citing the agreement", () => {
-    const { note } = SETTINGS.at(-1)!;
+    const { note } = SETTINGS.find((s) => s.name === "HealthContribution")!;
     expect(note).toMatch(/independent \(the default\)/);
     expect(note).toMatch(/contributor: a \$15M contributor/);
     expect(note).toContain("Art. XII(b)(2)");
@@ -55,7 +59,8 @@ describe("the Health contribution setting", () => {
   });
 
   it("is added by the layout-1 migration, after the settings layout 2 added before it", () => {
-    expect(LAYOUT_2_SETTINGS.at(-1)).toBe("HealthContribution");
+    expect(LAYOUT_2_SETTINGS).toContain("HealthContribution");
+    expect(LAYOUT_2_SETTINGS.at(-1)).toBe(SETTING_NAMES.at(-1));
     // The migration writes these rows as one block: they must follow one another.
     const rows = LAYOUT_2_SETTINGS.map(settingRow);
     expect(rows).toEqual(rows.map((_, i) => rows[0]! + i));

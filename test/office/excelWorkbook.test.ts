@@ -491,7 +491,7 @@ describe("ExcelWorkbook.appendCrewLines with production-table lines (crew-list i
 });
 
 describe("ExcelWorkbook.readSettings", () => {
-  it("reads Settings!B2:B14 in one sync and turns an Excel date serial into YYYY-MM-DD", async () => {
+  it("reads Settings!B2:B15 in one sync and turns an Excel date serial into YYYY-MM-DD", async () => {
     const { book, workbook } = await budgetWith(0);
     book.sheetCells("Settings").set(key(2, 1), 45658); // 2025-01-01
     book.sheetCells("Settings").set(key(7, 1), 10); // shoot weeks
@@ -515,6 +515,8 @@ describe("ExcelWorkbook.readSettings", () => {
       totalBudget: undefined,
       // Health contribution: an independent producer's, by default.
       healthContribution: "independent",
+      // Topsheet accounts: only those with lines, by default.
+      topsheetAccounts: "with lines",
     });
     expect(Object.keys(settings)).toContain("totalBudget");
   });

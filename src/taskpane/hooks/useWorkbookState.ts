@@ -99,6 +99,14 @@ export function useWorkbookState(port: WorkbookPort): WorkbookState {
           setLinesError(error);
         }
       }
+      // The topsheet shows the accounts the lines just read have (Excel hides the others' rows).
+      // Only its look: on a failure the rows stay as they were, and the topsheet's own note says
+      // if a hidden row holds money.
+      if (isCurrent() && port.fitTopsheet) {
+        await port.fitTopsheet().catch((error: unknown) => {
+          console.warn("CrewRate could not show or hide the topsheet's account rows:", error);
+        });
+      }
     },
     [port],
   );
