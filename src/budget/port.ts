@@ -106,7 +106,7 @@ export interface WorkbookPort {
    * budget/topsheetView.ts's view directly. Never moves the selection or the focus; totals do not
    * depend on it.
    */
-  fitTopsheet?(): Promise<void>;
+  fitSheets?(): Promise<void>;
   /**
    * The values of the cells the user has selected, rows of cells as the host holds them (numbers
    * as numbers), with the selection's address ("Budget!A5:D46"), for "Import a crew list".

@@ -12,6 +12,7 @@
 import {
   BUDGET_SHEET,
   BUDGET_TITLE,
+  columnLetter,
   COLUMNS,
   HEADER_ROW,
   MONEY_COLUMNS,
@@ -110,6 +111,33 @@ export function printedTableRows(
     if (r + 1 > TABLE_HEADER_ROW && row.slice(0, spec.columns.length).some(filled)) last = r + 1;
   });
   return last;
+}
+
+/**
+ * The last row a sheet prints: a production sheet's last line (printedTableRows), the Budget's and
+ * the Topsheet's last row with something in their own columns (`columns` from column A): what
+ * stands beside them is CrewRate's helper cells (the wages spill, the account sums), which other
+ * programs cannot compute. Undefined for the other sheets, which print as they are.
+ */
+export function lastPrintedRow(
+  sheet: string,
+  rows: readonly (readonly unknown[])[],
+  columns: number,
+): number | undefined {
+  const table = printedTableRows(sheet, rows);
+  if (table !== undefined) return table;
+  if (sheet !== BUDGET_SHEET && sheet !== TOPSHEET_SHEET) return undefined;
+  const filled = (cell: unknown) => cell !== null && cell !== undefined && cell !== "";
+  let last = 1;
+  rows.forEach((row, r) => {
+    if (row.slice(0, columns).some(filled)) last = r + 1;
+  });
+  return last;
+}
+
+/** The block a sheet prints through `lastRow`: "A1:P14", its presentation's columns only. */
+export function printArea(p: SheetPresentation, lastRow: number): string {
+  return `A1:${columnLetter(Math.max(p.columns.length, 1) - 1)}${lastRow}`;
 }
 
 /** A row whose first cell holds a note that spans every column, wrapped, at a set height. */

@@ -112,6 +112,8 @@ import {
   type Hiring,
   type SheetPresentation,
   topsheetView,
+  lastPrintedRow,
+  printArea,
 } from "../budget";
 import { watchSheetChanges } from "./changeEvents";
 import { tablesCellProblem } from "../budget/tablesCell";
@@ -267,8 +269,8 @@ export class ExcelWorkbook implements WorkbookPort {
   private readonly accounts: readonly ChartAccount[];
   private readonly run: ExcelRun;
   private readonly options: ExcelWorkbookOptions;
-  /** The topsheet rows fitTopsheet last hid (their list as text), so an unchanged view writes nothing. */
-  private topsheetHidden: string | undefined;
+  /** What fitSheets last wrote (the topsheet's hidden rows, the print areas), so a repeat writes nothing. */
+  private fittedSheets: string | undefined;
 
   constructor(options: ExcelWorkbookOptions) {
     this.departments = options.departments.map((d) => ({ name: d.name, account: d.account }));
@@ -1237,41 +1239,82 @@ export class ExcelWorkbook implements WorkbookPort {
   }
 
   /**
-   * Hides the topsheet's rows of accounts no crew line rolls up to, or shows every row, as the
-   * Topsheet accounts setting says (budget/topsheetView.ts), in one batch of row writes, and none
-   * when the rows are as this pane last left them. Never selects, activates or focuses anything.
-   * Totals do not depend on it. No topsheet: nothing to do.
+   * Keeps the sheets' look in step with their content, in one batch of writes and none when
+   * nothing changed since this pane's last call: hides the topsheet's rows of accounts no crew line
+   * rolls up to, or shows every row, as the Topsheet accounts setting says (budget/topsheetView.ts),
+   * and sets each printed sheet's print area to its own columns through its last line (the
+   * production sheets' Status formulas run 200 rows down; the Budget's wages spill and the
+   * topsheet's account sums stand beside their columns). Never selects, activates or focuses
+   * anything; totals do not depend on it. Sheets that are not there are left out.
    */
-  async fitTopsheet(): Promise<void> {
+  async fitSheets(): Promise<void> {
     await this.run(async (context) => {
       const sheets = context.workbook.worksheets;
-      const topsheet = sheets.getItemOrNullObject(TOPSHEET_SHEET);
-      const settings = sheets.getItemOrNullObject(SETTINGS_SHEET);
-      topsheet.load("isNullObject");
-      settings.load("isNullObject");
-      // On a sheet that does not exist these are null objects too; they are read only if it does.
-      const cells = topsheet.getRange(`A1:G${TOPSHEET_READ_ROWS}`);
-      cells.load("values");
-      const setting = settings.getRange(`B${settingRow("TopsheetAccounts")}`);
-      setting.load("values");
-      await context.sync(); // 1: read
-      if (topsheet.isNullObject) return;
-      const view = topsheetView(
-        cells.values,
-        settings.isNullObject ? "all" : firstRow(setting.values)[0],
+      const context0 = setupPrintContext();
+      // On a sheet that does not exist the ranges are null objects too; read only if it does.
+      const probe = (name: string, address: string) => {
+        const sheet = sheets.getItemOrNullObject(name);
+        sheet.load("isNullObject");
+        const range = sheet.getRange(address);
+        range.load("values");
+        return { name, sheet, range };
+      };
+      const topsheet = probe(TOPSHEET_SHEET, `A1:G${TOPSHEET_READ_ROWS}`);
+      const setting = probe(SETTINGS_SHEET, `B${settingRow("TopsheetAccounts")}`);
+      const tables = PRODUCTION_SHEETS.map((spec) =>
+        probe(
+          spec.sheet,
+          `A1:${columnLetter(spec.columns.length - 1)}${TABLE_FIRST_ROW + TABLE_LINES - 1}`,
+        ),
       );
-      const hidden = view.hide.join(",");
-      if (hidden === this.topsheetHidden) return;
-      for (const [rows, hide] of [
-        [view.show, false],
-        [view.hide, true],
-      ] as const) {
-        for (const { first, last } of rowRuns(rows)) {
-          topsheet.getRange(`A${first}:A${last}`).rowHidden = hide;
+      const table = context.workbook.tables.getItemOrNullObject(BUDGET_TABLE);
+      table.load("isNullObject");
+      const totals = table.getTotalRowRange();
+      totals.load("rowIndex");
+      const budget = sheets.getItemOrNullObject(BUDGET_SHEET);
+      await context.sync(); // 1: read
+
+      const view = topsheet.sheet.isNullObject
+        ? undefined
+        : topsheetView(
+            topsheet.range.values,
+            setting.sheet.isNullObject ? "all" : firstRow(setting.range.values)[0],
+          );
+      const areas: { sheet: Excel.Worksheet; area: string }[] = [];
+      const areaOf = (name: string, lastRow: number) => {
+        const p = sheetPresentation(name, context0);
+        return p ? printArea(p, lastRow) : undefined;
+      };
+      const add = (sheet: Excel.Worksheet, area: string | undefined) => {
+        if (area !== undefined) areas.push({ sheet, area });
+      };
+      if (!table.isNullObject) {
+        // Through the table's totals row; the title and note rows above it print too.
+        add(budget, areaOf(BUDGET_SHEET, totals.rowIndex + 1));
+      }
+      for (const { name, sheet, range } of [topsheet, ...tables]) {
+        if (sheet.isNullObject) continue;
+        const columns = sheetPresentation(name, context0)?.columns.length ?? 1;
+        const last = lastPrintedRow(name, range.values, columns);
+        if (last !== undefined) add(sheet, areaOf(name, last));
+      }
+      const state = JSON.stringify([view?.hide, areas.map((a) => a.area)]);
+      if (state === this.fittedSheets) return;
+      if (view) {
+        for (const [rows, hide] of [
+          [view.show, false],
+          [view.hide, true],
+        ] as const) {
+          for (const { first, last } of rowRuns(rows)) {
+            topsheet.sheet.getRange(`A${first}:A${last}`).rowHidden = hide;
+          }
         }
       }
+      if (supportsExcelApi("1.9")) {
+        for (const { sheet, area } of areas) sheet.pageLayout.setPrintArea(area);
+      }
       await context.sync(); // 2: write
-      this.topsheetHidden = hidden;
+      this.fittedSheets = state;
     });
   }
 
@@ -2280,7 +2323,7 @@ function settingsInPlace(cells: unknown[][]): number | undefined {
   return present > 0 && rest.every(isBlankRow) ? present : undefined;
 }
 
-/** The topsheet rows fitTopsheet reads: every chart account and group heading, with room to spare. */
+/** The topsheet rows fitSheets reads: every chart account and group heading, with room to spare. */
 const TOPSHEET_READ_ROWS = 400;
 
 /** Sorted 1-based rows as runs of consecutive rows, for one write each. */

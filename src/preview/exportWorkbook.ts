@@ -13,7 +13,8 @@ import {
   cellFormat,
   columnLetter,
   defaultSettings,
-  printedTableRows,
+  lastPrintedRow,
+  printArea,
   rowStyle,
   SETTINGS_SHEET,
   settingRow,
@@ -182,13 +183,12 @@ function presented(sheet: XlsxSheet, context: PrintContext): XlsxSheet {
   const lastColumn = columnLetter(Math.max(p.columns.length, 1) - 1);
   const { print } = p;
   // A production sheet prints its lines, not the Status formulas' blank rows below them; the
-  // Budget and the Topsheet print their own columns, not CrewRate's helper cells beside them
-  // (the wages spill, the account sums), which other programs cannot compute.
-  const lastPrinted =
-    printedTableRows(
-      sheet.name,
-      sheet.rows.map((row) => row.map((c) => c.value)),
-    ) ?? (sheet.name === BUDGET_SHEET || sheet.name === TOPSHEET_SHEET ? rows.length : undefined);
+  // Budget and the Topsheet print their own columns, not CrewRate's helper cells beside them.
+  const lastPrinted = lastPrintedRow(
+    sheet.name,
+    sheet.rows.map((row) => row.map((c) => c.value)),
+    p.columns.length,
+  );
   return {
     ...sheet,
     rows,
@@ -204,7 +204,7 @@ function presented(sheet: XlsxSheet, context: PrintContext): XlsxSheet {
       fitToWidth: print.fitToWidth,
       fitToHeight: print.fitToHeight,
       titleRows: print.titleRows,
-      ...(lastPrinted === undefined ? {} : { printArea: `A1:${lastColumn}${lastPrinted}` }),
+      ...(lastPrinted === undefined ? {} : { printArea: printArea(p, lastPrinted) }),
       header: print.header,
       footer: print.footer,
       margins: print.margins,

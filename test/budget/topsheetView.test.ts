@@ -2,13 +2,22 @@
 /**
  * The topsheet shows the accounts that have crew lines (Settings: Topsheet accounts, "with lines" by
  * default) and all of them when asked: in the preview's grid model and its .xlsx (hidden rows), and
- * in Excel through the adapter's row writes. Hiding never changes a total.
+ * in Excel through the adapter's row writes. Hiding never changes a total. In Excel the same pass
+ * sets the print areas, so a production sheet prints its lines, not 200 rows of Status formulas.
  */
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { engine } from "../../src/data";
 import { accountSums } from "../../src/engine";
 import {
+  BUDGET_SHEET,
+  COLUMNS,
+  columnLetter,
+  HEADER_ROW,
+  OVERRIDES_SHEET,
+  PRODUCTION_SHEETS,
+  TABLE_FIRST_ROW,
+  TABLE_HEADER_ROW,
   chartAccounts,
   SETTINGS_SHEET,
   settingRow,
@@ -161,7 +170,7 @@ describe("Excel's topsheet", () => {
     await workbook.ensureBudget();
     // The fake does not calculate: G3 holds what CREW.ACCOUNTSUMS would for one camera line.
     book.calculated.set(`${TOPSHEET_SHEET}!G3`, accountSums(["3301"], ["Camera Operator"], [1], 5));
-    await workbook.fitTopsheet();
+    await workbook.fitSheets();
     const look = book.look(TOPSHEET_SHEET);
     const cells: Cells = [];
     for (let r = 1; r <= 200; r++)
@@ -179,13 +188,34 @@ describe("Excel's topsheet", () => {
     // Runs of rows, one write each: far fewer writes than rows.
     expect(writes).toBeLessThan(look.hiddenRows.size);
 
-    await workbook.fitTopsheet();
+    await workbook.fitSheets();
     expect(book.calls.filter((c) => c.startsWith("rowHidden")).length).toBe(writes);
     expect(book.syncsPerRun.slice(syncs)).toEqual([1]);
     expect(book.selections).toEqual([]);
 
     book.state.cells.get(SETTINGS_SHEET)!.set(key(settingRow("TopsheetAccounts"), 1), "all");
-    await workbook.fitTopsheet();
+    await workbook.fitSheets();
     expect(look.hiddenRows.size).toBe(0);
+  });
+
+  it("prints each sheet's own columns through its last line, and follows a typed line", async () => {
+    const book = new FakeExcel({ Sheet1: {} });
+    const workbook = new ExcelWorkbook({ departments: engine.departments, run: book.run });
+    await workbook.ensureBudget();
+    await workbook.fitSheets();
+    const area = (sheet: string) => book.look(sheet).page.printArea;
+    // A new budget: title to the totals row, the table's columns only (not the wages column).
+    expect(area(BUDGET_SHEET)).toBe(`A1:${columnLetter(COLUMNS.length - 1)}${HEADER_ROW + 2}`);
+    // Rate Overrides: its columns and Status, through the header while it has no line.
+    const lastColumn = columnLetter(PRODUCTION_SHEETS[0].columns.length);
+    expect(area(OVERRIDES_SHEET)).toBe(`A1:${lastColumn}${TABLE_HEADER_ROW}`);
+    // The topsheet: A to E (not the account sums in G:I), through its grand total.
+    expect(area(TOPSHEET_SHEET)).toMatch(/^A1:E\d+$/);
+
+    const line = TABLE_FIRST_ROW + 4;
+    await book.edit(OVERRIDES_SHEET, `A${line}`, "Gaffer");
+    await workbook.fitSheets();
+    expect(area(OVERRIDES_SHEET)).toBe(`A1:${lastColumn}${line}`);
+    expect(book.selections).toEqual([]);
   });
 });

@@ -102,8 +102,8 @@ export function useWorkbookState(port: WorkbookPort): WorkbookState {
       // The topsheet shows the accounts the lines just read have (Excel hides the others' rows).
       // Only its look: on a failure the rows stay as they were, and the topsheet's own note says
       // if a hidden row holds money.
-      if (isCurrent() && port.fitTopsheet) {
-        await port.fitTopsheet().catch((error: unknown) => {
+      if (isCurrent() && port.fitSheets) {
+        await port.fitSheets().catch((error: unknown) => {
           console.warn("CrewRate could not show or hide the topsheet's account rows:", error);
         });
       }
