@@ -821,6 +821,7 @@ export class ExcelWorkbook implements WorkbookPort {
         const header = table.getHeaderRowRange();
         header.load("values, rowIndex, columnIndex");
         table.rows.load("count");
+        const filter = loadFilter(table);
         const body = table.getDataBodyRange();
         body.load("formulas");
         // The wages spill's label and anchor (WAGES_COLUMN, the row above the header and the
@@ -843,6 +844,7 @@ export class ExcelWorkbook implements WorkbookPort {
             return { ...t, block };
           });
         await context.sync(); // 1: read
+        if (filter?.isDataFiltered === true) throw new WorkbookError(filteredBudget("add lines"));
         const placed = tableWrites.map((t) => ({
           ...t,
           at: blankTableLines(t.sheet, t.block.values, t.rows.length),
@@ -2072,6 +2074,7 @@ async function undoCrewLines(
   header.load("rowIndex");
   const body = table.getDataBodyRange();
   body.load("formulas");
+  const filter = loadFilter(table);
   const lines = undo.tableLines.map((line) => {
     const range = workbook.worksheets
       .getItemOrNullObject(line.sheet)
@@ -2085,6 +2088,7 @@ async function undoCrewLines(
   wages?.load("formulas");
   await context.sync(); // 1: read
   if (table.isNullObject) throw refuse(`the ${BUDGET_TABLE} table is not there any more`);
+  if (filter?.isDataFiltered === true) throw new WorkbookError(filteredBudget("take lines out"));
   const plan = planCrewLinesUndo(undo, {
     headerRow: header.rowIndex + 1,
     body: body.formulas as unknown[][],
@@ -2321,6 +2325,22 @@ function settingsInPlace(cells: unknown[][]): number | undefined {
   }
   const rest = cells.slice(present + 1, expected.length);
   return present > 0 && rest.every(isBlankRow) ? present : undefined;
+}
+
+/**
+ * The budget table's filter, loaded to see whether it hides lines (ExcelApi 1.9; older Excel has
+ * no Table.autoFilter: undefined). Excel may misplace rows written into a filtered table and does
+ * not delete rows from one (office-js issues 224 and 994), so writes refuse while it filters.
+ */
+function loadFilter(table: Excel.Table): Excel.AutoFilter | undefined {
+  if (!supportsExcelApi("1.9")) return undefined;
+  const filter = table.autoFilter;
+  filter.load("isDataFiltered");
+  return filter;
+}
+
+function filteredBudget(what: string): string {
+  return `The budget is filtered, so some of its lines are hidden, and Excel can put rows in the wrong place when an add-in changes a filtered table. To ${what}, clear the filter first (Data > Clear, or the filter buttons in the ${BUDGET_SHEET} header) and try again; you can filter again afterwards. Nothing was changed.`;
 }
 
 /** The topsheet rows fitSheets reads: every chart account and group heading, with room to spare. */
