@@ -29,6 +29,8 @@ export interface CompareArgs {
   region?: string | undefined;
   tier?: string | undefined;
   date?: string | undefined;
+  /** The MPI health contribution level (the Settings sheet's); default independent. */
+  health?: string | undefined;
   json: boolean;
 }
 
@@ -230,7 +232,7 @@ function table(c: Comparison): string[] {
 /**
  * Runs `crew compare` on a crew list's text.
  * @returns the exit status: 0 when every row was compared, 1 when some were left out
- * @throws RateError UNKNOWN_REGION (or a bad tier or date) for the command to report
+ * @throws RateError UNKNOWN_REGION (or a bad tier, date or health contribution level) for the command to report
  */
 export function compareCommand(engine: RateEngine, args: CompareArgs, io: CompareIo): number {
   const settings: BudgetSettings = {
@@ -238,6 +240,9 @@ export function compareCommand(engine: RateEngine, args: CompareArgs, io: Compar
     ...(args.region === undefined ? {} : { region: engine.findRegion(args.region).name }),
     ...(args.tier === undefined ? {} : { tier: engine.findTier(args.tier).name }),
     ...(args.date === undefined ? {} : { budgetDate: args.date }),
+    ...(args.health === undefined
+      ? {}
+      : { healthContribution: engine.findHealthContribution(args.health) }),
   };
   const plan = planImport(engine, parseCrewList(args.text), settings);
   const tables = { overrides: plan.overrides.map(rateOverrideRow), roles: [] };

@@ -1,13 +1,13 @@
 /**
  * `crew`: the rate engine from a terminal, for scripts and checks.
  *   crew quote ROLE [--qty N] [--unit U] [--agreement A] [--region R] [--tier T] [--date D]
- *                   [--hours H] [--days N] [--wages-to-date W] [--json]
+ *                   [--hours H] [--days N] [--wages-to-date W] [--health LEVEL] [--json]
  *   crew describe ROLE [--json]
  *   crew roles [--department D] [--search S] [--json]
  *   crew eval 'FORMULA'
  *   crew match TITLE [--json]          the role a crew-list title resolves to, and why
  *   crew import FILE.csv [--json]      a crew list's rows with the role each matched and its quote
- *   crew compare FILE.csv [--regions LA,GA,NY] [--region R] [--tier T] [--date D] [--json]
+ *   crew compare FILE.csv [--regions LA,GA,NY] [--region R] [--tier T] [--date D] [--health LEVEL] [--json]
  *                                      the crew list priced in each region, with totals
  * Errors: exit status 2, one line on stderr; with --json, {"error":{...}} on stdout.
  */
@@ -39,14 +39,18 @@ class UsageError extends Error {}
 
 const USAGE = `Usage:
   crew quote ROLE [--qty N] [--unit hour|day|week|flat] [--agreement A] [--region R] [--tier T]
-                  [--date YYYY-MM-DD] [--hours H] [--days 5|6|7] [--wages-to-date DOLLARS] [--json]
+                  [--date YYYY-MM-DD] [--hours H] [--days 5|6|7] [--wages-to-date DOLLARS]
+                  [--health independent|contributor] [--json]
   crew describe ROLE [--json]
   crew roles [--department D] [--search TEXT] [--json]
   crew eval 'FORMULA'          e.g. crew eval '=CREW.RATE("Gaffer", 6)'
   crew match TITLE [--json]    e.g. crew match "Set PA #3"
   crew import FILE.csv [--json]   columns Title, Name, Qty, Unit, Rate (headings optional)
-  crew compare FILE.csv [--regions LA,GA,NY,NM] [--region R] [--tier T] [--date YYYY-MM-DD] [--json]
-                               the list priced in each region; --region is the budget's own`;
+  crew compare FILE.csv [--regions LA,GA,NY,NM] [--region R] [--tier T] [--date YYYY-MM-DD]
+                  [--health independent|contributor] [--json]
+                               the list priced in each region; --region is the budget's own
+  --health is the MPI health contribution level of IATSE Basic Agreement lines: independent (the
+  default, a producer that is not a $15M contributor) or contributor, as the Settings sheet's.`;
 
 /** The options: --json and --help are switches, every other one takes a value. */
 const OPTIONS = {
@@ -62,6 +66,7 @@ const OPTIONS = {
   department: { type: "string" },
   search: { type: "string" },
   regions: { type: "string" },
+  health: { type: "string" },
   json: { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const satisfies ParseArgsConfig["options"];
@@ -156,6 +161,7 @@ function quote(engine: RateEngine, p: Parsed, io: CliIo): void {
     hoursPerDay: numberFlag(p.flags, "hours"),
     daysPerWeek: numberFlag(p.flags, "days"),
     wagesToDate: numberFlag(p.flags, "wages-to-date"),
+    healthContribution: p.flags.get("health"),
   });
   if (p.json) {
     io.out(JSON.stringify(quoteJson(q), null, 2));
@@ -339,6 +345,7 @@ function compare(engine: RateEngine, p: Parsed, io: CliIo): number {
       region: p.flags.get("region"),
       tier: p.flags.get("tier"),
       date,
+      health: p.flags.get("health"),
       json: p.json,
     },
     io,

@@ -126,4 +126,12 @@ describe("crew compare", () => {
     expect(run("compare").status).toBe(2);
     expect(run("compare", "nope.csv").err).toMatch(/^crew: cannot read nope\.csv/);
   });
+
+  it("prices IATSE Basic Agreement lines at the --health level given", () => {
+    const independent = compareJson("feature.csv", "--regions", "LA,GA");
+    const contributor = compareJson("feature.csv", "--regions", "LA,GA", "--health", "contributor");
+    const la = (c: CompareJson) => c.totals.find((t) => t.region === "Los Angeles")!.total;
+    expect(la(contributor)).toBeLessThan(la(independent));
+    expect(run("compare", "feature.csv", "--health", "sometimes").status).toBe(2);
+  });
 });

@@ -159,4 +159,22 @@ describe("crew CLI", () => {
       /^crew: cannot read \/no\/such\/file\.csv/,
     );
   });
+
+  it("takes the health contribution level with --health, as the Settings sheet's", () => {
+    const total = (...extra: string[]) => {
+      const r = run("quote", "Gaffer", "--qty", "10", ...extra, "--json");
+      expect(r.status, r.err).toBe(0);
+      return (JSON.parse(r.out) as { total: number }).total;
+    };
+    const cents = (dollars: number) => Math.round(dollars * 100);
+    const level = (health: string) =>
+      engine.quote({ role: "Gaffer", quantity: 10, healthContribution: health }).totalCents;
+    expect(cents(total())).toBe(level("independent"));
+    expect(cents(total("--health", "contributor"))).toBe(level("contributor"));
+    // A contributor pays the basic rate: less than an independent producer.
+    expect(total("--health", "contributor")).toBeLessThan(total());
+    const bad = run("quote", "Gaffer", "--health", "sometimes");
+    expect(bad.status).toBe(2);
+    expect(bad.err).toMatch(/^crew: .*sometimes/);
+  });
 });
