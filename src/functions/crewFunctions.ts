@@ -382,6 +382,48 @@ export function createCrewFunctions(engine: RateEngine) {
         return found.map((r) => [r.title]);
       }),
 
+    /**
+     * The classifications a line of the role can be priced at where it shoots (the pane's
+     * classification picker): a header row, then each one's Agreement text (what the line's
+     * Agreement or a CREW agreement argument holds to price on it), title and code, book, and
+     * whether the card gives it to the role. `search` keeps those whose title, code or book has
+     * every word of it.
+     */
+    classes: (...args: CellInput[]): CellResult =>
+      guard(() => {
+        const arg = argsOf("CLASSES", args);
+        const engineHere = at(arg);
+        const groups = engineHere.classificationsFor(engineHere.findRole(arg("role")), {
+          region: arg("region"),
+          tier: arg("tier"),
+          date: arg("date"),
+        });
+        const query = arg("search");
+        const words = query
+          .toLowerCase()
+          .split(/\s+/)
+          .filter((w) => w !== "");
+        const rows = groups
+          .flatMap((g) => g.choices)
+          .filter((c) => {
+            const text = `${c.title} ${c.code} ${c.bookName} ${c.text}`.toLowerCase();
+            return words.every((w) => text.includes(w));
+          })
+          .map((c): CellOutput[] => [
+            c.text,
+            // A book's own number ("5411") helps find it in the book; a name-like code does not.
+            /\d/.test(c.code) ? `${c.title} (${c.code})` : c.title,
+            c.bookName,
+            c.isRoleOwn ? "yes" : "",
+          ]);
+        if (rows.length === 0) {
+          throw new ArgumentError(
+            cellFailure("#N/A", `No classification matches ${quoteInput(query)} there.`),
+          );
+        }
+        return [["Agreement", "Classification", "Book", "The role's own"], ...rows];
+      }),
+
     /** A two-column breakdown: base, each fringe with its rate and cap, total, sources. */
     explain: (...args: CellInput[]): CellResult =>
       guard(() => {

@@ -347,6 +347,32 @@ function roles(department?: unknown, search?: unknown, production?: unknown): un
 }
 
 /**
+ * A spilled table of the classifications a line of the role can be priced at where it shoots, for its Agreement: a header row, then each classification's Agreement text (type it in the line's Agreement, or a CREW function's agreement argument, to price on it), title and code, book, and "yes" where the card gives it to the role.
+ * @customfunction CLASSES
+ * @param role Role title, alias or id.
+ * @param [search] Words the classification's title, code or book must all contain, e.g. "foreman". Default: every classification.
+ * @param [region] Region. Default Los Angeles.
+ * @param [tier] Budget tier. Default Studio.
+ * @param [date] Budget date. Default: the rate card's own date, never today.
+ * @param [cardVersion] The rate-card version the workbook was built with (its Settings sheet's CardVersion). Default: this add-in's newest card.
+ * @param [production] The workbook's production tables (its Settings sheet's ProductionTables cell), so the production's own roles are known. Default: none.
+ * @returns Rows of Agreement text, classification, book and whether it is the role's own.
+ */
+function classes(
+  role: unknown,
+  search?: unknown,
+  region?: unknown,
+  tier?: unknown,
+  date?: unknown,
+  cardVersion?: unknown,
+  production?: unknown,
+): unknown[][] {
+  return toExcel(
+    crew.classes(...[role, search, region, tier, date, cardVersion, production].map(cellInput)),
+  );
+}
+
+/**
  * A spilled two-column breakdown of a crew line: rate, subtotal, each fringe with its rate and cap, total and sources.
  * @customfunction EXPLAIN
  * @param role Role title, alias or id.
@@ -453,6 +479,7 @@ export const excelFunctions = {
   WAGESBEFORE: wagesBefore,
   INFO: info,
   ROLES: roles,
+  CLASSES: classes,
   EXPLAIN: explain,
   PAYHOURS: payHours,
   TIER: tier,

@@ -44,6 +44,8 @@ import { isCellFailure, type CellFailure } from "./toExcelError";
 /** Largest spill ROLES and EXPLAIN may need when their size cannot be known before evaluation. */
 const MAX_ROLES_ROWS = 400;
 const MAX_EXPLAIN_ROWS = 40;
+/** Rows CREW.CLASSES may spill when its arguments are not literals: every book's classes, and a header. */
+const MAX_CLASSES_ROWS = 400;
 
 const ERROR_TYPES: Record<CellFailure["error"], ErrorType> = {
   "#VALUE!": ErrorType.VALUE,
@@ -148,6 +150,11 @@ const RUNS = {
     run: (c, a) => c.roles(...a.map(scalarArg)),
     spill: (c, lit) =>
       lit ? sizeOf(c.roles(...lit.map(scalarArg))) : new ArraySize(1, MAX_ROLES_ROWS),
+  },
+  CLASSES: {
+    run: (c, a) => c.classes(...a.map(scalarArg)),
+    spill: (c, lit) =>
+      lit ? sizeOf(c.classes(...lit.map(scalarArg))) : new ArraySize(4, MAX_CLASSES_ROWS),
   },
   EXPLAIN: {
     run: (c, a) => c.explain(...a.map(scalarArg)),

@@ -137,6 +137,7 @@ export const CREW_PARAMS = {
   WAGESBEFORE: ["persons", "subtotals"],
   INFO: ["role", "field", "production"],
   ROLES: ["department", "search", "production"],
+  CLASSES: ["role", "search", "region", "tier", "date", "cardVersion", "production"],
   EXPLAIN: [
     "role",
     "quantity",
