@@ -1271,8 +1271,9 @@ export class ExcelWorkbook implements WorkbookPort {
       );
       const table = context.workbook.tables.getItemOrNullObject(BUDGET_TABLE);
       table.load("isNullObject");
-      const totals = table.getTotalRowRange();
-      totals.load("rowIndex");
+      // The whole table, header to totals row (or last line when its totals row is turned off).
+      const tableRange = table.getRange();
+      tableRange.load("rowIndex, rowCount");
       const budget = sheets.getItemOrNullObject(BUDGET_SHEET);
       await context.sync(); // 1: read
 
@@ -1291,8 +1292,8 @@ export class ExcelWorkbook implements WorkbookPort {
         if (area !== undefined) areas.push({ sheet, area });
       };
       if (!table.isNullObject) {
-        // Through the table's totals row; the title and note rows above it print too.
-        add(budget, areaOf(BUDGET_SHEET, totals.rowIndex + 1));
+        // Through the table's last row; the title and note rows above it print too.
+        add(budget, areaOf(BUDGET_SHEET, tableRange.rowIndex + tableRange.rowCount));
       }
       for (const { name, sheet, range } of [topsheet, ...tables]) {
         if (sheet.isNullObject) continue;

@@ -11,6 +11,7 @@ import { engine } from "../../src/data";
 import { accountSums } from "../../src/engine";
 import {
   BUDGET_SHEET,
+  BUDGET_TABLE,
   COLUMNS,
   columnLetter,
   HEADER_ROW,
@@ -217,5 +218,11 @@ describe("Excel's topsheet", () => {
     await workbook.fitSheets();
     expect(area(OVERRIDES_SHEET)).toBe(`A1:${lastColumn}${line}`);
     expect(book.selections).toEqual([]);
+
+    // A producer who turns the table's totals row off: the budget prints through its last line.
+    const table = book.state.tables.find((t) => t.name === BUDGET_TABLE)!;
+    table.showTotals = false;
+    await workbook.fitSheets();
+    expect(area(BUDGET_SHEET)).toBe(`A1:${columnLetter(COLUMNS.length - 1)}${HEADER_ROW + 1}`);
   });
 });
