@@ -160,9 +160,20 @@ export interface SheetPresentation {
   noteRows: readonly NoteRow[];
   /** Formats of single cells, over their column's (the Settings values, one kind per row). */
   cellFormats: readonly { row: number; column: number; format: string }[];
+  /**
+   * Cells with a dropdown of suggested values (the Settings choices): 1-based row, 0-based
+   * column. Suggestions only: other text is taken, and CrewRate's reader checks it.
+   */
+  dropdowns?: readonly Dropdown[];
   /** Rows kept in view when scrolling: through the header. */
   frozenRows: number;
   print: PrintSetup;
+}
+
+export interface Dropdown {
+  row: number;
+  column: number;
+  choices: readonly string[];
 }
 
 /** What goes into the page header and footer: the production as the workbook names it. */
@@ -386,6 +397,11 @@ function settingsPresentation(context: PrintContext, names?: readonly string[]):
         ? []
         : [{ row: SETTINGS_FIRST_ROW + i, column: value, format }];
     }),
+    dropdowns: SETTINGS.flatMap((spec, i) =>
+      spec.choices === undefined || value < 0
+        ? []
+        : [{ row: SETTINGS_FIRST_ROW + i, column: value, choices: spec.choices }],
+    ),
     frozenRows: 1,
     print: printSetup(1, context),
   };

@@ -10,6 +10,7 @@ import {
   isRateError,
   LAST_EXCEL_SERIAL,
   MAX_BUDGET_DOLLARS,
+  orList,
   quoteInput,
   serialToIso,
   type HealthContribution,
@@ -78,7 +79,17 @@ export interface SettingSpec {
   label: string;
   value: string | number;
   note: string;
+  /**
+   * The values a dropdown in the cell offers, in the card's words. Only a help to typing: the
+   * cell still takes what the setting reads (an alias such as "LA", "All accounts"), and the
+   * reader says what is wrong with anything else.
+   */
+  choices?: readonly string[];
 }
+
+/** The card's regions and tiers, as the Region and Budget tier cells offer them. */
+const REGION_NAMES = rateCard.meta.regions.map((r) => r.name);
+const TIER_NAMES = rateCard.meta.tiers.map((t) => t.name);
 
 const SPECS: Record<SettingName, Omit<SettingSpec, "name">> = {
   BudgetDate: {
@@ -89,12 +100,14 @@ const SPECS: Record<SettingName, Omit<SettingSpec, "name">> = {
   Region: {
     label: "Region",
     value: "Los Angeles",
-    note: "Los Angeles, New York, Georgia, New Mexico or Other US.",
+    note: `${orList(REGION_NAMES)}.`,
+    choices: REGION_NAMES,
   },
   Tier: {
     label: "Budget tier",
     value: "Studio",
-    note: "Studio, Tier 3, Tier 2, Tier 1B, Tier 1A or Ultra-low.",
+    note: `${orList(TIER_NAMES)}.`,
+    choices: TIER_NAMES,
   },
   HoursPerDay: {
     label: "Hours per day",
@@ -135,11 +148,13 @@ const SPECS: Record<SettingName, Omit<SettingSpec, "name">> = {
   HealthContribution: {
     label: "Health contribution",
     value: DEFAULT_HEALTH_CONTRIBUTION,
+    choices: ["independent", "contributor"],
     note: 'What the production pays the MPI Health Plan on IATSE Basic Agreement lines. independent (the default): a producer that is not a "$15 Million Contributor" pays the premium rate (Basic Agreement Art. XII(b)(2): $11.913 an hour from 8/3/2025, $12.773 from 8/2/2026) and 86 cents an hour to the Retired Employees Fund (30 cents + the 56-cent add-on of the 2024 MOA item 3(a)(iii)). contributor: a $15M contributor (a producer the MPI Plans recognize as one, or an affiliate of it) pays the basic rate ($7.553, then $8.003) and 30 cents. Blank: independent.',
   },
   TopsheetAccounts: {
     label: "Topsheet accounts",
     value: DEFAULT_TOPSHEET_ACCOUNTS,
+    choices: ["with lines", "all"],
     note: "with lines (the default): the topsheet shows only the accounts that have crew lines, and hides the rows of the others (their totals are still counted: they are $0). all: every account of the chart. Blank: with lines.",
   },
 };

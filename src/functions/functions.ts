@@ -60,7 +60,7 @@ function toExcel(result: CellResult): unknown[][] {
  * @param [quantity] How many units. Default 1.
  * @param [unit] hour, day, week, month (52/12 weeks), episode (1.6 weeks, an assumption) or flat. Default week.
  * @param [agreement] Non-union, IATSE, Teamsters or DGA. Default: the role's union agreement at the studio tier, else Non-union.
- * @param [region] Los Angeles, New York, Georgia, New Mexico or Other US. Default Los Angeles.
+ * @param [region] Los Angeles, New York, Georgia, New Mexico, Maryland or Other US. Default Los Angeles.
  * @param [tier] Budget tier: Studio, Tier 3, Tier 2, Tier 1B, Tier 1A or Ultra-low. Default Studio.
  * @param [date] Budget date; picks the scale period in force. Default: the rate card's own date (2026-08-02), never today.
  * @param [hoursPerDay] Hours worked a day; overtime beyond the scale's guarantee is added. Default: 12, the Settings sheet's Hours per day default (the functions and inserted lines price alike).

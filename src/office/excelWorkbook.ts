@@ -111,6 +111,7 @@ import {
   type CompareSheetResult,
   type Hiring,
   type SheetPresentation,
+  type Dropdown,
   topsheetView,
   lastPrintedRow,
   printArea,
@@ -733,6 +734,11 @@ export class ExcelWorkbook implements WorkbookPort {
             spec.value,
             spec.note,
           ]);
+          const added = (row: number) => row >= first && row < first + laterSettings.length;
+          for (const dropdown of sheetPresentation(SETTINGS_SHEET, setupPrintContext())
+            ?.dropdowns ?? []) {
+            if (added(dropdown.row)) addDropdown(settingsSheet, dropdown);
+          }
         }
         for (const spec of missingNames) {
           workbook.names.add(
@@ -2592,6 +2598,7 @@ function presentSheet(
     font.bold = true;
     if (style === "title") font.size = TITLE_FONT_SIZE;
   });
+  for (const dropdown of p.dropdowns ?? []) addDropdown(sheet, dropdown);
   for (const note of p.noteRows) {
     const range = sheet.getRange(`A${note.row}:${last}${note.row}`);
     range.merge(false);
@@ -2623,6 +2630,20 @@ function presentSheet(
   page.leftFooter = print.footer.left;
   page.centerFooter = print.footer.center;
   page.rightFooter = print.footer.right;
+}
+
+/**
+ * A dropdown of suggested values in a cell (ExcelApi 1.8; older Excel goes without). No error
+ * alert: the cell still takes an alias such as "LA", and CrewRate's reader names anything wrong.
+ */
+function addDropdown(sheet: Excel.Worksheet, dropdown: Dropdown): void {
+  if (!supportsExcelApi("1.8")) return;
+  const validation = sheet.getRange(
+    `${columnLetter(dropdown.column)}${dropdown.row}`,
+  ).dataValidation;
+  validation.ignoreBlanks = true;
+  validation.rule = { list: { inCellDropDown: true, source: dropdown.choices.join(",") } };
+  validation.errorAlert = { showAlert: false, style: "Stop", title: "", message: "" };
 }
 
 function lastBudgetColumn(): string {

@@ -195,6 +195,10 @@ function presented(sheet: XlsxSheet, context: PrintContext): XlsxSheet {
     columnWidths: widths,
     frozenRows: p.frozenRows,
     merges: p.noteRows.map((n) => `A${n.row}:${lastColumn}${n.row}`),
+    dropdowns: (p.dropdowns ?? []).map((d) => ({
+      ref: `${columnLetter(d.column)}${d.row}`,
+      choices: d.choices,
+    })),
     rowHeights: {
       ...wrappedRowHeights(p, rows),
       ...Object.fromEntries(p.noteRows.map((n) => [n.row, n.height])),

@@ -71,6 +71,8 @@ export interface XlsxSheet {
   rowHeights?: Record<number, number>;
   /** Rows hidden on screen and on paper, 1-based. */
   hiddenRows?: readonly number[];
+  /** Cells ("B3") with a dropdown of suggested values; no error alert, so other text is taken. */
+  dropdowns?: readonly { ref: string; choices: readonly string[] }[];
   pageSetup?: XlsxPageSetup;
 }
 /** The add-in a recipient is offered: the `we:reference` of the webextension part. */
@@ -334,7 +336,10 @@ function sheetHeadXml(sheet: XlsxSheet): string {
   return `${fit}<sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews>`;
 }
 
-/** <mergeCells>, then the print setup: what comes after <sheetData>, in the schema's order. */
+/**
+ * <mergeCells>, <dataValidations>, then the print setup: what comes after <sheetData>, in the
+ * schema's order.
+ */
 function sheetTailXml(sheet: XlsxSheet): string {
   const merges = (sheet.merges ?? []).map((ref) => {
     if (!RANGE_REF.test(ref)) throw new Error(`"${ref}" is not a block of cells to merge.`);
@@ -344,8 +349,19 @@ function sheetTailXml(sheet: XlsxSheet): string {
     merges.length === 0
       ? ""
       : `<mergeCells count="${merges.length}">${merges.join("")}</mergeCells>`;
+  const dropdowns = (sheet.dropdowns ?? []).map(({ ref, choices }) => {
+    if (!RANGE_REF.test(ref)) throw new Error(`"${ref}" is not a cell for a dropdown.`);
+    const list = choices.join(",");
+    if (list.includes('"') || list.length > 255)
+      throw new Error(`A dropdown's list must be under 256 characters, without quotes: ${list}`);
+    return `<dataValidation type="list" allowBlank="1" showErrorMessage="0" sqref="${ref}"><formula1>${xml(`"${list}"`)}</formula1></dataValidation>`;
+  });
+  const validationXml =
+    dropdowns.length === 0
+      ? ""
+      : `<dataValidations count="${dropdowns.length}">${dropdowns.join("")}</dataValidations>`;
   const page = sheet.pageSetup;
-  if (!page) return mergeXml;
+  if (!page) return mergeXml + validationXml;
   const m = page.margins ?? {
     left: 0.7,
     right: 0.7,
@@ -358,6 +374,7 @@ function sheetTailXml(sheet: XlsxSheet): string {
   const footer = page.footer ? `<oddFooter>${headerFooterXml(page.footer)}</oddFooter>` : "";
   return (
     mergeXml +
+    validationXml +
     `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>` +
     `<pageSetup orientation="${page.orientation === "landscape" ? "landscape" : "portrait"}" ` +
     `fitToWidth="${positiveInteger(page.fitToWidth, "fitToWidth")}" fitToHeight="${positiveInteger(page.fitToHeight, "fitToHeight")}"/>` +
