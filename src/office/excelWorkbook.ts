@@ -1252,20 +1252,24 @@ export class ExcelWorkbook implements WorkbookPort {
    * rolls up to, or shows every row, as the Topsheet accounts setting says (budget/topsheetView.ts),
    * and sets each printed sheet's print area to its own columns through its last line (the
    * production sheets' Status formulas run 200 rows down; the Budget's wages spill and the
-   * topsheet's account sums stand beside their columns). Never selects, activates or focuses
-   * anything; totals do not depend on it. Sheets that are not there are left out.
+   * topsheet's account sums stand beside their columns). A print area the producer set to
+   * something else is theirs and stays. Never selects, activates or focuses anything; totals do
+   * not depend on it. Sheets that are not there are left out.
    */
   async fitSheets(): Promise<void> {
     await this.run(async (context) => {
       const sheets = context.workbook.worksheets;
-      const context0 = setupPrintContext();
+      const print = setupPrintContext();
+      const canPrint = supportsExcelApi("1.9");
       // On a sheet that does not exist the ranges are null objects too; read only if it does.
       const probe = (name: string, address: string) => {
         const sheet = sheets.getItemOrNullObject(name);
         sheet.load("isNullObject");
         const range = sheet.getRange(address);
         range.load("values");
-        return { name, sheet, range };
+        const printed = canPrint ? sheet.pageLayout.getPrintAreaOrNullObject() : undefined;
+        printed?.load("isNullObject, address");
+        return { name, sheet, range, printed };
       };
       const topsheet = probe(TOPSHEET_SHEET, `A1:G${TOPSHEET_READ_ROWS}`);
       const setting = probe(SETTINGS_SHEET, `B${settingRow("TopsheetAccounts")}`);
@@ -1280,7 +1284,7 @@ export class ExcelWorkbook implements WorkbookPort {
       // The whole table, header to totals row (or last line when its totals row is turned off).
       const tableRange = table.getRange();
       tableRange.load("rowIndex, rowCount");
-      const budget = sheets.getItemOrNullObject(BUDGET_SHEET);
+      const budget = probe(BUDGET_SHEET, "A1");
       await context.sync(); // 1: read
 
       const view = topsheet.sheet.isNullObject
@@ -1290,22 +1294,22 @@ export class ExcelWorkbook implements WorkbookPort {
             setting.sheet.isNullObject ? "all" : firstRow(setting.range.values)[0],
           );
       const areas: { sheet: Excel.Worksheet; area: string }[] = [];
-      const areaOf = (name: string, lastRow: number) => {
-        const p = sheetPresentation(name, context0);
-        return p ? printArea(p, lastRow) : undefined;
-      };
-      const add = (sheet: Excel.Worksheet, area: string | undefined) => {
-        if (area !== undefined) areas.push({ sheet, area });
+      const add = (at: ReturnType<typeof probe>, lastRow: number | undefined) => {
+        const p = sheetPresentation(at.name, print);
+        if (!canPrint || !p || lastRow === undefined || at.sheet.isNullObject) return;
+        const area = printArea(p, lastRow);
+        // None yet, or one of CrewRate's (A1 to the sheet's last column): a producer's own stays.
+        const now = at.printed?.isNullObject === false ? at.printed.address : undefined;
+        if (now === undefined || isCrewRateArea(now, area)) areas.push({ sheet: at.sheet, area });
       };
       if (!table.isNullObject) {
         // Through the table's last row; the title and note rows above it print too.
-        add(budget, areaOf(BUDGET_SHEET, tableRange.rowIndex + tableRange.rowCount));
+        add(budget, tableRange.rowIndex + tableRange.rowCount);
       }
-      for (const { name, sheet, range } of [topsheet, ...tables]) {
-        if (sheet.isNullObject) continue;
-        const columns = sheetPresentation(name, context0)?.columns.length ?? 1;
-        const last = lastPrintedRow(name, range.values, columns);
-        if (last !== undefined) add(sheet, areaOf(name, last));
+      for (const at of [topsheet, ...tables]) {
+        if (at.sheet.isNullObject) continue;
+        const columns = sheetPresentation(at.name, print)?.columns.length ?? 1;
+        add(at, lastPrintedRow(at.name, at.range.values, columns));
       }
       const state = JSON.stringify([view?.hide, areas.map((a) => a.area)]);
       if (state === this.fittedSheets) return;
@@ -1319,9 +1323,7 @@ export class ExcelWorkbook implements WorkbookPort {
           }
         }
       }
-      if (supportsExcelApi("1.9")) {
-        for (const { sheet, area } of areas) sheet.pageLayout.setPrintArea(area);
-      }
+      for (const { sheet, area } of areas) sheet.pageLayout.setPrintArea(area);
       await context.sync(); // 2: write
       this.fittedSheets = state;
     });
@@ -2352,6 +2354,16 @@ function filteredBudget(what: string): string {
 
 /** The topsheet rows fitSheets reads: every chart account and group heading, with room to spare. */
 const TOPSHEET_READ_ROWS = 400;
+
+/**
+ * Whether a sheet's print area ("Budget!$A$1:$P$14") is one CrewRate set: from A1 to the same
+ * last column as `area` ("A1:P20"), whatever its last row.
+ */
+function isCrewRateArea(address: string, area: string): boolean {
+  const local = address.slice(address.lastIndexOf("!") + 1).replace(/\$/g, "");
+  const column = (a: string) => /^A1:([A-Z]+)\d+$/.exec(a)?.[1];
+  return column(local) !== undefined && column(local) === column(area);
+}
 
 /** Sorted 1-based rows as runs of consecutive rows, for one write each. */
 function rowRuns(rows: readonly number[]): { first: number; last: number }[] {

@@ -219,6 +219,12 @@ describe("Excel's topsheet", () => {
     expect(area(OVERRIDES_SHEET)).toBe(`A1:${lastColumn}${line}`);
     expect(book.selections).toEqual([]);
 
+    // A print area the producer set is theirs: left as it is.
+    book.look(OVERRIDES_SHEET).page.printArea = "A1:C9";
+    await book.edit(OVERRIDES_SHEET, `A${line + 1}`, "Key Grip");
+    await workbook.fitSheets();
+    expect(area(OVERRIDES_SHEET)).toBe("A1:C9");
+
     // A producer who turns the table's totals row off: the budget prints through its last line.
     const table = book.state.tables.find((t) => t.name === BUDGET_TABLE)!;
     table.showTotals = false;
