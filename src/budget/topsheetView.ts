@@ -19,7 +19,7 @@ export interface TopsheetView {
 const text = (cell: unknown) =>
   typeof cell === "string" ? cell.trim() : typeof cell === "number" ? String(cell) : "";
 
-/** The Labor account sums cell's column (G), 0-based: any of the three names the same lines. */
+/** The Labor account sums cell's column (G), 0-based: the Fringe and Total sums cells name the same lines. */
 const SUMS_COLUMN = 6;
 
 /**

@@ -1294,22 +1294,24 @@ export class ExcelWorkbook implements WorkbookPort {
             setting.sheet.isNullObject ? "all" : firstRow(setting.range.values)[0],
           );
       const areas: { sheet: Excel.Worksheet; area: string }[] = [];
-      const add = (at: ReturnType<typeof probe>, lastRow: number | undefined) => {
+      const add = (
+        at: ReturnType<typeof probe>,
+        lastRow: (p: SheetPresentation) => number | undefined,
+      ) => {
         const p = sheetPresentation(at.name, print);
-        if (!canPrint || !p || lastRow === undefined || at.sheet.isNullObject) return;
-        const area = printArea(p, lastRow);
+        if (!canPrint || !p || at.sheet.isNullObject) return;
+        const last = lastRow(p);
+        if (last === undefined) return;
+        const area = printArea(p, last);
         // None yet, or one of CrewRate's (A1 to the sheet's last column): a producer's own stays.
         const now = at.printed?.isNullObject === false ? at.printed.address : undefined;
         if (now === undefined || isCrewRateArea(now, area)) areas.push({ sheet: at.sheet, area });
       };
-      if (!table.isNullObject) {
-        // Through the table's last row; the title and note rows above it print too.
-        add(budget, tableRange.rowIndex + tableRange.rowCount);
-      }
+      // The Budget through its table's last row (the title and note rows above it print too);
+      // the others through their last line.
+      if (!table.isNullObject) add(budget, () => tableRange.rowIndex + tableRange.rowCount);
       for (const at of [topsheet, ...tables]) {
-        if (at.sheet.isNullObject) continue;
-        const columns = sheetPresentation(at.name, print)?.columns.length ?? 1;
-        add(at, lastPrintedRow(at.name, at.range.values, columns));
+        add(at, (p) => lastPrintedRow(at.name, at.range.values, p.columns.length));
       }
       const state = JSON.stringify([view?.hide, areas.map((a) => a.area)]);
       if (state === this.fittedSheets) return;

@@ -253,7 +253,7 @@ function buildModel(
     totalRows,
     hiddenRows:
       sheet === TOPSHEET_SHEET
-        ? new Set(workbook.topsheetView().hide.map((r) => r - 1))
+        ? new Set(workbook.topsheetView(values).hide.map((r) => r - 1))
         : new Set<number>(),
   };
 }

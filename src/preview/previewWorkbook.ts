@@ -251,14 +251,17 @@ export class PreviewWorkbook implements WorkbookPort {
   /**
    * The topsheet's account rows to show and to hide under the Topsheet accounts setting: the grid
    * and the .xlsx leave out the rows Excel's pane hides.
+   * @param values the topsheet's values, when the caller has read them already
    */
-  topsheetView(): TopsheetView {
+  topsheetView(
+    values: readonly (readonly unknown[])[] = this.hf.getSheetValues(this.sheetId(TOPSHEET_SHEET)),
+  ): TopsheetView {
     const setting = this.hf.getCellValue({
       sheet: this.sheetId(SETTINGS_SHEET),
       row: settingRow("TopsheetAccounts") - 1,
       col: 1,
     });
-    return topsheetView(this.hf.getSheetValues(this.sheetId(TOPSHEET_SHEET)), setting);
+    return topsheetView(values, setting);
   }
 
   private settingsNow(): BudgetSettings {
