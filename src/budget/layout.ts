@@ -4,6 +4,7 @@
  * write exactly this, so a budget built in the preview is the budget built in Excel.
  */
 import {
+  ALL_ACCOUNTS,
   ERROR_MARK,
   OVERRIDE_COLUMNS,
   OVERRIDES_TABLE,
@@ -253,24 +254,67 @@ export function formulaText(text: string): string {
 }
 
 /**
- * A sum that names its errors instead of becoming one: where a line it adds shows an error, the
- * cell says which row ("Error in row 12 and 1 more"), else it is the sum.
- * @param values the summed cells (a range)
- * @param selects a 1/0 array expression over the same rows: which of them the sum adds
- * @param sum the plain sum (no "=")
- * @param firstRow an expression for the sheet row of `values`' first cell
- * @param where what the row number refers to ("row", "Budget row")
+ * A sum that names its errors instead of becoming one (CREW.LINESUM): the crew lines (rows with
+ * a Role) of `account` ("3300" takes 3301 and 3304; none: every line) in the range, or, where a
+ * line it adds shows an error, which row ("Error in row 12 and 1 more"). One pass over the rows,
+ * where the same sum in native functions (nativeCheckedSum) reads them five times per cell and
+ * costs HyperFormula most of a recalculation at 20,000 lines (it evaluates both branches of IF).
+ * @param range the cells of a budget column over the summed rows
+ * @param firstRow the sheet row of the range's first cell
  */
 function checkedSum(
-  values: string,
-  selects: string,
-  sum: string,
-  firstRow: string,
-  where = "row",
+  range: (c: Column) => string,
+  summed: Column,
+  firstRow: number,
+  account?: string,
 ): string {
+  const args = [range("Account"), range("Role"), errorsMarked(range(summed)), String(firstRow)];
+  if (account !== undefined) args.push(formulaText(account));
+  return `=CREW.LINESUM(${args.join(",")})`;
+}
+
+/**
+ * The same checked sum in native functions, for a program without the add-in: Excel's table
+ * totals row (structured references, which a values copy keeps as they are) and the values
+ * copies Share as values makes (nativeLineSum).
+ * @param values the summed cells (a range)
+ * @param selects a 1/0 array expression over the same rows: which of them the sum adds
+ * @param firstRow an expression for the sheet row of `values`' first cell
+ */
+function nativeCheckedSum(values: string, selects: string, firstRow: string): string {
   const errors = `SUMPRODUCT(ISERROR(${values})*${selects})`;
   const first = `MATCH(1,ISERROR(${values})*${selects},0)+${firstRow}-1`;
-  return `=IF(${errors}>0,"Error in ${where} "&(${first})&IF(${errors}>1," and "&(${errors}-1)&" more",""),${sum})`;
+  const sum = `SUMPRODUCT(${selects},IFERROR(${values},0))`;
+  return `=IF(${errors}>0,"Error in row "&(${first})&IF(${errors}>1," and "&(${errors}-1)&" more",""),${sum})`;
+}
+
+/** A CREW.LINESUM formula as checkedSum writes it (plain ranges), in its parts. */
+const LINE_SUM =
+  /^=CREW\.LINESUM\(([A-Z$]+\d*:[A-Z$]+\d*),([A-Z$]+\d*:[A-Z$]+\d*),IFERROR\(([A-Z$]+\d*:[A-Z$]+\d*),"#ERROR"\),(\d+)(?:,("(?:[^"]|"")*"))?\)$/i;
+
+/**
+ * The native checked sum a CrewRate CREW.LINESUM cell stands for (a subtotal or the preview's
+ * totals row), for a values copy that must add up without the add-in; undefined for any other
+ * formula (a producer's own LINESUM is copied as its value).
+ */
+export function nativeLineSum(formula: string): string | undefined {
+  const m = LINE_SUM.exec(formula.trim());
+  if (!m) return undefined;
+  const [, accounts = "", roles = "", values = "", firstRow = "", quoted] = m;
+  const account = quoted?.slice(1, -1).replace(/""/g, '"');
+  const lines = `(${roles}<>"")`;
+  const selects = account ? `${inAccount(accounts, account)}*${lines}` : `${lines}*1`;
+  return nativeCheckedSum(values, selects, firstRow);
+}
+
+/**
+ * A 1/0 array over an Account range: which cells roll up to `account` ("3300" takes 3301, 3304 and
+ * "3300", whether the cells hold numbers or text), as CREW.LINESUM reads an account.
+ */
+function inAccount(range: string, account: string): string {
+  return /^\d\d00$/.test(account)
+    ? `(LEFT(TRIM(${range}),2)&"00"=${formulaText(account)})`
+    : `(TRIM(${range}&"")=${formulaText(account)})`;
 }
 
 /**
@@ -360,30 +404,12 @@ export function subtotalRow(
   const end = row - 1;
   const start = Math.min(Math.max(blockStart, FIRST_LINE_ROW), end);
   const range = (c: Column) => `${col(c)}${start}:${col(c)}${end}`;
-  const selects = `${inAccount(range("Account"), account)}*(${range("Role")}<>"")`;
   const cells: Partial<Record<Column, CellContent>> = {
     Account: textCell(subtotalLabel(account)),
     Description: textCell(name),
   };
-  for (const c of SUM_COLUMNS) {
-    cells[c] = checkedSum(
-      range(c),
-      selects,
-      `SUMPRODUCT(${selects},IFERROR(${range(c)},0))`,
-      String(start),
-    );
-  }
+  for (const c of SUM_COLUMNS) cells[c] = checkedSum(range, c, start, account);
   return COLUMNS.map((c) => cells[c] ?? "");
-}
-
-/**
- * A 1/0 array over an Account range: which cells roll up to `account` ("3300" takes 3301, 3304 and
- * "3300", whether the cells hold numbers or text).
- */
-function inAccount(range: string, account: string): string {
-  return /^\d\d00$/.test(account)
-    ? `(LEFT(${range},2)&"00"=${formulaText(account)})`
-    : `(${range}&""=${formulaText(account)})`;
 }
 
 /**
@@ -393,32 +419,29 @@ function inAccount(range: string, account: string): string {
  */
 export function totalsRow(lastLineRow: number): CellContent[] {
   const end = Math.max(lastLineRow, HEADER_ROW);
-  return totalsCells((c) => `${col(c)}$${HEADER_ROW}:${col(c)}${end}`, String(HEADER_ROW)).map(
-    (cell) => cell ?? "",
-  );
-}
-
-/** The same totals for an Excel table's own totals row, in structured references. */
-export function excelTotalsRow(table: string): (string | null)[] {
-  return totalsCells((c) => `${table}[${c}]`, `ROW(${table}[#Headers])+1`);
-}
-
-/**
- * A totals row over the lines `range` names (from the row `firstRow` gives): "Total", then each
- * summed column's checked sum over rows with a Role; null elsewhere.
- */
-function totalsCells(range: (c: Column) => string, firstRow: string): (string | null)[] {
-  const selects = `(${range("Role")}<>"")*1`;
+  const range = (c: Column) => `${col(c)}$${HEADER_ROW}:${col(c)}${end}`;
   return COLUMNS.map((name) =>
     name === "Account"
       ? "Total"
       : (SUM_COLUMNS as readonly Column[]).includes(name)
-        ? checkedSum(
-            range(name),
-            selects,
-            `SUMPRODUCT(${selects},IFERROR(${range(name)},0))`,
-            firstRow,
-          )
+        ? checkedSum(range, name, HEADER_ROW)
+        : "",
+  );
+}
+
+/**
+ * The same totals for an Excel table's own totals row, in structured references and native
+ * functions: Excel sums a column natively faster than a custom function's round trip, and a values
+ * copy keeps a totals row that names its own table (Excel renames the references in a copied
+ * sheet's table; a rewritten formula would still name the original).
+ */
+export function excelTotalsRow(table: string): (string | null)[] {
+  const selects = `(${table}[Role]<>"")*1`;
+  return COLUMNS.map((name) =>
+    name === "Account"
+      ? "Total"
+      : (SUM_COLUMNS as readonly Column[]).includes(name)
+        ? nativeCheckedSum(`${table}[${name}]`, selects, `ROW(${table}[#Headers])+1`)
         : null,
   );
 }
@@ -542,8 +565,9 @@ export function topsheetLayout(
     push(["", `Total ${label.toLowerCase()}`, ...money.map((name) => `=${colOf(name)}${at}`)]);
   });
   const groupsLast = rows.length;
+  // Every crew line's sum, or the Budget row of one showing an error: from the account sums.
   const budgetTotal = (name: (typeof money)[number]) =>
-    `SUMPRODUCT((${budget("Role")}<>"")*1,${budget(TOPSHEET_SUMS[name])})`;
+    `CREW.ACCOUNTSUM($${TOPSHEET_SUMS_COLUMNS[name]}$${TOPSHEET_SUMS_ROW},"${ALL_ACCOUNTS}")`;
   const otherRow = push([
     "",
     "Accounts not listed above",
@@ -557,14 +581,9 @@ export function topsheetLayout(
     "",
     "Total crew labor and fringes",
     // Names the Budget row of a line showing an error, else adds up the summary above.
-    ...money.map((name) =>
-      checkedSum(
-        budget(TOPSHEET_SUMS[name]),
-        `(${budget("Role")}<>"")`,
-        `SUM(${colOf(name)}${summaryFirst}:${colOf(name)}${otherRow})`,
-        String(HEADER_ROW),
-        "Budget row",
-      ),
+    ...money.map(
+      (name) =>
+        `=IF(ISNUMBER(${budgetTotal(name)}),SUM(${colOf(name)}${summaryFirst}:${colOf(name)}${otherRow}),${budgetTotal(name)})`,
     ),
   ]);
   const total = colOf("Total");

@@ -3,7 +3,14 @@
  * writes that turn a copied sheet into values, for people without the add-in.
  */
 import { WorkbookError } from "./errors";
-import { BUDGET_SHEET, BUDGET_TABLE, columnLetter, textCell, TOPSHEET_SHEET } from "./layout";
+import {
+  BUDGET_SHEET,
+  BUDGET_TABLE,
+  columnLetter,
+  nativeLineSum,
+  textCell,
+  TOPSHEET_SHEET,
+} from "./layout";
 
 /** The sheets "Share as values" copies, and the names of their copies (CrewRate's own sheets). */
 export const SHARED_SHEETS = [
@@ -20,8 +27,9 @@ export function valuesNote(settings: { cardVersion: string; budgetDate: string }
  * What a cell's formula becomes in a values copy: "keep" it (plain arithmetic over the copy's own
  * cells, or the budget table's structured references, copied with the sheet), replace it by its
  * current "value" (any CREW formula, and anything that reads another sheet: a sheet reference, a
- * workbook name such as =ShootWeeks, another table), or a `formula` whose references to the Budget
- * sheet now point at its values copy (the topsheet's budget totals).
+ * workbook name such as =ShootWeeks, another table), or a `formula`: the topsheet's budget totals
+ * with their references to the Budget sheet pointed at its values copy, or a budget subtotal's
+ * CREW.LINESUM as the same checked sum in native functions (the copy keeps adding up).
  */
 export type ShareCell = "keep" | "value" | { formula: string };
 
@@ -32,6 +40,8 @@ const TABLE_MARK = "\u0001";
 
 export function shareCell(formula: string): ShareCell {
   if (!formula.startsWith("=")) return "keep";
+  const native = nativeLineSum(formula);
+  if (native !== undefined) return { formula: native };
   if (/CREW\./i.test(formula)) return "value";
   const budgetCopy = SHARED_SHEETS[0].copy;
   let otherSheet = false;

@@ -131,8 +131,8 @@ function readSums(text: string): AccountSums | undefined {
 
 /**
  * One account's checked sum from an account sums text: an "NN00" key takes every account
- * starting with its two digits, any other key its own account (ignoring case). The dollars, or
- * which row holds an error ("Error in Budget row 12 and 1 more"); undefined for a text that is
+ * starting with its two digits, "*" every crew line, any other key its own account (ignoring
+ * case). The dollars, or which row holds an error ("Error in Budget row 12 and 1 more"); undefined for a text that is
  * not account sums.
  */
 export function accountSum(
@@ -144,8 +144,59 @@ export function accountSum(
   if (!read) return undefined;
   const key = cellText(account).trim();
   if (key === "") return "";
+  if (key === ALL_ACCOUNTS) return tallyCell(allLines(read), read.r, where);
   const t = isSeriesKey(key) ? read.s[key] : read.a[key.toLowerCase()];
   return tallyCell(t && { cents: t[0], errors: t[1], firstError: t[2] }, read.r, where);
+}
+
+/** Every crew line's tally: each line is in exactly one series, so the series add up to it. */
+function allLines(sums: AccountSums): Tally | undefined {
+  let all: Tally | undefined;
+  for (const [cents, errors, firstError] of Object.values(sums.s)) {
+    const t = all ?? { cents: 0, errors: 0, firstError: -1 };
+    t.cents += cents;
+    if (errors > 0 && (t.errors === 0 || firstError < t.firstError)) t.firstError = firstError;
+    t.errors += errors;
+    all = t;
+  }
+  return all;
+}
+
+/** The key that means every crew line, whatever its account: the topsheet's crew total. */
+export const ALL_ACCOUNTS = "*";
+
+/** Whether a line's account rolls up to `key`: the rule accountSum and linesSum follow. */
+function rollsUpTo(account: string, key: string): boolean {
+  if (key === ALL_ACCOUNTS) return true;
+  return isSeriesKey(key)
+    ? rollupKey(account) === key
+    : account.toLowerCase() === key.toLowerCase();
+}
+
+/**
+ * A checked sum of `values` over the crew lines (a non-blank role) that roll up to `account`
+ * ("3300" takes 3301 and 3304, "*" or blank every line), in one pass: the dollars, or which row
+ * holds an error ("Error in row 12 and 1 more"). A budget's subtotal and totals rows: the same
+ * answer as a SUMPRODUCT with ISERROR and MATCH, which reads the lines five times per cell.
+ * @param firstRow the sheet row of the lines' first cell, for the row a message names
+ */
+export function linesSum(
+  accounts: readonly RollupCell[],
+  roles: readonly RollupCell[],
+  values: readonly RollupCell[],
+  firstRow: number,
+  account: RollupCell = ALL_ACCOUNTS,
+  where = "row",
+): number | string {
+  const key = cellText(account).trim() || ALL_ACCOUNTS;
+  let tally: Tally | undefined;
+  const n = Math.min(roles.length, values.length);
+  for (let i = 0; i < n; i++) {
+    if (isBlank(roles[i])) continue;
+    if (key !== ALL_ACCOUNTS && !rollsUpTo(cellText(accounts[i]).trim(), key)) continue;
+    tally = add(tally, values[i], i);
+  }
+  return tallyCell(tally, firstRow, where);
 }
 
 /**

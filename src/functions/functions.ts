@@ -301,7 +301,7 @@ function accountSums(
 }
 
 /**
- * One account's checked sum from a CREW.ACCOUNTSUMS cell: "3300" takes every line whose account starts with 33, another account its own lines. A sum that includes a line showing an error names the line's row instead.
+ * One account's checked sum from a CREW.ACCOUNTSUMS cell: "3300" takes every line whose account starts with 33, "*" every crew line, another account its own lines. A sum that includes a line showing an error names the line's row instead.
  * @customfunction ACCOUNTSUM
  * @param sums A CREW.ACCOUNTSUMS cell.
  * @param account The account, e.g. "3300". A range gives a range of results.
@@ -309,6 +309,34 @@ function accountSums(
  */
 function accountSum(sums: unknown, account: unknown[][]): unknown[][] {
   return toExcel(crew.accountSum(...cells(sums, account)));
+}
+
+/**
+ * A checked sum over a budget's crew lines, in one pass: the lines of one account ("3300" takes every line whose account starts with 33) or, with no account, every line. A sum that includes a line showing an error names the line's row instead. The budget's subtotal and totals rows.
+ * @customfunction LINESUM
+ * @param lineAccounts The budget lines' Account column.
+ * @param lineRoles The budget lines' Role column: lines without a role (subtotal rows) are not counted.
+ * @param amounts The column to add, as IFERROR(range,"#ERROR") so a line showing an error is named.
+ * @param [firstRow] The sheet row of the columns' first cell, for the row a message names. Default 1.
+ * @param [lineAccount] The account whose lines to add, e.g. "3300". Default: every crew line.
+ * @returns The sum in dollars, or the row of a line showing an error.
+ */
+function linesSum(
+  lineAccounts: unknown[][],
+  lineRoles: unknown[][],
+  amounts: unknown[][],
+  firstRow?: unknown,
+  lineAccount?: unknown,
+): unknown[][] {
+  return toExcel(
+    crew.linesSum(
+      cellArg(lineAccounts),
+      cellArg(lineRoles),
+      cellArg(amounts),
+      cellArg(firstRow),
+      cellArg(lineAccount),
+    ),
+  );
 }
 
 /**
@@ -475,6 +503,7 @@ export const excelFunctions = {
   BASIS: basis,
   TABLES: tables,
   ACCOUNTSUMS: accountSums,
+  LINESUM: linesSum,
   ACCOUNTSUM: accountSum,
   WAGESBEFORE: wagesBefore,
   INFO: info,

@@ -142,6 +142,12 @@ const RUNS = {
     spill: () => ArraySize.scalar(),
   },
   ACCOUNTSUM: { run: (c, a) => c.accountSum(...a) },
+  LINESUM: {
+    // Whole budget columns in, one cell out.
+    run: (c, [accounts, roles, amounts, firstRow, account]) =>
+      c.linesSum(accounts, roles, amounts, firstRow, account),
+    spill: () => ArraySize.scalar(),
+  },
   WAGESBEFORE: {
     run: (c, [persons, subtotals]) => c.wagesBefore(persons, subtotals),
     columnLike: 0,

@@ -63,6 +63,8 @@ export const PARAMS = {
   subtotals: { label: "Subtotals", type: "rows", optional: false },
   sums: { label: "Account sums", type: "text", optional: false },
   account: { label: "Account", type: "text", optional: false },
+  // CREW.LINESUM: blank sums every crew line.
+  lineAccount: { label: "Account", type: "text", optional: true, default: "" },
 } as const satisfies Record<string, Param>;
 
 export type ParamName = keyof typeof PARAMS;
@@ -134,6 +136,7 @@ export const CREW_PARAMS = {
   TABLES: ["overrides", "roles"],
   ACCOUNTSUMS: ["lineAccounts", "lineRoles", "amounts", "firstRow"],
   ACCOUNTSUM: ["sums", "account"],
+  LINESUM: ["lineAccounts", "lineRoles", "amounts", "firstRow", "lineAccount"],
   WAGESBEFORE: ["persons", "subtotals"],
   INFO: ["role", "field", "production"],
   ROLES: ["department", "search", "production"],

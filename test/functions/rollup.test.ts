@@ -1,12 +1,13 @@
 /**
- * CREW.ACCOUNTSUMS/ACCOUNTSUM and CREW.WAGESBEFORE: the one-pass sums behind the topsheet and each line's
- * wages to date, in HyperFormula (what the preview runs) and through Excel's adapter, checked
+ * CREW.ACCOUNTSUMS/ACCOUNTSUM, CREW.LINESUM and CREW.WAGESBEFORE: the one-pass sums behind the
+ * topsheet, the budget's subtotal and totals rows and each line's wages to date, in HyperFormula (what the preview runs) and through Excel's adapter, checked
  * against the formulas they replace (SUMPRODUCT by account, SUMIF over the rows above).
  */
 import { describe, expect, it } from "vitest";
 import { engine } from "../../src/data";
 import { buildCrewWorkbook } from "../../src/functions/hyperformula";
-import { accountSum, accountSums, ERROR_MARK, wagesBefore } from "../../src/engine";
+import { accountSum, accountSums, ERROR_MARK, linesSum, wagesBefore } from "../../src/engine";
+import { nativeLineSum } from "../../src/budget";
 
 type Row = (string | number | null)[];
 
@@ -94,6 +95,92 @@ describe("CREW.ACCOUNTSUMS and CREW.ACCOUNTSUM", () => {
       value: "#VALUE!",
       message: "Account sums must be a CREW.ACCOUNTSUMS cell.",
     });
+  });
+});
+
+describe('CREW.ACCOUNTSUM with "*": every crew line', () => {
+  it("adds every account's lines, and names the first error row of all of them", () => {
+    const sums = accountSums(
+      LINES.map((r) => r[0]),
+      LINES.map((r) => r[1]),
+      LINES.map((r) => r[3]),
+      1,
+    );
+    // Header row: "Subtotal" is text and adds nothing; the subtotal row and the cleared role are skipped.
+    expect(accountSum(sums, "*")).toBe(1760.55);
+    const withErrors = accountSums(
+      LINES.map((r) => r[0]),
+      LINES.map((r) => r[1]),
+      LINES.map((r, i) => (i === 4 || i === 6 ? ERROR_MARK : r[3])),
+      1,
+    );
+    expect(accountSum(withErrors, "*")).toBe("Error in Budget row 5 and 1 more");
+  });
+});
+
+describe("CREW.LINESUM", () => {
+  const at = (account?: string) =>
+    `=CREW.LINESUM(A1:A8,B1:B8,IFERROR(D1:D8,"${ERROR_MARK}"),1${account === undefined ? "" : `,"${account}"`})`;
+
+  it("sums the crew lines of an account series, one account or all, skipping rows without a role", () => {
+    const rows = sheetWith("", []);
+    [undefined, "3300", "prod1", "1100", "2500"].forEach((k, i) => {
+      rows[i]![6] = at(k);
+    });
+    expect(values(rows, 6, 5)).toEqual([1760.55, 1250.25, 10.3, 500, 0]);
+  });
+
+  it("names the first row of a line showing an error and how many more; other accounts keep their sum", () => {
+    const rows = sheetWith("", []);
+    rows[1]![3] = "=1/0";
+    rows[2]![3] = '=CREW.RATE("No Such Role")';
+    [undefined, "3300", "1100"].forEach((k, i) => {
+      rows[i]![6] = at(k);
+    });
+    expect(values(rows, 6, 3)).toEqual([
+      "Error in row 2 and 1 more",
+      "Error in row 2 and 1 more",
+      500,
+    ]);
+  });
+
+  it("gives the same answer as the native checked sum a values copy gets (nativeLineSum)", () => {
+    let seed = 11;
+    const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const accounts = ["3301", 3302, "2501", " 1100", "1101", "PX", "px", "33"];
+    const rows: Row[] = [["Account", "Role", "Person", "Subtotal"]];
+    for (let i = 0; i < 120; i++) {
+      const r = rnd();
+      rows.push([
+        accounts[Math.floor(rnd() * accounts.length)]!,
+        r < 0.1 ? "" : "R",
+        null,
+        i % 37 === 5 ? "=1/0" : i % 29 === 3 ? "text" : Math.round(rnd() * 1e6) / 100,
+      ]);
+    }
+    const keys = [undefined, "3300", "2500", "1100", "PX", "1101", "3302"];
+    const formulas = keys.map((k) => {
+      const f = `=CREW.LINESUM($A$1:$A$121,$B$1:$B$121,IFERROR($D$1:$D$121,"${ERROR_MARK}"),1${k === undefined ? "" : `,"${k}"`})`;
+      return [f, nativeLineSum(f) ?? null];
+    });
+    expect(
+      formulas.every(([, native]) => typeof native === "string" && !native.includes("CREW.")),
+    ).toBe(true);
+    const sheet = rows.map((row, i) => [...row, ...(formulas[i] ?? [null, null])]);
+    const got = values(sheet, 4, keys.length);
+    expect(values(sheet, 5, keys.length)).toEqual(got);
+    expect(got.some((v) => typeof v === "string" && v.startsWith("Error in row"))).toBe(true);
+    expect(got.some((v) => typeof v === "number" && v > 0)).toBe(true);
+    // The pure function agrees with the cells.
+    const col = (c: number) => rows.map((r) => (r[c] === "=1/0" ? ERROR_MARK : r[c]));
+    expect(keys.map((k) => linesSum(col(0), col(1), col(3), 1, k))).toEqual(got);
+  });
+
+  it("leaves a producer's own LINESUM alone in a values copy: only CrewRate's shape is rewritten", () => {
+    expect(nativeLineSum("=CREW.LINESUM(A1:A8,B1:B8,D1:D8)")).toBeUndefined();
+    expect(
+      nativeLineSum('=CREW.LINESUM(A1:A8,B1:B8,IFERROR(D1:D8,"#ERROR"),1,Settings!B2)'),
+    ).toBeUndefined();
   });
 });
 

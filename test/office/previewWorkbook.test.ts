@@ -14,6 +14,7 @@ import {
   SHARED_SHEETS,
   TOPSHEET_SHEET,
   valuesNote,
+  nativeLineSum,
   totalsRow,
   type CrewLineInput,
 } from "../../src/budget";
@@ -87,10 +88,14 @@ describe("PreviewWorkbook.shareAsValues", () => {
     for (const sheet of [BUDGET_COPY, TOPSHEET_COPY]) {
       expect(formulas(wb, sheet).filter((f) => f.toUpperCase().includes("CREW."))).toEqual([]);
     }
-    // The totals row and the topsheet stay plain sums, over the copy.
-    expect(formulas(wb, BUDGET_COPY)).toContain(totalsRow(ROWS.totals - 1)[TOTAL]);
-    expect(formulas(wb, TOPSHEET_COPY).some((f) => f.includes("'Budget (values)'!"))).toBe(true);
-    expect(formulas(wb, TOPSHEET_COPY).some((f) => /(^|[^(])Budget!/.test(f))).toBe(false);
+    // The totals row stays a checked sum over the copy, in native functions (CREW.LINESUM in
+    // the budget).
+    const totals = totalsRow(ROWS.totals - 1)[TOTAL];
+    expect(totals).toMatch(/^=CREW\.LINESUM\(/);
+    expect(formulas(wb, BUDGET_COPY)).toContain(nativeLineSum(String(totals)));
+    // The topsheet copy is its values and the sums over its own rows: nothing reads a budget.
+    expect(formulas(wb, TOPSHEET_COPY).some((f) => f.includes("SUM("))).toBe(true);
+    expect(formulas(wb, TOPSHEET_COPY).some((f) => /Budget/.test(f))).toBe(false);
   });
 
   it("holds the original's totals to the cent, lines, totals row and topsheet", async () => {
