@@ -208,13 +208,18 @@ function readArg(param: CellParamSpec, value: CellInput): string | number | unde
   return given;
 }
 
+/** Each one-cell parameter's spec, made once: every CREW call reads several. */
+const CELL_SPECS = new Map<string, CellParamSpec>(
+  (Object.keys(PARAMS) as ParamName[]).filter(isCellParam).map((name) => [name, specOf(name)]),
+);
+
 /** For each function, its one-cell parameters by name, with where each sits in its arguments. */
 const POSITIONS = new Map(
   CREW_FUNCTION_IDS.map((id) => {
     const names: readonly ParamName[] = CREW_PARAMS[id];
     const at = new Map<string, { param: CellParamSpec; index: number }>();
     names.forEach((name, index) => {
-      if (isCellParam(name)) at.set(name, { param: specOf(name), index });
+      if (isCellParam(name)) at.set(name, { param: CELL_SPECS.get(name)!, index });
     });
     return [id, at];
   }),
@@ -231,7 +236,7 @@ export function argsOf(id: CrewFunctionId, values: readonly CellInput[]): Args {
   function arg<N extends CellParamName>(name: N): ArgValue<N>;
   function arg(name: CellParamName): string | number | undefined {
     const at = positions?.get(name);
-    return at ? readArg(at.param, values[at.index]) : readArg(specOf(name), undefined);
+    return readArg(at?.param ?? CELL_SPECS.get(name)!, at ? values[at.index] : undefined);
   }
   return arg;
 }

@@ -175,6 +175,9 @@ export const SPECS: readonly CrewFunctionSpec[] = CREW_FUNCTION_IDS.map((id) => 
   ...RUNS[id],
 }));
 
+/** The specs by id: each call looks its own up. */
+const SPEC_BY_ID = new Map<string, CrewFunctionSpec>(SPECS.map((s) => [s.id, s]));
+
 /** Pads a spill to the size HyperFormula reserved for it. */
 function pad(result: CellOutput[][], size: ArraySize): (string | number | CellError)[][] {
   const rows: (string | number | CellError)[][] = [];
@@ -217,7 +220,7 @@ export function createCrewPlugin(engine: RateEngine): FunctionPluginDefinition {
     static implementedFunctions = implemented;
 
     call(id: string, ast: ProcedureAst, state: InterpreterState): InterpreterValue {
-      const spec = SPECS.find((s) => s.id === id)!;
+      const spec = SPEC_BY_ID.get(id)!;
       if (ast.args.length > spec.maxArgs) {
         return new CellError(ErrorType.NA, `CREW.${id} takes at most ${spec.maxArgs} arguments.`);
       }
@@ -236,7 +239,7 @@ export function createCrewPlugin(engine: RateEngine): FunctionPluginDefinition {
     }
 
     size(id: string, ast: ProcedureAst, state: InterpreterState): ArraySize {
-      const spec = SPECS.find((s) => s.id === id)!;
+      const spec = SPEC_BY_ID.get(id)!;
       if (spec.spill) return spec.spill(crew, literalArgs(ast));
       if (spec.columnLike !== undefined) {
         const arg = ast.args[spec.columnLike];
