@@ -20,7 +20,7 @@ import {
 } from "../engine";
 import { requestForLine, RunningWages, type LineTerms } from "./crewLine";
 import { WorkbookError } from "./errors";
-import { BUDGET_SHEET, col, columnLetter, textCell, type CellContent } from "./layout";
+import { BUDGET_SHEET, col, columnLetter, formulaText, textCell, type CellContent } from "./layout";
 import type { BudgetSettings } from "./settings";
 
 export const COMPARE_SHEET = "Compare";
@@ -124,9 +124,15 @@ export interface RegionTotals {
   derivedLines: number;
   /** Lines the card cannot price there (left out of the totals). */
   unpricedLines: number;
-  /** Total minus the own region's total. */
-  differenceCents: number;
-  /** The difference over the own region's total (-0.1 = 10% cheaper); undefined when that is 0. */
+  /**
+   * Total minus the own region's total; undefined when this region or the own one leaves lines
+   * unpriced (the two totals then do not cover the same lines).
+   */
+  differenceCents: number | undefined;
+  /**
+   * The difference over the own region's total (-0.1 = 10% cheaper); undefined when that is 0 or
+   * the difference is not comparable.
+   */
   differenceRatio: number | undefined;
 }
 
@@ -319,12 +325,17 @@ export function compareRegions(
       unpricedLines: cells.length - ok.length,
     };
   });
-  const ownTotal = sums[regions.indexOf(ownRegion)]!.totalCents;
-  const totals: RegionTotals[] = sums.map((s) => ({
-    ...s,
-    differenceCents: s.totalCents - ownTotal,
-    differenceRatio: ownTotal === 0 ? undefined : (s.totalCents - ownTotal) / ownTotal,
-  }));
+  const own = sums[regions.indexOf(ownRegion)]!;
+  const ownTotal = own.totalCents;
+  const totals: RegionTotals[] = sums.map((s) => {
+    const comparable = s.unpricedLines === 0 && own.unpricedLines === 0;
+    return {
+      ...s,
+      differenceCents: comparable ? s.totalCents - ownTotal : undefined,
+      differenceRatio:
+        comparable && ownTotal !== 0 ? (s.totalCents - ownTotal) / ownTotal : undefined,
+    };
+  });
 
   return {
     regions,
@@ -587,16 +598,19 @@ export function compareSheetRows(
     return `=IF(${labor}=0,"",(${cellOf(i, "Total")}-${labor})/${labor})`;
   });
   const ownTotal = `$${regionColumn(own, "Total")}$${totalRow}`;
-  perRegion(
-    put([textCell(`Difference vs ${ownRegion.name}`)]),
-    "Total",
-    (i) => `=${cellOf(i, "Total")}-${ownTotal}`,
+  // The Unpriced lines row, two below: a difference between totals that leave out different
+  // lines would mislead, so it says so instead.
+  const unpricedRow = rows.length + 3;
+  const unpriced = (i: number) => `${regionColumn(i, "Total")}${unpricedRow}`;
+  const ownUnpriced = `$${regionColumn(own, "Total")}$${unpricedRow}`;
+  const comparable = (i: number, formula: string) =>
+    `=IF(OR(${unpriced(i)}>0,${ownUnpriced}>0),${formulaText(NOT_COMPARABLE)},${formula})`;
+  perRegion(put([textCell(`Difference vs ${ownRegion.name}`)]), "Total", (i) =>
+    comparable(i, `${cellOf(i, "Total")}-${ownTotal}`),
   );
   const differencePercentRow = rows.length + 1;
-  perRegion(
-    put([textCell(`Difference vs ${ownRegion.name} %`)]),
-    "Total",
-    (i) => `=IF(${ownTotal}=0,"",${cellOf(i, "Total")}/${ownTotal}-1)`,
+  perRegion(put([textCell(`Difference vs ${ownRegion.name} %`)]), "Total", (i) =>
+    comparable(i, `IF(${ownTotal}=0,"",${cellOf(i, "Total")}/${ownTotal}-1)`),
   );
   perRegion(put(["Unpriced lines"]), "Total", (i) => {
     const c = span(regionColumn(i, "Total"));
@@ -616,6 +630,9 @@ export function compareSheetRows(
     comparison,
   };
 }
+
+/** A Compare sheet's difference where either total leaves lines unpriced. */
+export const NOT_COMPARABLE = "Not comparable: lines unpriced (see Unpriced lines)";
 
 /** What a port has read when it writes a Compare sheet. */
 export interface CompareSheetInput {

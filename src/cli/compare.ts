@@ -65,7 +65,9 @@ function percent(ratio: number | undefined): string {
   return ratio === undefined ? "—" : `${(ratio * 100).toFixed(1)}%`;
 }
 
-function signedUsd(cents: number): string {
+/** A difference, or why there is none: a total that leaves lines unpriced. */
+function signedUsd(cents: number | undefined): string {
+  if (cents === undefined) return "n/a (unpriced)";
   return cents > 0 ? `+${formatUsd(cents)}` : formatUsd(cents);
 }
 
@@ -117,7 +119,8 @@ function comparisonJson(
       fringe: centsToDollars(t.fringeCents),
       total: centsToDollars(t.totalCents),
       fringeRatio: t.fringeRatio ?? null,
-      difference: centsToDollars(t.differenceCents),
+      // null where this region or the budget's own leaves lines unpriced.
+      difference: t.differenceCents === undefined ? null : centsToDollars(t.differenceCents),
       differenceRatio: t.differenceRatio ?? null,
       estimateLines: t.estimateLines,
       noUnionScaleLines: t.noUnionScaleLines,

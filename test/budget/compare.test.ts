@@ -16,6 +16,7 @@ import {
   compareRegions,
   compareSheetRows,
   HIRING_LABELS,
+  NOT_COMPARABLE,
   type BudgetLine,
   type BudgetSettings,
   type CompareOptions,
@@ -271,5 +272,15 @@ describe("compareRegions and the Compare sheet", () => {
       comparison.totals[1]!.totalCents,
     );
     expect(value(sheet.totalRow + 4, regionCol(1, "Total"))).toBe(1);
+    // Its totals leave a line out that the budget's own region prices: no difference to read.
+    const own = comparison.regions.indexOf(comparison.ownRegion);
+    expect(comparison.totals[own]!.unpricedLines).toBe(0);
+    expect(comparison.totals[1]!.differenceCents).toBeUndefined();
+    expect(comparison.totals[1]!.differenceRatio).toBeUndefined();
+    expect(value(sheet.totalRow + 2, regionCol(1, "Total"))).toBe(NOT_COMPARABLE);
+    expect(value(sheet.totalRow + 3, regionCol(1, "Total"))).toBe(NOT_COMPARABLE);
+    // The budget's own region prices every line: its own difference still reads 0.
+    expect(comparison.totals[own]!.differenceCents).toBe(0);
+    expect(value(sheet.totalRow + 2, regionCol(own, "Total"))).toBe(0);
   });
 });
