@@ -312,8 +312,15 @@ export class ExcelWorkbook implements WorkbookPort {
         body.load("formulas");
         const totals = table.getTotalRowRange();
         totals.load("formulas");
+        const filter = loadFilter(table);
         await context.sync(); // 1: is it layout 1?
         if (table.isNullObject || !rowMatches(firstRow(header.values), LAYOUT_1_COLUMNS)) return;
+        // The rewrite adds, deletes and rewrites the table's rows: not into a filtered table.
+        if (filter?.isDataFiltered) {
+          throw new WorkbookError(
+            filteredBudget("bring this budget (made by an earlier CrewRate, layout 1) up to date"),
+          );
+        }
 
         const budgetSheet = workbook.worksheets.getItem(BUDGET_SHEET);
         const note = budgetSheet.getRange("A3");

@@ -178,6 +178,24 @@ describe("ExcelWorkbook: bringing a layout-1 budget up to date", () => {
     ).toEqual([]);
   });
 
+  it("waits, changing nothing, while a filter hides lines, and brings the budget up to date once it is cleared", async () => {
+    const { book, workbook } = await layout1Workbook();
+    book.table(BUDGET_TABLE)!.filtered = true;
+    const before = structuredClone(book.state);
+
+    const error: unknown = await workbook.ensureBudget().catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(WorkbookError);
+    expect((error as WorkbookError).message).toMatch(
+      /^The budget is filtered.*To bring this budget \(made by an earlier CrewRate, layout 1\) up to date, clear the filter first.*Nothing was changed\.$/,
+    );
+    expect(book.state).toEqual(before);
+
+    book.table(BUDGET_TABLE)!.filtered = false;
+    await workbook.ensureBudget();
+    expect(book.row("Budget", 4, COLUMNS.length)).toEqual([...COLUMNS]);
+  });
+
   it("stops, changing nothing and naming the cell, when a computed cell was replaced by hand", async () => {
     const { book, workbook } = await layout1Workbook();
     book.sheetCells("Budget").set(key(6, LAYOUT_1_COLUMNS.indexOf("Rate")), 5000);
