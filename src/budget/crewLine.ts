@@ -105,6 +105,52 @@ export function crewLineRow(
   return COLUMNS.map((name) => cells[name]);
 }
 
+/**
+ * Whether a Fringe cell holds the formula an earlier CrewRate wrote for a line at this row, not
+ * today's: the same call but without Settings' HealthContribution (so the line ignored the
+ * producer's health contribution level), or reading wages to date another way (the SUMIF over
+ * the rows above, quadratic). Any other content (a number, a producer's own formula, today's
+ * formula) is not, so a refresh rewrites only what CrewRate itself wrote.
+ */
+export function isEarlierFringe(cell: unknown, row: number, wagesSpill: WagesSpill): boolean {
+  if (typeof cell !== "string") return false;
+  const squeeze = (f: string) => f.replace(/\s+/g, "").toUpperCase();
+  const current = currentFringe(row, wagesSpill);
+  const formula = squeeze(cell);
+  if (formula === squeeze(current)) return false;
+  // Today's formula around its wages argument, which may be the earlier SUMIF over the rows
+  // above, and with or without the health argument at the end.
+  const wages = squeeze(wagesOfRow(row, wagesSpill));
+  const [before = "", after = ""] = squeeze(current).split(wages);
+  const health = ",HEALTHCONTRIBUTION))";
+  if (!after.endsWith(health)) return false;
+  const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const person = `${col("Person")}${row}`;
+  const earlierWages = `IF\\(${person}="",0,SUMIF\\([^()]*\\)\\)`;
+  const pattern = new RegExp(
+    `^${escape(before)}(?:${escape(wages)}|${earlierWages})${escape(after.slice(0, -health.length))}(?:,HEALTHCONTRIBUTION)?\\)\\)$`,
+  );
+  return pattern.test(formula);
+}
+
+/** What Budget!A3 says after a refresh of earlier Fringe formulas (when A3 is free). */
+export function earlierFringeNote(lines: number): string {
+  return `Brought up to date: ${lines} line${lines === 1 ? "" : "s"} made by an earlier CrewRate now follow Settings: Health contribution in their Fringe. Every line's choices are as they were.`;
+}
+
+/** Today's Fringe formula for a crew line at a 1-based sheet row: it does not depend on the line's choices. */
+export function currentFringe(row: number, wagesSpill: WagesSpill): string {
+  const anyLine: CrewLineInput = {
+    account: "",
+    department: "",
+    role: "x",
+    description: "",
+    quantity: 1,
+    unit: "week",
+  };
+  return String(crewLineRow(anyLine, row, wagesSpill)[COLUMNS.indexOf("Fringe")]);
+}
+
 /** Checks a line before anything is written: a whole insert lands or none of it does. */
 export function validateLine(line: CrewLineInput): string | undefined {
   if (!line.role.trim()) return "A crew line needs a role.";

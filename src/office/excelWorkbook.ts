@@ -115,6 +115,9 @@ import {
   topsheetView,
   lastPrintedRow,
   printArea,
+  currentFringe,
+  isEarlierFringe,
+  earlierFringeNote,
 } from "../budget";
 import { watchSheetChanges } from "./changeEvents";
 import { tablesCellProblem } from "../budget/tablesCell";
@@ -272,6 +275,8 @@ export class ExcelWorkbook implements WorkbookPort {
   private readonly options: ExcelWorkbookOptions;
   /** What fitSheets last wrote (the topsheet's hidden rows, the print areas), so a repeat writes nothing. */
   private fittedSheets: string | undefined;
+  /** Whether the budget's Fringe formulas are known to be today's (refreshEarlierFringes). */
+  private fringesCurrent = false;
 
   constructor(options: ExcelWorkbookOptions) {
     this.departments = options.departments.map((d) => ({ name: d.name, account: d.account }));
@@ -283,6 +288,7 @@ export class ExcelWorkbook implements WorkbookPort {
   async ensureBudget(): Promise<void> {
     await this.migrateLayout1();
     await this.setUpBudget();
+    await this.refreshEarlierFringes();
     const { startup, onStartupProblem } = this.options;
     if (!startup) return;
     const problems = await bringAddinAlong(startup);
@@ -314,7 +320,16 @@ export class ExcelWorkbook implements WorkbookPort {
         totals.load("formulas");
         const filter = loadFilter(table);
         await context.sync(); // 1: is it layout 1?
-        if (table.isNullObject || !rowMatches(firstRow(header.values), LAYOUT_1_COLUMNS)) return;
+        if (table.isNullObject) {
+          this.fringesCurrent = true; // set-up makes a new budget: today's formulas only
+          return;
+        }
+        if (!rowMatches(firstRow(header.values), LAYOUT_1_COLUMNS)) {
+          // Today's columns: whether any line holds an earlier Fringe (refreshEarlierFringes).
+          const stale = earlierFringeRows(header.values, header.rowIndex, body.formulas);
+          if (stale !== undefined) this.fringesCurrent = stale.length === 0;
+          return;
+        }
         // The rewrite adds, deletes and rewrites the table's rows: not into a filtered table.
         if (filter?.isDataFiltered) {
           throw new WorkbookError(
@@ -434,6 +449,7 @@ export class ExcelWorkbook implements WorkbookPort {
         }
         written.undo = undo;
         await context.sync(); // 3: write
+        this.fringesCurrent = true; // every line rewritten with today's formulas
       });
     } catch (error) {
       if (error instanceof WorkbookError) throw error;
@@ -446,6 +462,82 @@ export class ExcelWorkbook implements WorkbookPort {
       }
       await this.undoMigration(written.undo, reason, error);
     }
+  }
+
+  /**
+   * Rewrites the Fringe formulas an earlier CrewRate wrote (isEarlierFringe: without Settings'
+   * Health contribution, so those lines ignored the producer's level, or with wages to date by a
+   * quadratic SUMIF) to today's, in one batch, with the wages spill they read; nothing else is
+   * touched, and a cell the producer changed is not CrewRate's formula, so it stays. Budget!A3
+   * says so when it is free. Left for the next opening, changing nothing, while a filter hides
+   * lines or something else holds the spill's cells; a failed batch leaves each line with a
+   * working formula (earlier or today's), and the next opening finishes.
+   */
+  private async refreshEarlierFringes(): Promise<void> {
+    // Once the budget is known current, lines the pane writes are today's: no re-read per insert.
+    if (this.fringesCurrent) return;
+    try {
+      await this.refreshFringesRun();
+    } catch {
+      // Once more, reading afresh: after a lost reply it finds nothing left to do, after a fault
+      // it rewrites only what is still earlier (each line holds an earlier formula or today's,
+      // both working: the batch writes the spill first, the note last).
+      await this.refreshFringesRun().catch((error: unknown) => {
+        if (error instanceof WorkbookError) throw error;
+        throw new WorkbookError(
+          `Could not bring the budget's Fringe formulas up to date (lines made by an earlier CrewRate): ${reasonOf(error)}. Every line still prices; try again to finish.`,
+          { cause: error },
+        );
+      });
+    }
+  }
+
+  private async refreshFringesRun(): Promise<void> {
+    await this.run(async (context) => {
+      const table = context.workbook.tables.getItemOrNullObject(BUDGET_TABLE);
+      table.load("isNullObject");
+      const header = table.getHeaderRowRange();
+      header.load("values, rowIndex");
+      const body = table.getDataBodyRange();
+      body.load("formulas");
+      const filter = loadFilter(table);
+      await context.sync();
+      if (table.isNullObject) return;
+      const stale = earlierFringeRows(header.values, header.rowIndex, body.formulas);
+      if (stale === undefined) return;
+      const headerRow = header.rowIndex + 1;
+      const spill: WagesSpill = { anchorRow: headerRow, byIndex: true };
+      if (stale.length === 0) {
+        this.fringesCurrent = true;
+        return;
+      }
+      if (filter?.isDataFiltered) return;
+      const sheet = context.workbook.worksheets.getItem(BUDGET_SHEET);
+      const wagesCells = sheet.getRange(wagesAddress(headerRow));
+      wagesCells.load("formulas");
+      const note = sheet.getRange("A3");
+      note.load("formulas");
+      await context.sync();
+      let writeWages: boolean;
+      try {
+        writeWages = wagesSpillNeeded(wagesCells.formulas as unknown[][], headerRow);
+      } catch {
+        return; // something else in the spill's cells: today's formula would misread it
+      }
+      if (writeWages) wagesCells.formulas = wagesSpillCells();
+      const letter = col("Fringe");
+      for (const { first, last } of rowRuns(stale)) {
+        sheet.getRange(`${letter}${first}:${letter}${last}`).formulas = Array.from(
+          { length: last - first + 1 },
+          (_, k) => [currentFringe(first + k, spill)],
+        );
+      }
+      if (cellText(firstRow(note.formulas)[0]) === "") {
+        note.values = [[textCell(earlierFringeNote(stale.length))]];
+      }
+      await context.sync();
+      this.fringesCurrent = true;
+    });
   }
 
   /** Puts a layout-1 budget back as it was after a failed migration batch, then reports. */
@@ -2531,6 +2623,28 @@ function writeTopsheet(
 /** Where the wages spill's label and anchor sit for a table whose header is on `headerRow`. */
 function wagesAddress(headerRow: number): string {
   return `${WAGES_COLUMN}${headerRow - 1}:${WAGES_COLUMN}${headerRow}`;
+}
+
+/**
+ * The 1-based sheet rows of the budget's crew lines whose Fringe holds an earlier CrewRate's
+ * formula (isEarlierFringe), from the table's header and body as loaded; undefined when the
+ * header is not today's columns.
+ */
+function earlierFringeRows(
+  headerValues: unknown[][],
+  headerRowIndex: number,
+  bodyFormulas: unknown[][],
+): number[] | undefined {
+  if (!rowMatches(firstRow(headerValues), COLUMNS)) return undefined;
+  const spill: WagesSpill = { anchorRow: headerRowIndex + 1, byIndex: true };
+  const fringe = COLUMNS.indexOf("Fringe");
+  const role = COLUMNS.indexOf("Role");
+  const rows: number[] = [];
+  bodyFormulas.forEach((cells, i) => {
+    const row = headerRowIndex + 2 + i;
+    if (cellText(cells[role]) !== "" && isEarlierFringe(cells[fringe], row, spill)) rows.push(row);
+  });
+  return rows;
 }
 
 /** The wages spill's label and anchor as Excel's table writes them. */
