@@ -145,6 +145,19 @@ function columnOf(arg: CellArg, label: string): CellInput[] {
 }
 
 /** The top-left value of an argument. */
+/** A budget's Account, Role and summed columns, each checked to be one column of bounded size. */
+function lineColumns(
+  lineAccounts: CellArg,
+  lineRoles: CellArg,
+  amounts: CellArg,
+): [CellInput[], CellInput[], CellInput[]] {
+  return [
+    columnOf(lineAccounts, "Line accounts"),
+    columnOf(lineRoles, "Line roles"),
+    columnOf(amounts, "Amounts"),
+  ];
+}
+
 function scalarOf(arg: CellArg): CellInput {
   return typeof arg === "object" && arg !== null ? arg[0]?.[0] : arg;
 }
@@ -328,11 +341,9 @@ export function createCrewFunctions(engine: RateEngine) {
       firstRow: CellArg,
     ): CellResult => {
       try {
-        const [accounts, roles, values] = [lineAccounts, lineRoles, amounts].map((a, i) =>
-          columnOf(a, ["Line accounts", "Line roles", "Amounts"][i]!),
-        );
+        const [accounts, roles, values] = lineColumns(lineAccounts, lineRoles, amounts);
         const arg = argsOf("ACCOUNTSUMS", [null, null, null, scalarOf(firstRow)]);
-        const text = accountSums(accounts!, roles!, values!, arg("firstRow") ?? 1);
+        const text = accountSums(accounts, roles, values, arg("firstRow") ?? 1);
         if (text.length > MAX_CELL_TEXT) {
           return cellFailure(
             "#VALUE!",
@@ -357,11 +368,9 @@ export function createCrewFunctions(engine: RateEngine) {
       account: CellArg,
     ): CellResult => {
       try {
-        const [accounts, roles, values] = [lineAccounts, lineRoles, amounts].map((a, i) =>
-          columnOf(a, ["Line accounts", "Line roles", "Amounts"][i]!),
-        );
+        const [accounts, roles, values] = lineColumns(lineAccounts, lineRoles, amounts);
         const arg = argsOf("LINESUM", [null, null, null, scalarOf(firstRow), scalarOf(account)]);
-        return linesSum(accounts!, roles!, values!, arg("firstRow") ?? 1, arg("lineAccount"));
+        return linesSum(accounts, roles, values, arg("firstRow") ?? 1, arg("lineAccount"));
       } catch (e) {
         return toExcelError(e instanceof ArgumentError ? e.failure : e);
       }

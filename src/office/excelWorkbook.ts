@@ -309,16 +309,10 @@ export class ExcelWorkbook implements WorkbookPort {
     try {
       await this.run(async (context) => {
         const workbook = context.workbook;
-        const table = workbook.tables.getItemOrNullObject(BUDGET_TABLE);
-        table.load("isNullObject");
+        const { table, header, body, filter } = loadBudgetBody(context);
         table.rows.load("count");
-        const header = table.getHeaderRowRange();
-        header.load("values, rowIndex");
-        const body = table.getDataBodyRange();
-        body.load("formulas");
         const totals = table.getTotalRowRange();
         totals.load("formulas");
-        const filter = loadFilter(table);
         await context.sync(); // 1: is it layout 1?
         if (table.isNullObject) {
           this.fringesCurrent = true; // set-up makes a new budget: today's formulas only
@@ -494,13 +488,7 @@ export class ExcelWorkbook implements WorkbookPort {
 
   private async refreshFringesRun(): Promise<void> {
     await this.run(async (context) => {
-      const table = context.workbook.tables.getItemOrNullObject(BUDGET_TABLE);
-      table.load("isNullObject");
-      const header = table.getHeaderRowRange();
-      header.load("values, rowIndex");
-      const body = table.getDataBodyRange();
-      body.load("formulas");
-      const filter = loadFilter(table);
+      const { table, header, body, filter } = loadBudgetBody(context);
       await context.sync();
       if (table.isNullObject) return;
       const stale = earlierFringeRows(header.values, header.rowIndex, body.formulas);
@@ -2623,6 +2611,17 @@ function writeTopsheet(
 /** Where the wages spill's label and anchor sit for a table whose header is on `headerRow`. */
 function wagesAddress(headerRow: number): string {
   return `${WAGES_COLUMN}${headerRow - 1}:${WAGES_COLUMN}${headerRow}`;
+}
+
+/** Queues the loads both opening checks read: the budget table, its header, body formulas and filter. */
+function loadBudgetBody(context: Excel.RequestContext) {
+  const table = context.workbook.tables.getItemOrNullObject(BUDGET_TABLE);
+  table.load("isNullObject");
+  const header = table.getHeaderRowRange();
+  header.load("values, rowIndex");
+  const body = table.getDataBodyRange();
+  body.load("formulas");
+  return { table, header, body, filter: loadFilter(table) };
 }
 
 /**
