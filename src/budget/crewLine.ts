@@ -109,7 +109,7 @@ export function crewLineRow(
  * Whether a Fringe cell holds the formula an earlier CrewRate wrote for a line at this row, not
  * today's: the same call but without Settings' HealthContribution (so the line ignored the
  * producer's health contribution level), or reading wages to date another way (the SUMIF over
- * the rows above, quadratic). Any other content (a number, a producer's own formula, today's
+ * the rows above, quadratic). Other content (a number, a producer's own formula, today's
  * formula) is not, so a refresh rewrites only what CrewRate itself wrote.
  */
 export function isEarlierFringe(cell: unknown, row: number, wagesSpill: WagesSpill): boolean {

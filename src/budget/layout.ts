@@ -294,7 +294,7 @@ const LINE_SUM =
 
 /**
  * The native checked sum a CrewRate CREW.LINESUM cell stands for (a subtotal or the preview's
- * totals row), for a values copy that must add up without the add-in; undefined for any other
+ * totals row), for a values copy that must add up without the add-in; undefined for every other
  * formula (a producer's own LINESUM is copied as its value).
  */
 export function nativeLineSum(formula: string): string | undefined {

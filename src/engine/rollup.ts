@@ -131,7 +131,7 @@ function readSums(text: string): AccountSums | undefined {
 
 /**
  * One account's checked sum from an account sums text: an "NN00" key takes every account
- * starting with its two digits, "*" every crew line, any other key its own account (ignoring
+ * starting with its two digits, "*" every crew line, another key its own account (ignoring
  * case). The dollars, or which row holds an error ("Error in Budget row 12 and 1 more"); undefined for a text that is
  * not account sums.
  */

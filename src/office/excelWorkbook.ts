@@ -319,7 +319,7 @@ export class ExcelWorkbook implements WorkbookPort {
           return;
         }
         if (!rowMatches(firstRow(header.values), LAYOUT_1_COLUMNS)) {
-          // Today's columns: whether any line holds an earlier Fringe (refreshEarlierFringes).
+          // Today's columns: whether a line holds an earlier Fringe (refreshEarlierFringes).
           const stale = earlierFringeRows(header.values, header.rowIndex, body.formulas);
           if (stale !== undefined) this.fringesCurrent = stale.length === 0;
           return;
