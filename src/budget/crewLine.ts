@@ -140,7 +140,7 @@ export function earlierFringeNote(lines: number): string {
 
 /** Today's Fringe formula for a crew line at a 1-based sheet row: it does not depend on the line's choices. */
 export function currentFringe(row: number, wagesSpill: WagesSpill): string {
-  const anyLine: CrewLineInput = {
+  const line: CrewLineInput = {
     account: "",
     department: "",
     role: "x",
@@ -148,7 +148,7 @@ export function currentFringe(row: number, wagesSpill: WagesSpill): string {
     quantity: 1,
     unit: "week",
   };
-  return String(crewLineRow(anyLine, row, wagesSpill)[COLUMNS.indexOf("Fringe")]);
+  return String(crewLineRow(line, row, wagesSpill)[COLUMNS.indexOf("Fringe")]);
 }
 
 /** Checks a line before anything is written: a whole insert lands or none of it does. */

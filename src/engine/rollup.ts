@@ -132,8 +132,8 @@ function readSums(text: string): AccountSums | undefined {
 /**
  * One account's checked sum from an account sums text: an "NN00" key takes every account
  * starting with its two digits, "*" every crew line, another key its own account (ignoring
- * case). The dollars, or which row holds an error ("Error in Budget row 12 and 1 more"); undefined for a text that is
- * not account sums.
+ * case). The dollars, or which row holds an error ("Error in Budget row 12 and 1 more");
+ * undefined for a text that is not account sums.
  */
 export function accountSum(
   sums: string,
@@ -165,9 +165,8 @@ function allLines(sums: AccountSums): Tally | undefined {
 /** The key that means every crew line, whatever its account: the topsheet's crew total. */
 export const ALL_ACCOUNTS = "*";
 
-/** Whether a line's account rolls up to `key`: the rule accountSum and linesSum follow. */
+/** Whether a line's account rolls up to `key`: the rule accountSums groups by, for linesSum. */
 function rollsUpTo(account: string, key: string): boolean {
-  if (key === ALL_ACCOUNTS) return true;
   return isSeriesKey(key)
     ? rollupKey(account) === key
     : account.toLowerCase() === key.toLowerCase();
@@ -186,7 +185,6 @@ export function linesSum(
   values: readonly RollupCell[],
   firstRow: number,
   account: RollupCell = ALL_ACCOUNTS,
-  where = "row",
 ): number | string {
   const key = cellText(account).trim() || ALL_ACCOUNTS;
   let tally: Tally | undefined;
@@ -196,7 +194,7 @@ export function linesSum(
     if (key !== ALL_ACCOUNTS && !rollsUpTo(cellText(accounts[i]).trim(), key)) continue;
     tally = add(tally, values[i], i);
   }
-  return tallyCell(tally, firstRow, where);
+  return tallyCell(tally, firstRow, "row");
 }
 
 /**

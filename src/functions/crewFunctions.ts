@@ -144,7 +144,6 @@ function columnOf(arg: CellArg, label: string): CellInput[] {
   return rows.map((r) => r[0]);
 }
 
-/** The top-left value of an argument. */
 /** A budget's Account, Role and summed columns, each checked to be one column of bounded size. */
 function lineColumns(
   lineAccounts: CellArg,
@@ -158,6 +157,7 @@ function lineColumns(
   ];
 }
 
+/** The top-left value of an argument. */
 function scalarOf(arg: CellArg): CellInput {
   return typeof arg === "object" && arg !== null ? arg[0]?.[0] : arg;
 }

@@ -319,9 +319,12 @@ export class ExcelWorkbook implements WorkbookPort {
           return;
         }
         if (!rowMatches(firstRow(header.values), LAYOUT_1_COLUMNS)) {
-          // Today's columns: whether a line holds an earlier Fringe (refreshEarlierFringes).
-          const stale = earlierFringeRows(header.values, header.rowIndex, body.formulas);
-          if (stale !== undefined) this.fringesCurrent = stale.length === 0;
+          // Today's columns: whether a line holds an earlier Fringe (refreshEarlierFringes),
+          // looked at once per pane, not before every insert.
+          if (!this.fringesCurrent) {
+            const stale = earlierFringeRows(header.values, header.rowIndex, body.formulas);
+            if (stale !== undefined) this.fringesCurrent = stale.length === 0;
+          }
           return;
         }
         // The rewrite adds, deletes and rewrites the table's rows: not into a filtered table.
