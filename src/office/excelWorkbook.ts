@@ -245,7 +245,13 @@ interface MigrationUndo {
   settings: string;
   /** Workbook names the batch added. */
   names: string[];
-  topsheet: { block: string; cells: unknown[][]; chart: boolean } | undefined;
+  /**
+   * The old topsheet: its cells, whether it had CrewRate's chart, and the names of its charts
+   * (a chart the batch drew is found as one not among them: Excel names it "Chart 1" until the
+   * batch's own rename lands).
+   */
+  topsheet:
+    { block: string; cells: unknown[][]; chart: boolean; chartsBefore: string[] } | undefined;
   /** Rows the new topsheet took. */
   newTopRows: number;
   /** The wages spill's cells, when the batch wrote them. */
@@ -260,11 +266,20 @@ interface AppendUndo {
    * The rows.add calls the batch queued, in order: where (0-based table row, as the table stood
    * then) and how many, and the subtotal row each rewrote with what it held before.
    */
-  groups: { at: number; size: number; rewrite?: { index: number; formulas: unknown[] } }[];
-  /** Whether the first line went into the blank row Excel gives a new table. */
-  filledBlankRow: boolean;
-  /** Production-table lines written with the crew lines (blank before): cleared again. */
-  tableCells: { sheet: string; address: string }[];
+  groups: {
+    at: number;
+    size: number;
+    /** The rows it added, as written: an undo takes out only rows that still hold them. */
+    cells: unknown[][];
+    rewrite?: { index: number; formulas: unknown[] };
+  }[];
+  /** The line written into the blank row Excel gives a new table, if the first one went there. */
+  blankRow?: unknown[];
+  /**
+   * Cells beside the table written with the crew lines (production-table lines, the wages
+   * spill), blank before, with what was written: cleared again where they still hold it.
+   */
+  tableCells: { sheet: string; address: string; cells: unknown[][] }[];
 }
 
 export class ExcelWorkbook implements WorkbookPort {
@@ -277,6 +292,20 @@ export class ExcelWorkbook implements WorkbookPort {
   private fittedSheets: string | undefined;
   /** Whether the budget's Fringe formulas are known to be today's (refreshEarlierFringes). */
   private fringesCurrent = false;
+  /**
+   * An insert whose batch failed and whose undo failed too: what may have landed, taken out
+   * (where it still holds what was written) before this pane inserts again.
+   */
+  private unfinishedAppend: AppendUndo | undefined;
+  /**
+   * The sheet names before a share whose build failed and whose undo failed too: a sheet under
+   * Excel's copy name ("Budget (2)") that was not among them is that share's, deleted by the next.
+   */
+  private unfinishedShare: readonly string[] | undefined;
+  /** A layout-1 migration whose batch and undo both failed: put back before the next try. */
+  private unfinishedMigration: MigrationUndo | undefined;
+  /** A set-up whose batch failed and whose undo failed too: taken back before the next set-up. */
+  private unfinishedSetup: SetupUndo | undefined;
 
   constructor(options: ExcelWorkbookOptions) {
     this.departments = options.departments.map((d) => ({ name: d.name, account: d.account }));
@@ -305,6 +334,22 @@ export class ExcelWorkbook implements WorkbookPort {
    * for any other workbook.
    */
   private async migrateLayout1(): Promise<void> {
+    const unfinished = this.unfinishedMigration;
+    if (unfinished) {
+      try {
+        await this.run((context) => this.putBackLayout1(context, unfinished));
+        this.unfinishedMigration = undefined;
+      } catch (error) {
+        throw new WorkbookError(
+          `Could not bring the budget up to date from CrewRate's layout 1: putting back what an earlier try left failed (${reasonOf(error)}).`,
+          {
+            cause: error,
+            changed: "unknown",
+            check: `Try again; or check the ${BUDGET_SHEET}, ${TOPSHEET_SHEET} and ${SETTINGS_SHEET} sheets against a saved copy.`,
+          },
+        );
+      }
+    }
     const written: { undo?: MigrationUndo } = {};
     try {
       await this.run(async (context) => {
@@ -359,6 +404,8 @@ export class ExcelWorkbook implements WorkbookPort {
         oldTop.load("formulas");
         const oldChart = topsheet.charts.getItemOrNullObject(TOPSHEET_CHART);
         oldChart.load("isNullObject");
+        const charts = topsheet.charts;
+        charts.load("items/name");
         await context.sync(); // 2: what the migration replaces
 
         const bodyCells: unknown[][] = body.formulas;
@@ -392,6 +439,7 @@ export class ExcelWorkbook implements WorkbookPort {
                 block: oldTopBlock,
                 cells: oldTop.formulas as unknown[][],
                 chart: !oldChart.isNullObject,
+                chartsBefore: charts.items.map((c) => c.name),
               },
           newTopRows: 0,
           ...(writeWages ? { wages: wagesAddress(headerRow) } : {}),
@@ -535,75 +583,97 @@ export class ExcelWorkbook implements WorkbookPort {
   private async undoMigration(undo: MigrationUndo, reason: string, cause: unknown): Promise<never> {
     const what = `Could not bring the budget up to date from CrewRate's layout 1: ${reason}`;
     try {
-      await this.run(async (context) => {
-        const workbook = context.workbook;
-        const table = workbook.tables.getItem(BUDGET_TABLE);
-        table.rows.load("count");
-        const names = undo.names.map((name) => {
-          const item = workbook.names.getItemOrNullObject(name);
-          item.load("isNullObject");
-          return item;
-        });
-        const topsheet = workbook.worksheets.getItemOrNullObject(TOPSHEET_SHEET);
-        topsheet.load("isNullObject");
-        const chart = topsheet.charts.getItemOrNullObject(TOPSHEET_CHART);
-        chart.load("isNullObject");
-        await context.sync();
-        table.getHeaderRowRange().values = [[...LAYOUT_1_COLUMNS]];
-        const count = table.rows.count;
-        if (undo.oldCount > count) {
-          table.rows.add(
-            undefined,
-            Array.from({ length: undo.oldCount - count }, () => LAYOUT_1_COLUMNS.map(() => "")),
-          );
-        }
-        for (let i = count - 1; i >= undo.oldCount; i--) table.rows.getItemAt(i).delete();
-        table.getDataBodyRange().formulas = undo.body;
-        table.getTotalRowRange().formulas = [undo.totals];
-        workbook.worksheets.getItem(BUDGET_SHEET).getRange("A3").formulas = [[undo.note]];
-        if (undo.wages)
-          workbook.worksheets.getItem(BUDGET_SHEET).getRange(undo.wages).clear("Contents");
-        workbook.worksheets.getItem(SETTINGS_SHEET).getRange(undo.settings).clear("Contents");
-        for (const item of names) if (!item.isNullObject) item.delete();
-        if (undo.topsheet && !topsheet.isNullObject) {
-          if (!chart.isNullObject) chart.delete();
-          if (undo.newTopRows > 0) {
-            topsheet
-              // Its account sums cells in G:I included.
-              .getRange(`A1:${TOPSHEET_SUMS_COLUMNS.Total}${undo.newTopRows}`)
-              .clear("Contents");
-          }
-          topsheet.getRange(undo.topsheet.block).formulas = undo.topsheet.cells;
-          if (undo.topsheet.chart) {
-            // Layout 1's chart: Total by department, beside the departments.
-            const lastDepartment = this.departments.length + 1;
-            const old = topsheet.charts.add(
-              "BarClustered",
-              topsheet.getRange(`E1:E${lastDepartment}`),
-              "Columns",
-            );
-            old.name = TOPSHEET_CHART;
-            old.title.text = "Crew cost by department";
-            old.series.getItemAt(0).setXAxisValues(topsheet.getRange(`B2:B${lastDepartment}`));
-            old.setPosition("G2", "P30");
-          }
-        }
-        await context.sync();
-      });
+      await this.run((context) => this.putBackLayout1(context, undo));
     } catch (undoError) {
+      this.unfinishedMigration = undo; // put back before this pane tries again
       throw new WorkbookError(
         `${what}, and putting the budget back failed too (${reasonOf(undoError)}).`,
         {
           cause,
           changed: "unknown",
-          check: `Check the ${BUDGET_SHEET}, ${TOPSHEET_SHEET} and ${SETTINGS_SHEET} sheets against a saved copy before going on.`,
+          check: `Try again from this pane: CrewRate first puts the budget back as it was, then brings it up to date (so do not edit the ${BUDGET_SHEET}, ${TOPSHEET_SHEET} or ${SETTINGS_SHEET} sheets before). Or check them against a saved copy.`,
         },
       );
     }
     throw new WorkbookError(`${what}. Nothing was changed.`, { cause });
+  } /** Puts a layout-1 budget back as it was before a failed migration batch (can be done again). */
+  private async putBackLayout1(context: Excel.RequestContext, undo: MigrationUndo): Promise<void> {
+    const workbook = context.workbook;
+    const table = workbook.tables.getItem(BUDGET_TABLE);
+    table.rows.load("count");
+    const names = undo.names.map((name) => {
+      const item = workbook.names.getItemOrNullObject(name);
+      item.load("isNullObject");
+      return item;
+    });
+    const topsheet = workbook.worksheets.getItemOrNullObject(TOPSHEET_SHEET);
+    topsheet.load("isNullObject");
+    const charts = topsheet.charts;
+    if (undo.topsheet) charts.load("items/name");
+    await context.sync();
+    table.getHeaderRowRange().values = [[...LAYOUT_1_COLUMNS]];
+    const count = table.rows.count;
+    if (undo.oldCount > count) {
+      table.rows.add(
+        undefined,
+        Array.from({ length: undo.oldCount - count }, () => LAYOUT_1_COLUMNS.map(() => "")),
+      );
+    }
+    for (let i = count - 1; i >= undo.oldCount; i--) table.rows.getItemAt(i).delete();
+    table.getDataBodyRange().formulas = undo.body;
+    table.getTotalRowRange().formulas = [undo.totals];
+    workbook.worksheets.getItem(BUDGET_SHEET).getRange("A3").formulas = [[undo.note]];
+    if (undo.wages)
+      workbook.worksheets.getItem(BUDGET_SHEET).getRange(undo.wages).clear("Contents");
+    workbook.worksheets.getItem(SETTINGS_SHEET).getRange(undo.settings).clear("Contents");
+    for (const item of names) if (!item.isNullObject) item.delete();
+    if (undo.topsheet && !topsheet.isNullObject) {
+      // CrewRate's chart, old or new, and any the batch drew: layout 1's is drawn again below.
+      const before = undo.topsheet.chartsBefore;
+      for (const { name } of charts.items) {
+        if (name === TOPSHEET_CHART || !before.includes(name)) charts.getItem(name).delete();
+      }
+      if (undo.newTopRows > 0) {
+        topsheet
+          // Its account sums cells in G:I included.
+          .getRange(`A1:${TOPSHEET_SUMS_COLUMNS.Total}${undo.newTopRows}`)
+          .clear("Contents");
+      }
+      topsheet.getRange(undo.topsheet.block).formulas = undo.topsheet.cells;
+      if (undo.topsheet.chart) {
+        // Layout 1's chart: Total by department, beside the departments.
+        const lastDepartment = this.departments.length + 1;
+        const old = topsheet.charts.add(
+          "BarClustered",
+          topsheet.getRange(`E1:E${lastDepartment}`),
+          "Columns",
+        );
+        old.name = TOPSHEET_CHART;
+        old.title.text = "Crew cost by department";
+        old.series.getItemAt(0).setXAxisValues(topsheet.getRange(`B2:B${lastDepartment}`));
+        old.setPosition("G2", "P30");
+      }
+    }
+    await context.sync();
   }
 
   private async setUpBudget(): Promise<SetupDone> {
+    const unfinished = this.unfinishedSetup;
+    if (unfinished) {
+      try {
+        await this.run((context) => takeBackSetup(context, unfinished));
+        this.unfinishedSetup = undefined;
+      } catch (error) {
+        throw new WorkbookError(
+          `Could not set up the budget sheets: taking back what an earlier set-up left failed (${reasonOf(error)}).`,
+          {
+            cause: error,
+            changed: "unknown",
+            check: `Try again; or check the ${BUDGET_SHEET}, ${TOPSHEET_SHEET} and ${SETTINGS_SHEET} sheets.`,
+          },
+        );
+      }
+    }
     // Set just before the write sync: from then on, part of the batch may have landed.
     const written: { undo?: SetupUndo } = {};
     const done: SetupDone = { sheets: [], names: [] };
@@ -909,6 +979,7 @@ export class ExcelWorkbook implements WorkbookPort {
       const problem = validateLine(line);
       if (problem) throw new WorkbookError(problem);
     }
+    if (this.unfinishedAppend) await this.takeOutUnfinishedAppend(this.unfinishedAppend);
     // Set just before the write sync: from then on, part of the batch may have landed.
     const written: { undo?: AppendUndo } = {};
     try {
@@ -981,11 +1052,15 @@ export class ExcelWorkbook implements WorkbookPort {
         };
         if (lines.length === 0 && placed.length === 0) return result;
 
-        const tableCells: { sheet: string; address: string }[] = [];
+        const tableCells: AppendUndo["tableCells"] = [];
         if (writeWages) {
           // Before the lines: their Fringe formulas read it. Taken back with them on a fault.
           wagesCells.formulas = wagesSpillCells();
-          tableCells.push({ sheet: BUDGET_SHEET, address: wagesAddress(headerRow) });
+          tableCells.push({
+            sheet: BUDGET_SHEET,
+            address: wagesAddress(headerRow),
+            cells: wagesSpillCells(),
+          });
         }
         for (const t of placed) {
           const sheet = context.workbook.worksheets.getItem(t.sheet);
@@ -993,23 +1068,25 @@ export class ExcelWorkbook implements WorkbookPort {
             const row = TABLE_FIRST_ROW + t.at[i]!;
             const address = `A${row}:${columnLetter(cells.length - 1)}${row}`;
             sheet.getRange(address).values = [cells];
-            tableCells.push({ sheet: t.sheet, address });
+            tableCells.push({ sheet: t.sheet, address, cells: [cells] });
           });
         }
         // Each group lands at its account, from the bottom up (one rows.add each, so a group lands
         // whole or not at all); a subtotal the group moved down is rewritten to reach it.
         const groups: AppendUndo["groups"] = [];
+        let blankRow: unknown[] | undefined;
         let count = rowCount;
         for (const group of placement.groups) {
           let rows = group.rows;
           if (filledBlankRow && count === 1 && group.at === 0) {
             body.getRow(0).formulas = rows.slice(0, 1);
+            blankRow = rows[0];
             rows = rows.slice(1);
           }
           if (rows.length > 0) {
             const index = filledBlankRow && count === 1 ? 1 : group.at;
             table.rows.add(index >= count ? undefined : index, rows);
-            groups.push({ at: index, size: rows.length });
+            groups.push({ at: index, size: rows.length, cells: rows });
             count += rows.length;
           }
           if (group.rewrite) {
@@ -1034,7 +1111,7 @@ export class ExcelWorkbook implements WorkbookPort {
           table.worksheet.activate();
           table.worksheet.getRange(`A${top}:${col("Total")}${bottom}`).select();
         }
-        written.undo = { rowCount, groups, filledBlankRow, tableCells };
+        written.undo = { rowCount, groups, ...(blankRow ? { blankRow } : {}), tableCells };
         // What the pane's Undo takes back once this lands: the rows where they will stand.
         result.undo = crewLinesUndo({
           placement,
@@ -1743,8 +1820,16 @@ export class ExcelWorkbook implements WorkbookPort {
           writes: valueWrites(s.used.formulas, s.used.values, s.used.rowIndex, s.used.columnIndex),
         }));
         const before = worksheets.items.map((sheet) => sheet.name);
-        // Sheets an earlier share left behind when even its own recovery failed (by their tag).
-        const leftovers = before.filter((name) => SHARE_TAG.test(name));
+        // Sheets an earlier share left behind when even its own recovery failed: by their tag,
+        // or, for a copy the fault left under Excel's name, by this pane's memory of that share.
+        const earlierShare = this.unfinishedShare;
+        const leftovers = before.filter(
+          (name) =>
+            SHARE_TAG.test(name) ||
+            (earlierShare !== undefined &&
+              !earlierShare.includes(name) &&
+              names.some((n) => excelCopyName(n.source).test(name))),
+        );
         made.replaced = sources.some((s) => !s.earlier.isNullObject);
         made.sheets = plans.map((plan) => ({
           name: plan.copy,
@@ -1785,6 +1870,7 @@ export class ExcelWorkbook implements WorkbookPort {
         if (built.some((b) => !b.plan.earlier.isNullObject) || leftovers.length > 0) {
           await context.sync(); // 4: the earlier copies go
         }
+        this.unfinishedShare = undefined;
       });
       return sharedCopy(copies, made);
     } catch (error) {
@@ -1825,13 +1911,15 @@ export class ExcelWorkbook implements WorkbookPort {
         if (made.length > 0) await context.sync();
       });
     } catch (undoError) {
+      // The first such share's list: a copy it left is not in it, whatever later shares saw.
+      this.unfinishedShare ??= before;
       const look = names.map((n) => `${n.building} or ${n.source} (2)`).join(", ");
       throw new WorkbookError(
         `${failed} Taking back the part that may have landed failed too (${reasonOf(undoError)}).`,
         {
           cause,
           changed: "unknown",
-          check: `Delete any sheet named ${look} that was not there before; your Budget, Topsheet and earlier values copies were not touched. Then share again.`,
+          check: `Share again from this pane and CrewRate deletes what this share left; or delete any sheet named ${look} that was not there before. Your Budget, Topsheet and earlier values copies were not touched.`,
         },
       );
     }
@@ -1923,46 +2011,17 @@ export class ExcelWorkbook implements WorkbookPort {
   /** Takes away the rows a failed append may have left, then reports the failure. */
   private async undoAppend(undo: AppendUndo, reason: string, cause: unknown): Promise<never> {
     try {
-      await this.run(async (context) => {
-        const table = context.workbook.tables.getItem(BUDGET_TABLE);
-        table.rows.load("count");
-        await context.sync();
-        // Groups land whole, in order: the rows added tell how many did.
-        let extra = Math.max(table.rows.count - undo.rowCount, 0);
-        const landed: AppendUndo["groups"] = [];
-        for (const group of undo.groups) {
-          if (group.size > extra) break;
-          landed.push(group);
-          extra -= group.size;
-        }
-        // Lowest group first: the groups above it (inserted after it) are still in, so it sits
-        // their sizes further down; deleting it moves nothing above.
-        landed.forEach((group, j) => {
-          const above = landed.slice(j + 1).reduce((n, g) => n + g.size, 0);
-          const start = group.at + above;
-          for (let i = start + group.size - 1; i >= start; i--) table.rows.getItemAt(i).delete();
-        });
-        // Subtotal rows a landed group rewrote are back where they were: their formulas too.
-        for (const group of landed) {
-          if (!group.rewrite) continue;
-          const index = group.rewrite.index - group.size;
-          table.getDataBodyRange().getRow(index).formulas = [group.rewrite.formulas];
-        }
-        if (undo.filledBlankRow) table.getDataBodyRange().getRow(0).clear("Contents");
-        for (const cell of undo.tableCells) {
-          context.workbook.worksheets.getItem(cell.sheet).getRange(cell.address).clear("Contents");
-        }
-        if (landed.length > 0 || undo.filledBlankRow || undo.tableCells.length > 0) {
-          await context.sync();
-        }
-      });
+      await this.run((context) => takeOutAppend(context, undo));
     } catch (undoError) {
+      // Taken out before this pane inserts again, where the rows still hold what was written.
+      this.unfinishedAppend = undo;
+      const why = undoError instanceof WorkbookError ? undoError.message : reasonOf(undoError);
       throw new WorkbookError(
-        `Could not add the crew lines: ${reason}, and taking back the part that may have landed failed too (${reasonOf(undoError)}).`,
+        `Could not add the crew lines: ${reason}, and taking back the part that may have landed failed too (${why}).`,
         {
           cause,
           changed: "unknown",
-          check: `Check the end of the ${BUDGET_TABLE} table on the ${BUDGET_SHEET} sheet for incomplete lines, and delete them before inserting again.`,
+          check: `Insert again from this pane: CrewRate first takes out what landed of these lines (unless they were edited since). Or check the ${BUDGET_TABLE} table on the ${BUDGET_SHEET} sheet for incomplete lines and delete them.`,
         },
       );
     }
@@ -1971,56 +2030,41 @@ export class ExcelWorkbook implements WorkbookPort {
     });
   }
 
+  /**
+   * Before an insert: takes out what an earlier insert's failed batch left when its own undo
+   * failed too. Lines edited since are left to the producer, and said so.
+   */
+  private async takeOutUnfinishedAppend(undo: AppendUndo): Promise<void> {
+    try {
+      await this.run((context) => takeOutAppend(context, undo));
+      this.unfinishedAppend = undefined;
+    } catch (error) {
+      if (error instanceof WorkbookError) {
+        this.unfinishedAppend = undefined; // edited since: never taken out, the producer's call
+        throw new WorkbookError(
+          `Could not add the crew lines: the lines an earlier insert left incomplete were not taken out, because ${error.message}. Delete them by hand if they are not wanted, then insert again. Nothing was changed.`,
+          { cause: error },
+        );
+      }
+      throw new WorkbookError(
+        `Could not add the crew lines: taking out the lines an earlier insert left incomplete failed (${reasonOf(error)}). Nothing was changed; try again.`,
+        { cause: error, changed: "unknown", check: `Check the ${BUDGET_TABLE} table.` },
+      );
+    }
+  }
+
   /** Takes away what a failed ensureBudget may have created, then reports the failure. */
   private async undoSetup(undo: SetupUndo, reason: string, cause: unknown): Promise<never> {
     try {
-      await this.run(async (context) => {
-        const workbook = context.workbook;
-        const sheets = undo.addedSheets.map((name) => {
-          const sheet = workbook.worksheets.getItemOrNullObject(name);
-          sheet.load("isNullObject");
-          return sheet;
-        });
-        const names = undo.addedNames.map((name) => {
-          const item = workbook.names.getItemOrNullObject(name);
-          item.load("isNullObject");
-          return item;
-        });
-        // Tables and charts on the sheets that stay: the ones that were not there before are ours.
-        const tables = undo.tablesBefore ? workbook.worksheets.getItem(BUDGET_SHEET).tables : null;
-        tables?.load("items/name");
-        const topsheet = undo.chartsBefore ? workbook.worksheets.getItem(TOPSHEET_SHEET) : null;
-        topsheet?.charts.load("items/name");
-        await context.sync();
-
-        for (const item of names) if (!item.isNullObject) item.delete();
-        for (const { name, formula } of undo.repointedNames) {
-          workbook.names.getItem(name).formula = formula;
-        }
-        for (const { name } of tables?.items ?? []) {
-          if (!undo.tablesBefore?.includes(name)) workbook.tables.getItem(name).delete();
-        }
-        for (const { name } of topsheet?.charts.items ?? []) {
-          if (!undo.chartsBefore?.includes(name)) topsheet?.charts.getItem(name).delete();
-        }
-        // These cells were empty before the failed batch: emptied of what it wrote and drew, then
-        // given back the number formats they had.
-        for (const { sheet, address, formats } of undo.filledRanges) {
-          const range = workbook.worksheets.getItem(sheet).getRange(address);
-          range.clear("All");
-          const own = formats.map((row) => row.map((f) => (isGeneralFormat(f) ? null : f)));
-          if (own.some((row) => row.some((f) => f !== null))) range.numberFormat = own;
-        }
-        for (const sheet of sheets) if (!sheet.isNullObject) sheet.delete();
-        await context.sync();
-      });
+      await this.run((context) => takeBackSetup(context, undo));
     } catch (undoError) {
+      this.unfinishedSetup = undo; // taken back before this pane sets up again
       throw new WorkbookError(
         `Could not set up the budget sheets: ${reason}, and taking back the part that may have landed failed too (${reasonOf(undoError)}).`,
         {
           cause,
           changed: "unknown",
-          check: `Check the ${BUDGET_SHEET}, ${TOPSHEET_SHEET} and ${SETTINGS_SHEET} sheets.`,
+          check: `Try again from this pane: CrewRate first takes back what this set-up left on the ${BUDGET_SHEET}, ${TOPSHEET_SHEET} and ${SETTINGS_SHEET} sheets (so do not type there before), then sets up afresh.`,
         },
       );
     }
@@ -2139,6 +2183,111 @@ function undoCheck(undo: WriteUndo): string {
  * where it has changed, otherwise queues what takes it back and syncs. Does nothing where it is
  * undone already. `written.write` is set just before the write sync.
  */
+/**
+ * Takes out what a failed insert batch landed: its groups (they land whole and in order, so the
+ * rows added tell how many), the subtotals they rewrote, the blank row's line and the cells
+ * beside the table. Each only where it still holds what was written.
+ * @throws WorkbookError (nothing written) when a landed row holds something else
+ */
+async function takeOutAppend(context: Excel.RequestContext, undo: AppendUndo): Promise<void> {
+  const table = context.workbook.tables.getItem(BUDGET_TABLE);
+  table.rows.load("count");
+  const body = table.getDataBodyRange();
+  body.load("formulas, rowIndex");
+  const beside = undo.tableCells.map((cell) => {
+    const range = context.workbook.worksheets.getItem(cell.sheet).getRange(cell.address);
+    range.load("formulas");
+    return { ...cell, range };
+  });
+  await context.sync();
+  const rows = body.formulas as unknown[][];
+  let extra = Math.max(table.rows.count - undo.rowCount, 0);
+  const landed: AppendUndo["groups"] = [];
+  for (const group of undo.groups) {
+    if (group.size > extra) break;
+    landed.push(group);
+    extra -= group.size;
+  }
+  if (extra > 0) {
+    throw new WorkbookError("rows were added to or deleted from the budget since");
+  }
+  // Lowest group first: the groups above it (inserted after it) are still in, so it sits
+  // their sizes further down; deleting it moves nothing above.
+  const starts = landed.map(
+    (group, j) => group.at + landed.slice(j + 1).reduce((n, g) => n + g.size, 0),
+  );
+  landed.forEach((group, j) => {
+    group.cells.forEach((cells, i) => {
+      const index = starts[j]! + i;
+      if (!holdsWritten(rows[index], cells)) {
+        throw new WorkbookError(
+          `row ${body.rowIndex + index + 1} of the ${BUDGET_SHEET} sheet has changed since it was added`,
+        );
+      }
+    });
+  });
+  const blankRow = undo.blankRow && holdsWritten(rows[0], undo.blankRow);
+  const clear = beside.filter((cell) =>
+    cell.cells.every((row, r) => holdsWritten(firstRow(cell.range.formulas.slice(r)), row)),
+  );
+  landed.forEach((group, j) => {
+    for (let i = starts[j]! + group.size - 1; i >= starts[j]!; i--) {
+      table.rows.getItemAt(i).delete();
+    }
+  });
+  // Subtotal rows a landed group rewrote are back where they were: their formulas too.
+  for (const group of landed) {
+    if (!group.rewrite) continue;
+    const index = group.rewrite.index - group.size;
+    table.getDataBodyRange().getRow(index).formulas = [group.rewrite.formulas];
+  }
+  if (blankRow) table.getDataBodyRange().getRow(0).clear("Contents");
+  for (const cell of clear) cell.range.clear("Contents");
+  if (landed.length > 0 || blankRow || clear.length > 0) await context.sync();
+}
+
+/** Takes away what a failed set-up batch may have created (every step can be done again). */
+async function takeBackSetup(context: Excel.RequestContext, undo: SetupUndo): Promise<void> {
+  const workbook = context.workbook;
+  const sheets = undo.addedSheets.map((name) => {
+    const sheet = workbook.worksheets.getItemOrNullObject(name);
+    sheet.load("isNullObject");
+    return sheet;
+  });
+  const names = undo.addedNames.map((name) => {
+    const item = workbook.names.getItemOrNullObject(name);
+    item.load("isNullObject");
+    return item;
+  });
+  // Tables and charts on the sheets that stay: the ones that were not there before are ours.
+  const tables = undo.tablesBefore ? workbook.worksheets.getItem(BUDGET_SHEET).tables : null;
+  tables?.load("items/name");
+  const topsheet = undo.chartsBefore ? workbook.worksheets.getItem(TOPSHEET_SHEET) : null;
+  topsheet?.charts.load("items/name");
+  await context.sync();
+
+  for (const item of names) if (!item.isNullObject) item.delete();
+  for (const { name, formula } of undo.repointedNames) {
+    workbook.names.getItem(name).formula = formula;
+  }
+  for (const { name } of tables?.items ?? []) {
+    if (!undo.tablesBefore?.includes(name)) workbook.tables.getItem(name).delete();
+  }
+  for (const { name } of topsheet?.charts.items ?? []) {
+    if (!undo.chartsBefore?.includes(name)) topsheet?.charts.getItem(name).delete();
+  }
+  // These cells were empty before the failed batch: emptied of what it wrote and drew, then
+  // given back the number formats they had.
+  for (const { sheet, address, formats } of undo.filledRanges) {
+    const range = workbook.worksheets.getItem(sheet).getRange(address);
+    range.clear("All");
+    const own = formats.map((row) => row.map((f) => (isGeneralFormat(f) ? null : f)));
+    if (own.some((row) => row.some((f) => f !== null))) range.numberFormat = own;
+  }
+  for (const sheet of sheets) if (!sheet.isNullObject) sheet.delete();
+  await context.sync();
+}
+
 async function undoBatch(
   context: Excel.RequestContext,
   undo: WriteUndo,

@@ -23,6 +23,7 @@ import {
 } from "../../src/budget";
 import { ExcelWorkbook } from "../../src/office/excelWorkbook";
 import { FakeExcel, key } from "../fixtures/fakeExcel";
+import { expectTruthfulUnderFaults } from "./faultHarness";
 
 const DEPARTMENTS = [
   { name: "Camera", account: "3300" },
@@ -132,8 +133,21 @@ async function layout1Workbook() {
     ["", "Total", "=SUM(C2:C3)", "=SUM(D2:D3)", "=SUM(E2:E3)"],
   ];
   v1Top.forEach((row, r) => {
-    row.forEach((v, c) => top.set(key(r + 1, c), v));
+    // An empty cell holds nothing, as in Excel.
+    row.forEach((v, c) => (v === "" ? top.delete(key(r + 1, c)) : top.set(key(r + 1, c), v)));
   });
+  // Layout 1's chart: Total by department, beside the departments.
+  book.state.charts = book.state.charts.map((chart) =>
+    chart.sheet === "Topsheet"
+      ? {
+          ...chart,
+          source: "Topsheet!E1:E3",
+          title: "Crew cost by department",
+          xValues: "Topsheet!B2:B3",
+          position: "G2:P30",
+        }
+      : chart,
+  );
   return { book, workbook };
 }
 
@@ -231,4 +245,14 @@ describe("ExcelWorkbook: bringing a layout-1 budget up to date", () => {
       expect(book.state.names).toEqual(before.names);
     },
   );
+
+  it("is truthful under every fault (one or two), and a retry ends like a clean migration", async () => {
+    await expectTruthfulUnderFaults({
+      name: "layout-1 migration",
+      prepare: async () => {
+        const made = await layout1Workbook();
+        return { ...made, act: () => made.workbook.ensureBudget() };
+      },
+    });
+  });
 });
