@@ -336,19 +336,11 @@ export class ExcelWorkbook implements WorkbookPort {
   private async migrateLayout1(): Promise<void> {
     const unfinished = this.unfinishedMigration;
     if (unfinished) {
-      try {
-        await this.run((context) => this.putBackLayout1(context, unfinished));
-        this.unfinishedMigration = undefined;
-      } catch (error) {
-        throw new WorkbookError(
-          `Could not bring the budget up to date from CrewRate's layout 1: putting back what an earlier try left failed (${reasonOf(error)}).`,
-          {
-            cause: error,
-            changed: "unknown",
-            check: `Try again; or check the ${BUDGET_SHEET}, ${TOPSHEET_SHEET} and ${SETTINGS_SHEET} sheets against a saved copy.`,
-          },
-        );
-      }
+      await this.finishTakeBack(
+        (context) => this.putBackLayout1(context, unfinished),
+        "Could not bring the budget up to date from CrewRate's layout 1: putting back what an earlier try left failed",
+      );
+      this.unfinishedMigration = undefined;
     }
     const written: { undo?: MigrationUndo } = {};
     try {
@@ -660,19 +652,11 @@ export class ExcelWorkbook implements WorkbookPort {
   private async setUpBudget(): Promise<SetupDone> {
     const unfinished = this.unfinishedSetup;
     if (unfinished) {
-      try {
-        await this.run((context) => takeBackSetup(context, unfinished));
-        this.unfinishedSetup = undefined;
-      } catch (error) {
-        throw new WorkbookError(
-          `Could not set up the budget sheets: taking back what an earlier set-up left failed (${reasonOf(error)}).`,
-          {
-            cause: error,
-            changed: "unknown",
-            check: `Try again; or check the ${BUDGET_SHEET}, ${TOPSHEET_SHEET} and ${SETTINGS_SHEET} sheets.`,
-          },
-        );
-      }
+      await this.finishTakeBack(
+        (context) => takeBackSetup(context, unfinished),
+        "Could not set up the budget sheets: taking back what an earlier set-up left failed",
+      );
+      this.unfinishedSetup = undefined;
     }
     // Set just before the write sync: from then on, part of the batch may have landed.
     const written: { undo?: SetupUndo } = {};
@@ -2047,9 +2031,32 @@ export class ExcelWorkbook implements WorkbookPort {
         );
       }
       throw new WorkbookError(
-        `Could not add the crew lines: taking out the lines an earlier insert left incomplete failed (${reasonOf(error)}). Nothing was changed; try again.`,
-        { cause: error, changed: "unknown", check: `Check the ${BUDGET_TABLE} table.` },
+        `Could not add the crew lines: taking out the lines an earlier insert left incomplete failed (${reasonOf(error)}).`,
+        {
+          cause: error,
+          changed: "unknown",
+          check: `Insert again to finish taking them out, or check the ${BUDGET_TABLE} table for incomplete lines.`,
+        },
       );
+    }
+  }
+
+  /**
+   * Runs the take-back an earlier try of a write left unfinished (after two faults), before the
+   * write tries again. @throws WorkbookError ("changed: unknown") when it fails once more
+   */
+  private async finishTakeBack(
+    takeBack: (context: Excel.RequestContext) => Promise<void>,
+    failed: string,
+  ): Promise<void> {
+    try {
+      await this.run(takeBack);
+    } catch (error) {
+      throw new WorkbookError(`${failed} (${reasonOf(error)}).`, {
+        cause: error,
+        changed: "unknown",
+        check: `Try again; or check the ${BUDGET_SHEET}, ${TOPSHEET_SHEET} and ${SETTINGS_SHEET} sheets against a saved copy.`,
+      });
     }
   }
 
@@ -2228,7 +2235,7 @@ async function takeOutAppend(context: Excel.RequestContext, undo: AppendUndo): P
   });
   const blankRow = undo.blankRow && holdsWritten(rows[0], undo.blankRow);
   const clear = beside.filter((cell) =>
-    cell.cells.every((row, r) => holdsWritten(firstRow(cell.range.formulas.slice(r)), row)),
+    cell.cells.every((row, r) => holdsWritten((cell.range.formulas as unknown[][])[r], row)),
   );
   landed.forEach((group, j) => {
     for (let i = starts[j]! + group.size - 1; i >= starts[j]!; i--) {

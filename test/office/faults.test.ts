@@ -195,4 +195,27 @@ describe("an insert left incomplete by two faults", () => {
     const people = [...book.sheetCells("Budget").values()].filter((v) => v === "Cy" || v === "Dee");
     expect(people.sort()).toEqual(["Cy", "Dee"]);
   });
+
+  it("says the take-out is unfinished when it fails a third time, and the next insert finishes it", async () => {
+    const { book, workbook } = await budget(1);
+    const clean = await budget(1);
+    await clean.workbook.appendCrewLines([{ ...LINE, person: "Cy" }]);
+    const opRun = book.runs + 1;
+    book.failAt(opRun, 2, "all");
+    book.failAt(opRun + 1, 1, "none");
+    await workbook.appendCrewLines([{ ...LINE, person: "Cy" }]).catch(() => undefined);
+    book.failAt(book.runs + 1, 2, "none"); // the take-out's write fails
+
+    const third = await workbook
+      .appendCrewLines([{ ...LINE, person: "Cy" }])
+      .catch((e: unknown) => e);
+
+    expect(third).toBeInstanceOf(WorkbookError);
+    expect((third as WorkbookError).changed).toBe("unknown");
+    expect(messageFor(third as WorkbookError).body).not.toMatch(
+      /Nothing (in the budget )?was changed/,
+    );
+    await workbook.appendCrewLines([{ ...LINE, person: "Cy" }]);
+    expect(book.state).toEqual(clean.book.state);
+  });
 });
