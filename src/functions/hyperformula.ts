@@ -31,6 +31,7 @@ interface ProcedureAst {
   args: Ast[];
 }
 import type { RateEngine } from "../engine";
+import { indexDependencyEdges } from "./hyperformulaEdges";
 import { MAX_RESULT_CELLS, type CellArg, type CellInput } from "./args";
 import {
   createCrewFunctions,
@@ -328,5 +329,6 @@ export function buildCrewWorkbook(
   sheets: Record<string, (string | number | boolean | null)[][]>,
 ): HyperFormula {
   registerCrewFunctions(engine);
+  indexDependencyEdges();
   return HyperFormula.buildFromSheets(sheets, HF_CONFIG);
 }
