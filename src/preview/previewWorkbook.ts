@@ -324,9 +324,20 @@ export class PreviewWorkbook implements WorkbookPort {
         })),
       ),
     });
+    // The wages spill reads the whole Person and Subtotal columns. HyperFormula re-sets and
+    // re-evaluates an array formula for every row insert inside its range (so an insert of N
+    // account groups into a budget of M lines cost N × M); taken out for the batch and written
+    // back once over the new extent, it is evaluated once. Only CrewRate's own spill, as written.
+    const wagesAt = { sheet, row: HEADER_ROW - 1, col: COLUMNS.length + 1 };
+    const squeeze = (f: unknown) => String(f).replace(/\s+/g, "").toUpperCase();
+    const liftSpill =
+      placement.added > 0 &&
+      squeeze(this.hf.getCellFormula(wagesAt)) ===
+        squeeze(previewWagesFormula(FIRST_LINE_ROW + this.bodyRows));
     // One undoable batch: each group inserted above the totals row at its account, from the
     // bottom up, moved subtotals rewritten, and the totals rewritten over the new extent.
     this.hf.batch(() => {
+      if (liftSpill) this.hf.setCellContents(wagesAt, null);
       for (const t of tableWrites) {
         t.rows.forEach((cells, i) => {
           this.hf.setCellContents({ sheet: t.id, row: TABLE_FIRST_ROW - 1 + t.at[i]!, col: 0 }, [
@@ -348,6 +359,7 @@ export class PreviewWorkbook implements WorkbookPort {
       if (placement.added === 0) return;
       const lastRow = FIRST_LINE_ROW - 1 + this.bodyRows + placement.added;
       this.hf.setCellContents({ sheet, row: lastRow, col: 0 }, [totalsRow(lastRow)]);
+      if (liftSpill) this.hf.setCellContents(wagesAt, previewWagesFormula(lastRow + 1));
     });
     this.bodyRows += placement.added;
     if (placement.lineRows.length > 0) {
