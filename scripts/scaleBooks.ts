@@ -851,3 +851,55 @@ export const BOOKS_2026_4: BookConfig[] = [
 ];
 
 BOOKS.push(...BOOKS_2026_4);
+
+const V5 = "2026.5";
+
+const L600_SOURCE = {
+  publisher: "AMPTP and IATSE Local 600",
+  docNumber: "00310921",
+  address: `${REPO}/extracted_text/Local_600_Camera/Local_600_2024-27_Wage_Schedules.txt`,
+  published: "2024-08-03",
+  confidence: "high",
+} as const;
+
+/**
+ * Books added in card 2026.5: Local 600 camera crews hired under the Amendment Agreement outside
+ * Los Angeles and New York. Schedule #22 covers the states outside "the Corridor" (the card's
+ * Georgia, New Mexico and Other US); Maryland is in the Corridor, so Schedule #12 (already on the
+ * card for New York) applies there too, as a book of its own so workbooks pinned to an earlier
+ * card keep their Maryland lines.
+ */
+export const BOOKS_2026_5: BookConfig[] = [
+  {
+    id: "iatse-600-amendment-outside",
+    agreement: "local-600-amendment",
+    name: 'IATSE Local 600 Amendment Agreement (outside "the Corridor") Schedule #22',
+    regions: ["georgia", "new-mexico", "other-us"],
+    tiers: ["studio"],
+    since: V5,
+    csv: "iatse-600-amendment-outside.csv",
+    source: {
+      ...L600_SOURCE,
+      title:
+        '2024-27 Local #600 Wage Schedules, Wage Schedule #22: Amendment Agreement studio minimum rates outside "the Corridor" (outside CT, DE, MD, MA, NJ, NY, RI, PA and Washington D.C.) (doc 00310921.XLSX, printed 8/3/2024), pp.100-103',
+      note: "Read from shared/sources/Local_600_2024-27_Wage_Schedules.txt. For motion pictures other than one-half hour prime time dramatic television recorded digitally. Schedule D-1: daily employees, 8-hour minimum call, 1-1/2 after 8 (the assistants and technician: after 8 and/or 40); Schedule E-1: weekly employees, 5 consecutive days, 43.2 hours (still photographers 40; the DIT, video controller and camera utility 40, 1-1/2 after 40; the assistants' printed week is their hourly rate × 44.8 pay hours). Digital imaging technician, video controller, camera utility and digital utility apply only to television recorded digitally (p.100 footnote **). Every figure equals Schedule #1's (West Coast) Schedule A and B columns for the same period (checked). The card applies it in Georgia, New Mexico and Other US.",
+    },
+  },
+  {
+    id: "iatse-600-amendment-md",
+    agreement: "local-600-amendment",
+    name: 'IATSE Local 600 Amendment Agreement ("the Corridor", Maryland) Schedule #12',
+    regions: ["maryland"],
+    tiers: ["studio"],
+    since: V5,
+    csv: "iatse-600-amendment.csv",
+    source: {
+      ...L600_SOURCE,
+      title:
+        '2024-27 Local #600 Wage Schedules, Wage Schedule #12: Amendment Agreement studio minimum rates, CT, DE, MD, MA, NJ, NY, RI, PA and Washington D.C. ("the Corridor") (doc 00310921.XLSX, printed 8/3/2024), pp.60-63',
+      note: "Read from shared/sources/Local_600_2024-27_Wage_Schedules.txt. The same schedule as the New York book iatse-600-amendment, applied in the card's Maryland region (Maryland is in the Corridor). For motion pictures other than long-form TV, pilots, 1st and 2nd seasons of one-hour series and low/mid-budget SVOD, AVOD and FAST programs. Schedule D: daily employees, 8 hours, 1-1/2 after 8; Schedule E: weekly employees, weekly guarantee 5 consecutive days, 40 hours.",
+    },
+  },
+];
+
+BOOKS.push(...BOOKS_2026_5);

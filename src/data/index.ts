@@ -69,6 +69,8 @@ import scale_iatse_asa_dc from "./scales/iatse-asa-dc.json";
 import scale_iatse_asa_dc_tv_long_form from "./scales/iatse-asa-dc-tv-long-form.json";
 import scale_iatse_asa_dc_tv_other from "./scales/iatse-asa-dc-tv-other.json";
 import scale_iatse_asa_new_england from "./scales/iatse-asa-new-england.json";
+import scale_iatse_600_amendment_outside from "./scales/iatse-600-amendment-outside.json";
+import scale_iatse_600_amendment_md from "./scales/iatse-600-amendment-md.json";
 
 type RoleFile = {
   department: RateCard["departments"][number];
@@ -145,6 +147,8 @@ export const scaleBooks = [
   scale_iatse_asa_dc_tv_long_form,
   scale_iatse_asa_dc_tv_other,
   scale_iatse_asa_new_england,
+  scale_iatse_600_amendment_outside,
+  scale_iatse_600_amendment_md,
 ] as RateCard["scales"];
 
 /** Assembles the card from its files. */

@@ -159,7 +159,10 @@ describe("planning an import", () => {
     );
     expect(hireOfRow("1st AD - Local Hire", "Georgia")?.note).toMatch(/in every region/);
     expect(hireOfRow("DP - Local Hire", "Georgia")?.note).toMatch(
-      /no union scale on the card covers Director of Photography in Georgia .* priced non-union/,
+      /^Local hire: priced on the IATSE Local 600 Amendment Agreement, the agreement that covers Director of Photography in Georgia/,
+    );
+    expect(hireOfRow("Production Designer - Local Hire", "Georgia")?.note).toMatch(
+      /no union scale on the card covers Production Designer in Georgia .* priced non-union/,
     );
   });
 

@@ -68,11 +68,8 @@ describe("golden tables", () => {
     const csvs = readdirSync(goldenDir)
       .filter((f) => f.endsWith(".csv"))
       .sort();
-    expect(
-      BOOKS.filter((b) => !b.incoming)
-        .map((b) => b.csv)
-        .sort(),
-    ).toEqual(csvs);
+    // One CSV may serve two books (Local 600 Schedule #12 in New York and in Maryland).
+    expect([...new Set(BOOKS.filter((b) => !b.incoming).map((b) => b.csv))].sort()).toEqual(csvs);
     const incoming = readdirSync(`${goldenDir}incoming/`)
       .filter((f) => f.endsWith(".csv"))
       .map((f) => `incoming/${f}`)

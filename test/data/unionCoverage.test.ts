@@ -93,11 +93,12 @@ describe("fringes follow the line's agreement", () => {
   });
 
   it("gives LBT lines in Los Angeles MPI hours and 6% IAP, and elsewhere the per-day amounts", () => {
+    // An independent producer (the default) pays the MPI's premium health and retiree rates.
     expect(fringeIds(week("key-grip", "los-angeles", "tier-2"))).toEqual([
-      "lbt-mpi-health",
+      "lbt-mpi-health-independent",
       "lbt-mpi-dental-vision",
       "lbt-mpi-pension",
-      "lbt-mpi-retiree-health",
+      "lbt-mpi-retiree-health-independent",
       "lbt-csatf",
       "lbt-iap",
     ]);
@@ -112,10 +113,11 @@ describe("fringes follow the line's agreement", () => {
 
 describe("a line left non-union says why, and follows the region's scale", () => {
   it("names the missing scale in the basis", () => {
-    const q = week("camera-operator", "georgia", "studio");
+    // Local 800 prices art directors in Los Angeles; neither book on the card in Georgia does.
+    const q = week("production-designer", "georgia", "studio");
     expect(q.agreement.id).toBe("non-union");
     expect(q.basis.kind === "override" ? "" : q.basis.nonUnionReason).toBe(
-      "no IATSE Area Standards Agreement scale for this role in Georgia",
+      "no IATSE Area Standards Agreement or IATSE Local 600 Amendment Agreement scale for this role in Georgia",
     );
     const la = week("script-supervisor", "los-angeles", "studio");
     expect(la.basis.kind === "override" ? "" : la.basis.nonUnionReason).toMatch(
@@ -179,16 +181,16 @@ describe("Local 52 day rates", () => {
 
 describe("unionChange (the pane's note when a setting moves lines off union scales)", () => {
   const lines = [
-    { role: "camera-operator", quantity: 4 },
+    { role: "production-designer", quantity: 4 },
     { role: "key-grip", quantity: 4 },
     { role: "script-supervisor", quantity: 4 },
   ];
 
   it("counts the lines that become estimates and their fringe difference", () => {
     const change = unionChange(engine, lines, { region: "georgia" });
-    expect(change.toEstimate.map((l) => l.role)).toEqual(["Camera Operator"]);
+    expect(change.toEstimate.map((l) => l.role)).toEqual(["Production Designer"]);
     expect(change.toEstimate[0]!.reason).toBe(
-      "no IATSE Area Standards Agreement scale for this role in Georgia",
+      "no IATSE Area Standards Agreement or IATSE Local 600 Amendment Agreement scale for this role in Georgia",
     );
     expect(change.toUnion.map((l) => l.role)).toEqual(["Script Supervisor"]);
     expect(change.fringeAfterCents).not.toBe(change.fringeBeforeCents);
@@ -242,16 +244,16 @@ describe("CREW.BASIS", () => {
     const hf = buildCrewWorkbook(engine, {
       S: [
         [
-          '=CREW.BASIS("Camera Operator", "week", , "Georgia")',
+          '=CREW.BASIS("Production Designer", "week", , "Georgia")',
           '=CREW.BASIS("Key Grip", "week", , "Georgia")',
           '=CREW.BASIS("Key Grip", "week", "Non-union", "Georgia")',
         ],
       ],
     });
-    const [camera, grip, chosen] = hf.getSheetValues(0)[0]!;
+    const [designer, grip, chosen] = hf.getSheetValues(0)[0]!;
     hf.destroy();
-    expect(camera).toBe(
-      "Estimate (non-union: no IATSE Area Standards Agreement scale for this role in Georgia)",
+    expect(designer).toBe(
+      "Estimate (non-union: no IATSE Area Standards Agreement or IATSE Local 600 Amendment Agreement scale for this role in Georgia)",
     );
     expect(grip).toBe("Published (IATSE Area Standards Agreement)");
     expect(chosen).toBe("Estimate (non-union)");

@@ -185,16 +185,14 @@ describe("the health contribution level", () => {
     }
   });
 
-  it("changes nothing on lines under other agreements", () => {
+  it("changes nothing on DGA and non-union lines", () => {
     const lines: QuoteRequest[] = [
       { role: "upm" }, // DGA
-      { role: "transportation-coordinator" }, // Teamsters
-      { role: "key-grip", region: "Georgia" }, // the Area Standards Agreement
       { role: "key-grip", agreement: "Non-union" },
+      { role: "key-grip", region: "Georgia", agreement: "Non-union" },
     ];
     for (const req of lines) {
       const [i, c] = LEVELS.map((level) => engine.quoteFast({ ...req, healthContribution: level }));
-      expect(i!.agreement.id).not.toBe("iatse");
       expect(i!.totalCents).toBe(c!.totalCents);
       expect(i!.fringes.some((f) => f.healthContributions !== undefined)).toBe(false);
     }
@@ -243,6 +241,123 @@ describe("the health contribution level", () => {
       "iatse-mpi-pension",
       "iatse-mpi-retiree-health",
     ]);
+  });
+});
+
+// Card 2026.5: the level reaches every line whose health is the MPI's. Dental/vision is BA21
+// Art. XII(j)-(k) p.22, 18.7 + 5 cents.
+const DENTAL_VISION = 0.237;
+
+describe("MPI-based rates under other agreements (card 2026.5)", () => {
+  // [date, independent health, independent retiree] from the printed figures, as above.
+  const independent = RATES.map(([date, [h], [r]]) => [date, h, r] as const);
+  const contributor = RATES.map(([date, [, h], [, r]]) => [date, h, r] as const);
+
+  /** 100 hours (a day rate where the book prints only days: its rate per hour is what counts). */
+  const MPI_LINES: [name: string, req: QuoteRequest, agreement: string, from: string][] = [
+    [
+      "Teamsters Local 399",
+      { role: "transportation-coordinator", unit: "week" },
+      "teamsters",
+      "2024-08-04",
+    ],
+    [
+      "Low Budget Theatrical, Los Angeles",
+      { role: "key-grip", tier: "Tier 2" },
+      "lbt",
+      "2024-01-01",
+    ],
+  ];
+  it.each(MPI_LINES)(
+    "charges %s lines the Basic Agreement's MPI health and retiree rates at the producer's level",
+    (_name, req, agreement, from) => {
+      for (const [rates, level] of [
+        [independent, "independent"],
+        [contributor, "contributor"],
+      ] as const) {
+        for (const [date, h, r] of rates.filter(([d]) => d >= from)) {
+          const q = engine.quoteFast({ ...req, date, healthContribution: level });
+          expect(q.agreement.id).toBe(agreement);
+          const healthLine = q.fringes.filter((f) =>
+            / Health (Plan|\(LBT)|MPI Health/.test(f.label),
+          );
+          const retireeLine = q.fringes.filter((f) => /Retired Employees Fund/.test(f.label));
+          expect([healthLine.length, retireeLine.length]).toEqual([1, 1]);
+          expect(
+            [healthLine[0]!.rate, retireeLine[0]!.rate],
+            `${agreement} ${date} ${level}`,
+          ).toEqual([h, r]);
+          expect(healthLine[0]!.healthContributions).toEqual([level]);
+        }
+      }
+    },
+  );
+
+  const ESTIMATES: [name: string, req: QuoteRequest, label: string][] = [
+    [
+      "Area Standards Agreement",
+      { role: "key-grip", region: "Georgia", unit: "hour", quantity: 100 },
+      "Health (ASA, estimate)",
+    ],
+    [
+      "Local 52",
+      { role: "key-grip", region: "New York", unit: "day" },
+      "Welfare (Local 52, estimate)",
+    ],
+    [
+      "Local 600 Amendment Agreement",
+      { role: "camera-operator", region: "New York", unit: "day" },
+      "Health (Local 600 Amendment, estimate)",
+    ],
+  ];
+  it.each(ESTIMATES)(
+    "builds the %s health estimate from the MPI health at the producer's level + dental/vision + retiree",
+    (_name, req, label) => {
+      for (const [rates, level] of [
+        [independent, "independent"],
+        [contributor, "contributor"],
+      ] as const) {
+        for (const [date, h, r] of rates) {
+          const q = engine.quoteFast({ ...req, date, healthContribution: level });
+          const line = q.fringes.filter((f) => f.label === label);
+          expect(line).toHaveLength(1);
+          expect(line[0]!.rate, `${label} ${date} ${level}`).toBeCloseTo(
+            h + r + cents(DENTAL_VISION),
+            6,
+          );
+          expect(line[0]!.kind).toBe("estimate");
+          expect(line[0]!.method).toMatch(/^Estimate, not published: /);
+        }
+      }
+    },
+  );
+
+  it("prints the independent estimate's sum in its method", () => {
+    const q = engine.quoteFast({ ...ESTIMATES[0]![1], date: "2026-10-01" });
+    const line = q.fringes.find((f) => f.label === "Health (ASA, estimate)")!;
+    expect(line.method).toContain(
+      'premium rate an independent producer (not a "$15 Million Contributor") pays',
+    );
+    expect(line.method).toContain("$12.7730 + $0.2370 + $0.8600 = $13.8700 an hour");
+    expect(line.amountCents).toBe(138700);
+  });
+
+  it("keeps workbooks pinned to 2026.4 at the contributor's figures on those lines, at either level", () => {
+    const pinned = engine.forVersion("2026.4");
+    for (const [req, from] of [
+      ...MPI_LINES.map((l) => [l[1], l[3]] as const),
+      ...ESTIMATES.map((l) => [l[1], "2024-01-01"] as const),
+    ]) {
+      for (const [date] of RATES.filter(([d]) => d >= from)) {
+        const [i, c] = LEVELS.map((level) =>
+          pinned.quoteFast({ ...req, date, healthContribution: level }),
+        );
+        expect(i!.totalCents).toBe(c!.totalCents);
+        expect(c!.totalCents).toBe(
+          engine.quoteFast({ ...req, date, healthContribution: "contributor" }).totalCents,
+        );
+      }
+    }
   });
 });
 

@@ -290,7 +290,8 @@ describe("a newer rate card", () => {
 describe("a settings change that moves lines off union scales", () => {
   it("is said in the pane, with how many lines and what it does to their fringes", async () => {
     const workbook = new PreviewWorkbook(engine);
-    await workbook.appendCrewLines([crewLine("Director of Photography", 8, "week")]);
+    // Local 800 in Los Angeles; no book on the card prices a production designer in Georgia.
+    await workbook.appendCrewLines([crewLine("Production Designer", 8, "week")]);
     renderPane(workbook);
     await screen.findByRole("combobox", { name: "Find a crew role" });
     await waitFor(() => {
@@ -302,7 +303,7 @@ describe("a settings change that moves lines off union scales", () => {
     const note = await screen.findByText(/Changing Region to Georgia/);
     const bar = note.closest("[role=status]");
     expect(bar?.textContent).toMatch(/moved 1 line from union scales to non-union estimates/);
-    expect(bar?.textContent).toMatch(/Director of Photography/);
+    expect(bar?.textContent).toMatch(/Production Designer/);
     expect(bar?.textContent).toMatch(/fringes went from \$[\d,.]+ to \$[\d,.]+/);
   });
 });
