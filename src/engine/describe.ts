@@ -3,6 +3,7 @@ import { bookApplies, hasRatesOn } from "./coverage";
 import { isRateError } from "./errors";
 import { describeSource } from "./explain";
 import { planRate } from "./quote";
+import { periodInForce } from "./scales";
 import { findClassificationPick, type ResolvedTerms } from "./terms";
 import {
   DEFAULT_HEALTH_CONTRIBUTION,
@@ -151,6 +152,8 @@ export interface ClassificationChoice {
   agreement: string;
   /** Whether the card links the role to it (one of the classifications it prices the role at). */
   isRoleOwn: boolean;
+  /** A further schedule of the classification the text names ("Local 600 #1941 C-1"). */
+  schedule?: string;
 }
 
 /** Classifications to pick from, by book: the role's own first. */
@@ -201,29 +204,53 @@ export function classificationChoices(
 ): ClassificationGroup[] {
   // A production's own role has its one rate only (see planRate).
   if (role.production) return [];
-  const choiceOf = (book: ScaleBook, code: string, isRoleOwn: boolean) => {
+  /**
+   * The classification as a line prices it (each kind of hire on its first schedule in force),
+   * then each further schedule of a kind of hire it prints more than one of (Local 600's C
+   * schedules, Local 700's F schedules), named after the code.
+   */
+  const choicesOf = (book: ScaleBook, code: string, isRoleOwn: boolean) => {
     const cref = index.classifications.get(classificationKey(book.id, code));
-    if (!cref || !hasRatesOn(cref, date)) return undefined;
+    if (!cref || !hasRatesOn(cref, date)) return [];
     const text = choiceText(index, book, code, region, tier);
-    if (text === undefined) return undefined;
+    if (text === undefined) return [];
+    const { title } = cref.classification;
     const choice: ClassificationChoice = {
       text,
       code,
-      title: cref.classification.title,
+      title,
       bookId: book.id,
       bookName: book.name,
       agreement: index.agreementById.get(book.agreement)?.name ?? book.agreement,
       isRoleOwn,
     };
-    return choice;
+    const firstOfHire = new Set<string>();
+    const choices = [choice];
+    for (const schedule of cref.classification.schedules) {
+      if (!periodInForce(schedule.rates, date)) continue;
+      if (!firstOfHire.has(schedule.hire)) {
+        firstOfHire.add(schedule.hire);
+        continue;
+      }
+      const label = schedule.label;
+      choices.push({
+        ...choice,
+        text: `${text} ${label}`,
+        title: `${title}, schedule ${label}`,
+        schedule: label,
+      });
+    }
+    return choices;
   };
   const applies = (book: ScaleBook) =>
     !index.referenceBooks.has(book.id) && bookApplies(index, book, region.id, tier.id);
   const own: ClassificationChoice[] = [];
   for (const ref of role.scales) {
     const book = index.books.get(ref.agreement);
-    const choice = book && applies(book) ? choiceOf(book, ref.code, true) : undefined;
-    if (choice && !own.some((c) => c.text === choice.text)) own.push(choice);
+    const choices = book && applies(book) ? choicesOf(book, ref.code, true) : [];
+    for (const choice of choices) {
+      if (!own.some((c) => c.text === choice.text)) own.push(choice);
+    }
   }
   const groups: ClassificationGroup[] = own.length ? [{ label: "This role", choices: own }] : [];
   for (const book of index.card.scales) {
@@ -231,8 +258,7 @@ export function classificationChoices(
     const choices: ClassificationChoice[] = [];
     for (const c of book.classifications) {
       if (own.some((o) => o.bookId === book.id && o.code === c.code)) continue;
-      const choice = choiceOf(book, c.code, false);
-      if (choice) choices.push(choice);
+      choices.push(...choicesOf(book, c.code, false));
     }
     if (choices.length) groups.push({ label: book.name, choices });
   }

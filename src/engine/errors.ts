@@ -28,6 +28,7 @@ export type RateErrorCode =
   | "UNKNOWN_VERSION"
   | "UNKNOWN_HEALTH_CONTRIBUTION"
   | "UNKNOWN_CLASSIFICATION"
+  | "UNKNOWN_SCHEDULE"
   | "BAD_QUANTITY"
   | "BAD_DATE"
   | "BAD_HOURS"
@@ -139,6 +140,8 @@ export function describeRateError(code: RateErrorCode, d: RateErrorDetails): str
       return `Unknown rate card version${input}${d.reason ? `: ${d.reason}` : ""}.${didYouMean(d.suggestions)}`;
     case "UNKNOWN_CLASSIFICATION":
       return `${d.agreement ?? "The book"} has no classification${input}.${didYouMean(d.suggestions)}`;
+    case "UNKNOWN_SCHEDULE":
+      return `${d.agreement ?? "That classification"} has no schedule${input}.${didYouMean(d.suggestions)}`;
     case "UNKNOWN_HEALTH_CONTRIBUTION":
       return `Unknown health contribution${input}: use independent (a producer that is not a $15M contributor) or contributor (a $15M contributor).`;
     case "BAD_QUANTITY":

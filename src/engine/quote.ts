@@ -122,11 +122,15 @@ function publishedPlan(index: CardIndex, r: ResolvedTerms): RatePlan | RateError
   for (const ref of inRegion) {
     const cref = index.classifications.get(classificationKey(ref.agreement, ref.code));
     if (!cref) continue;
-    const inForce = classificationInForce(cref.classification, r.date);
+    // A schedule named with the classification ("Local 600 #1941 C-1") is the only one used.
+    const schedule = r.pick?.schedule;
+    const inForce = classificationInForce(cref.classification, r.date, schedule);
     if (!inForce.daily && !inForce.weekly && !inForce.onCall) {
       failure ??= noRate(
         r,
-        `no scale in force on that date (the card covers ${coverage(index, ref.agreement, ref.code)})`,
+        schedule === undefined
+          ? `no scale in force on that date (the card covers ${coverage(index, ref.agreement, ref.code)})`
+          : `schedule ${schedule} has no figure in force on that date`,
       );
       continue;
     }
@@ -138,7 +142,10 @@ function publishedPlan(index: CardIndex, r: ResolvedTerms): RatePlan | RateError
       flatWeeks: undefined,
     });
     if (isPricingFailure(priced)) {
-      failure ??= noRate(r, priced.reason);
+      failure ??= noRate(
+        r,
+        schedule === undefined ? priced.reason : `schedule ${schedule}: ${priced.reason}`,
+      );
       continue;
     }
     const { period } = priced.used;

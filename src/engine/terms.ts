@@ -63,6 +63,11 @@ export interface ClassificationPick {
   agreement: Agreement;
   book: ScaleBook;
   classification: Classification;
+  /**
+   * A schedule of the classification named after its code ("Local 600 #1941 C-1"), as the card
+   * labels it; undefined: each kind of hire takes its first schedule in force, as for a role.
+   */
+  schedule?: string | undefined;
 }
 
 /**
@@ -88,9 +93,17 @@ export function findClassificationPick(
   const hash = text.lastIndexOf("#");
   if (hash >= 0) {
     const left = text.slice(0, hash).trim();
-    const code = text.slice(hash + 1).trim();
+    // No printed code holds a space: what follows the code names one of its schedules.
+    const [code = "", ...rest] = text
+      .slice(hash + 1)
+      .trim()
+      .split(/\s+/);
+    const schedule = rest.join(" ").replace(/^schedule\s+/i, "") || undefined;
     const group = left ? index.bookGroups.get(left) : undefined;
-    if (group && code) return pickIn(index, text, group, { code }, at);
+    if (group && code) {
+      const pick = pickIn(index, text, group, { code }, at);
+      return schedule === undefined || isRateError(pick) ? pick : withSchedule(pick, schedule);
+    }
   }
   for (let i = text.indexOf(":"); i > 0; i = text.indexOf(":", i + 1)) {
     const group = index.bookGroups.get(text.slice(0, i).trim());
@@ -105,6 +118,22 @@ export function findClassificationPick(
     });
   }
   return undefined;
+}
+
+/**
+ * The pick priced on one of its classification's schedules, the label matched ignoring case and
+ * spaces ("c-1", "C 1"); else UNKNOWN_SCHEDULE listing the schedules the book prints for it.
+ */
+function withSchedule(pick: ClassificationPick, typed: string): ClassificationPick | RateError {
+  const squash = (label: string) => label.toLowerCase().replace(/[\s-]+/g, "");
+  const { classification } = pick;
+  const schedule = classification.schedules.find((s) => squash(s.label) === squash(typed));
+  if (schedule) return { ...pick, schedule: schedule.label };
+  return new RateError("UNKNOWN_SCHEDULE", {
+    input: typed,
+    agreement: `${classification.title} (${classification.code}) in the ${pick.book.name}`,
+    suggestions: [...new Set(classification.schedules.map((s) => s.label))],
+  });
 }
 
 type ClassificationWanted =

@@ -81,6 +81,11 @@ function rateMessage(error: RateError): PaneMessage {
         title: "Unknown classification",
         body: `${d.agreement ?? "That book"} prints no classification${quoted(d.input)}.${didYouMean(d.suggestions)} Write it as the book's name and the code (Local 728 #5411) or the title as printed (Local 728: Sub-Foreman), or pick it under Scale classification.`,
       };
+    case "UNKNOWN_SCHEDULE":
+      return {
+        title: "Unknown schedule",
+        body: `${d.agreement ?? "That classification"} has no schedule${quoted(d.input)}.${didYouMean(d.suggestions)} Write the schedule after the code as the book labels it (Local 600 #1941 C-1), or pick it under Scale classification.`,
+      };
     case "UNKNOWN_HEALTH_CONTRIBUTION":
       return {
         title: "Check the health contribution",

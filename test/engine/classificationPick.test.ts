@@ -312,3 +312,101 @@ describe("picking a classification for a line", () => {
     expect(all.filter((k) => !linked.has(k)).length).toBeGreaterThan(unreached.length);
   });
 });
+
+describe("picking a further schedule of a classification", () => {
+  // Local 600 Schedule #1, 8/2/2026-7/31/2027 (p.19): 1941 1st Asst. Photographer, Schedule B-1
+  // weekly $2,937.98 (43.2 hours), Schedule C-1 weekly $3,191.46 (4-week guarantee, 48.6 hours).
+  const week = (agreement: string) =>
+    engine.quote({ role: "1st Assistant Camera", agreement, unit: "week", date: "2026-10-01" });
+
+  it("prices the schedule named after the code, the first of each hire otherwise", () => {
+    expect(week("Local 600 #1941").unitRateCents).toBe(293798);
+    for (const agreement of [
+      "Local 600 #1941 C-1",
+      "local 600 #1941 c-1",
+      "Local 600 #1941 C1",
+      "Local 600 #1941 schedule C-1",
+    ]) {
+      const q = week(agreement);
+      expect(q.unitRateCents, agreement).toBe(319146);
+      expect(q.contributionHours).toBe(48.6);
+      expect(q.basis.kind === "override" ? "" : q.basis.schedule.label).toBe("C-1");
+      expect(q.basis.kind === "override" ? "" : q.basis.chosen).toBe(agreement);
+      expect(q.explanation).toContain("schedule C-1");
+    }
+  });
+
+  it("lists each further schedule as a choice of its own, whose text prices it", () => {
+    const groups = engine.classificationsFor(engine.findRole("1st Assistant Camera"), {
+      date: "2026-10-01",
+    });
+    const own = groups[0]!.choices.filter((c) => c.code === "1941");
+    expect(own.map((c) => [c.text, c.title, c.schedule])).toEqual([
+      ["Local 600 #1941", "1st Asst. Photographer", undefined],
+      ["Local 600 #1941 C-1", "1st Asst. Photographer, schedule C-1", "C-1"],
+    ]);
+    // Every further schedule on the card is listed where its book applies, and prices as printed.
+    const further: ClassificationChoice[] = [];
+    for (const book of pickable) {
+      for (const c of book.classifications) {
+        const date = dateOf(c);
+        const listed = engine
+          .classificationsFor(engine.findRole(ROLE), { ...placeOf(book), date })
+          .flatMap((g) => g.choices)
+          .filter((x) => x.bookId === book.id && x.code === c.code && x.schedule !== undefined);
+        for (const choice of listed) {
+          const schedule = c.schedules.find((s) => s.label === choice.schedule)!;
+          const period = schedule.rates.find((r) => r.from <= date && date <= r.to)!;
+          const q = engine.quote({
+            role: ROLE,
+            agreement: choice.text,
+            unit: "week",
+            date,
+            ...placeOf(book),
+          });
+          expect(q.unitRateCents, choice.text).toBe(period.weeklyCents);
+          further.push(choice);
+        }
+      }
+    }
+    expect(further.map((c) => `${c.bookId} ${c.code} ${c.schedule}`)).toEqual([
+      "iatse-600 1901 C",
+      "iatse-600 1911 C",
+      "iatse-600 1921 C",
+      "iatse-600 1931 C",
+      "iatse-600 1941 C-1",
+      "iatse-600 1951 C-1",
+      "iatse-600 1961 C-1",
+      "iatse-700 4154 F-1",
+      "iatse-700 4164 F-1",
+      "iatse-700 4158 F-2",
+    ]);
+  });
+
+  it("refuses a schedule the classification does not print, naming those it does", () => {
+    const e = errorOf(() => week("Local 600 #1941 D-9"));
+    expect(e.code).toBe("UNKNOWN_SCHEDULE");
+    expect(e.details.suggestions).toEqual(["A-1", "B-1", "C-1"]);
+    const cell = toExcelError(e);
+    expect(cell.error).toBe("#VALUE!");
+    expect(cell.message).toBe(
+      "1st Asst. Photographer (1941) in the IATSE Local 600 (Cinematographers Guild, West Coast) Schedule #1 has no schedule 'D-9'. Did you mean A-1, B-1 or C-1?",
+    );
+    const pane = messageFor(e);
+    expect(pane.title).toBe("Unknown schedule");
+    expect(pane.body).toContain("Local 600 #1941 C-1");
+  });
+
+  it("says so when the schedule has no figure on the line's date", () => {
+    const e = errorOf(() =>
+      engine.quote({
+        role: "1st Assistant Camera",
+        agreement: "Local 600 #1941 C-1",
+        unit: "week",
+        date: "2024-03-01",
+      }),
+    );
+    expect(e.code).toBe("NO_RATE");
+    expect(e.details.reason).toBe("schedule C-1 has no figure in force on that date");
+  });
+});
