@@ -105,6 +105,11 @@ export function crewLineRow(
   return COLUMNS.map((name) => cells[name]);
 }
 
+/** A formula as compared with one CrewRate writes: spaces dropped, case ignored. */
+export function squeezeFormula(formula: string): string {
+  return formula.replace(/\s+/g, "").toUpperCase();
+}
+
 /**
  * Whether a Fringe cell holds the formula an earlier CrewRate wrote for a line at this row, not
  * today's: the same call but without Settings' HealthContribution (so the line ignored the
@@ -114,7 +119,7 @@ export function crewLineRow(
  */
 export function isEarlierFringe(cell: unknown, row: number, wagesSpill: WagesSpill): boolean {
   if (typeof cell !== "string") return false;
-  const squeeze = (f: string) => f.replace(/\s+/g, "").toUpperCase();
+  const squeeze = squeezeFormula;
   const current = currentFringe(row, wagesSpill);
   const formula = squeeze(cell);
   if (formula === squeeze(current)) return false;

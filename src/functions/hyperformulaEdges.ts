@@ -83,15 +83,22 @@ function vertexIndex(graph: GraphInternals, fromId: number): Map<number, number>
   return index;
 }
 
-/** The indexed vertex's array, or undefined when HyperFormula's own method should run. */
-function indexedEdges(
+/** An edge between two graph vertices whose source is indexed. */
+interface IndexedEdge {
+  edges: (number | undefined)[];
+  fromId: number;
+  toId: number;
+}
+
+/** The indexed vertex's array and both ids, or undefined when HyperFormula's own method should run. */
+function indexedEdge(
   graph: GraphInternals,
   fromId: number | undefined,
   toId: number | undefined,
-): (number | undefined)[] | undefined {
+): IndexedEdge | undefined {
   if (fromId === undefined || toId === undefined) return undefined;
   const edges = graph.edgesSparseArray[fromId];
-  return edges !== undefined && edges.length >= INDEXED_FROM ? edges : undefined;
+  return edges !== undefined && edges.length >= INDEXED_FROM ? { edges, fromId, toId } : undefined;
 }
 
 function install(proto: GraphInternals): void {
@@ -104,37 +111,37 @@ function install(proto: GraphInternals): void {
     fixEdgesArrayForNode: proto.fixEdgesArrayForNode,
   };
   proto.addEdge = function (this: GraphInternals, from, to) {
-    const fromId = this.getNodeIdIfNotNumber(from);
-    const toId = this.getNodeIdIfNotNumber(to);
-    const edges = indexedEdges(this, fromId, toId);
-    if (edges === undefined || fromId === undefined || toId === undefined) {
+    const edge = indexedEdge(this, this.getNodeIdIfNotNumber(from), this.getNodeIdIfNotNumber(to));
+    if (edge === undefined) {
       own.addEdge.call(this, from, to);
       return;
     }
+    const { edges, fromId, toId } = edge;
     const index = vertexIndex(this, fromId);
     if (index.has(toId)) return;
     index.set(toId, edges.length);
     edges.push(toId);
   };
   proto.existsEdge = function (this: GraphInternals, from, to) {
-    const fromId = typeof from === "number" ? undefined : from.idInGraph;
-    const toId = typeof to === "number" ? undefined : to.idInGraph;
-    if (
-      indexedEdges(this, fromId, toId) === undefined ||
-      fromId === undefined ||
-      toId === undefined
-    )
-      return own.existsEdge.call(this, from, to);
-    return vertexIndex(this, fromId).has(toId);
+    const edge = indexedEdge(
+      this,
+      typeof from === "number" ? undefined : from.idInGraph,
+      typeof to === "number" ? undefined : to.idInGraph,
+    );
+    if (edge === undefined) return own.existsEdge.call(this, from, to);
+    return vertexIndex(this, edge.fromId).has(edge.toId);
   };
   const remove = (graph: GraphInternals, from: NodeRef, to: NodeRef, mustExist: boolean) => {
-    const fromId = graph.getNodeIdIfNotNumber(from);
-    const toId = graph.getNodeIdIfNotNumber(to);
-    const edges = indexedEdges(graph, fromId, toId);
-    if (edges === undefined || fromId === undefined || toId === undefined) {
+    const edge = indexedEdge(
+      graph,
+      graph.getNodeIdIfNotNumber(from),
+      graph.getNodeIdIfNotNumber(to),
+    );
+    if (edge === undefined) {
       (mustExist ? own.removeEdge : own.removeEdgeIfExists).call(graph, from, to);
       return;
     }
+    const { edges, fromId, toId } = edge;
     const index = vertexIndex(graph, fromId);
     const at = index.get(toId);
     if (at === undefined) {
@@ -177,12 +184,13 @@ export function indexDependencyEdges(): boolean {
         ? Reflect.get(dependencyGraph, "graph")
         : undefined;
     const proto: unknown = graph === undefined ? undefined : Object.getPrototypeOf(graph);
-    installed =
+    const shaped =
       isGraphPrototype(proto) &&
       typeof graph === "object" &&
       graph !== null &&
       Array.isArray(Reflect.get(graph, "edgesSparseArray"));
-    if (installed && isGraphPrototype(proto)) install(proto);
+    if (shaped) install(proto);
+    installed = shaped;
   } finally {
     probe.destroy();
   }

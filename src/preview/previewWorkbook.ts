@@ -31,6 +31,7 @@ import {
   validateLine,
   valuesNote,
   previewWagesFormula,
+  squeezeFormula,
   WAGES_LABEL,
   chartAccounts,
   placeLines,
@@ -331,11 +332,10 @@ export class PreviewWorkbook implements WorkbookPort {
     // account groups into a budget of M lines cost N × M); taken out for the batch and written
     // back once over the new extent, it is evaluated once. Only CrewRate's own spill, as written.
     const wagesAt = { sheet, row: HEADER_ROW - 1, col: COLUMNS.length + 1 };
-    const squeeze = (f: unknown) => String(f).replace(/\s+/g, "").toUpperCase();
     const liftSpill =
       placement.added > 0 &&
-      squeeze(this.hf.getCellFormula(wagesAt)) ===
-        squeeze(previewWagesFormula(FIRST_LINE_ROW + this.bodyRows));
+      squeezeFormula(String(this.hf.getCellFormula(wagesAt))) ===
+        squeezeFormula(previewWagesFormula(FIRST_LINE_ROW + this.bodyRows));
     // One undoable batch: each group inserted above the totals row at its account, from the
     // bottom up, moved subtotals rewritten, and the totals rewritten over the new extent.
     this.hf.batch(() => {
