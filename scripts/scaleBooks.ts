@@ -900,6 +900,36 @@ export const BOOKS_2026_5: BookConfig[] = [
       note: "Read from shared/sources/Local_600_2024-27_Wage_Schedules.txt. The same schedule as the New York book iatse-600-amendment, applied in the card's Maryland region (Maryland is in the Corridor). For motion pictures other than long-form TV, pilots, 1st and 2nd seasons of one-hour series and low/mid-budget SVOD, AVOD and FAST programs. Schedule D: daily employees, 8 hours, 1-1/2 after 8; Schedule E: weekly employees, weekly guarantee 5 consecutive days, 40 hours.",
     },
   },
+  {
+    id: "iatse-600-amendment-one-hour",
+    agreement: "local-600-amendment-one-hour",
+    name: 'IATSE Local 600 Amendment Agreement ("the Corridor") Schedule #13, pilots and one-hour series',
+    regions: ["new-york", "maryland"],
+    tiers: ["studio"],
+    since: V5,
+    csv: "iatse-600-amendment-one-hour.csv",
+    source: {
+      ...L600_SOURCE,
+      title:
+        '2024-27 Local #600 Wage Schedules, Wage Schedule #13: Amendment Agreement minimum rates in "the Corridor" (CT, DE, MD, MA, NJ, NY, RI, PA and Washington D.C.) on pilots and the 1st and 2nd seasons of one-hour series commencing principal photography on or after 8/4/2024, rates reduced by 3% (doc 00310921.XLSX, printed 8/3/2024), pp.64-67',
+      note: 'Read from shared/sources/Local_600_2024-27_Wage_Schedules.txt. "Pilot and One-Hour Rates [3% Reduction Effective 8/4/24]": a daily and a weekly figure per classification, no hourly figure and no hours printed; the card takes the day as 8 hours and the week as 40, as Schedule #12 (pp.60-63) prints for the same employees. As printed, its figures are 2% to 10% below those of Schedule #12 for the same period, not a uniform 3% (checked; transcribed as they are). Also for one-hour mini-series begun on or after 8/4/2024 (table of contents, p.7). An agreement a producer names for a line ("Local 600 One-Hour"): a line left to its default keeps Schedule #12.',
+    },
+  },
+  {
+    id: "iatse-600-amendment-outside-one-hour",
+    agreement: "local-600-amendment-one-hour",
+    name: 'IATSE Local 600 Amendment Agreement (outside "the Corridor") Schedule #23, pilots and one-hour series',
+    regions: ["georgia", "new-mexico", "other-us"],
+    tiers: ["studio"],
+    since: V5,
+    csv: "iatse-600-amendment-outside-one-hour.csv",
+    source: {
+      ...L600_SOURCE,
+      title:
+        '2024-27 Local #600 Wage Schedules, Wage Schedule #23: Amendment Agreement minimum rates outside "the Corridor" on pilots and the 1st and 2nd seasons of one-hour series commencing principal photography on or after 8/4/2024, rates reduced by 3% (doc 00310921.XLSX, printed 8/3/2024), pp.104-107',
+      note: 'Read from shared/sources/Local_600_2024-27_Wage_Schedules.txt. "Pilot and One-Hour Rates [3% Reduction Effective 8/4/24]": daily, hourly, weekly and hourly columns; the card takes the day as 8 hours and the week as Schedule #22\'s 43.2 (still photographers 40; the assistants\' and technician\'s printed week is their hourly rate × 44.8 pay hours, as on Schedule #22). Also for one-hour mini-series begun on or after 8/4/2024 (table of contents, p.12). An agreement a producer names for a line ("Local 600 One-Hour"): a line left to its default keeps Schedule #22.',
+    },
+  },
 ];
 
 BOOKS.push(...BOOKS_2026_5);

@@ -71,6 +71,8 @@ import scale_iatse_asa_dc_tv_other from "./scales/iatse-asa-dc-tv-other.json";
 import scale_iatse_asa_new_england from "./scales/iatse-asa-new-england.json";
 import scale_iatse_600_amendment_outside from "./scales/iatse-600-amendment-outside.json";
 import scale_iatse_600_amendment_md from "./scales/iatse-600-amendment-md.json";
+import scale_iatse_600_amendment_one_hour from "./scales/iatse-600-amendment-one-hour.json";
+import scale_iatse_600_amendment_outside_one_hour from "./scales/iatse-600-amendment-outside-one-hour.json";
 
 type RoleFile = {
   department: RateCard["departments"][number];
@@ -149,6 +151,8 @@ export const scaleBooks = [
   scale_iatse_asa_new_england,
   scale_iatse_600_amendment_outside,
   scale_iatse_600_amendment_md,
+  scale_iatse_600_amendment_one_hour,
+  scale_iatse_600_amendment_outside_one_hour,
 ] as RateCard["scales"];
 
 /** Assembles the card from its files. */

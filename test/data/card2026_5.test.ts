@@ -157,3 +157,31 @@ describe("Local 600 outside Los Angeles and New York", () => {
     }
   });
 });
+
+describe("Local 600 pilots and one-hour series, a named agreement", () => {
+  const week = (role: string, region: string, agreement?: string) =>
+    engine.quoteFast({ role, region, agreement, unit: "week", date: "2026-10-01" });
+
+  it.each([
+    // 8/2/2026-7/31/2027 weekly, as printed: Schedule #23 p.107 outside the Corridor, #13 p.67 in it.
+    ["camera-operator", "Georgia", "iatse-600-amendment-outside-one-hour", 357307],
+    ["first-assistant-camera", "New Mexico", "iatse-600-amendment-outside-one-hour", 284973],
+    ["camera-operator", "New York", "iatse-600-amendment-one-hour", 356000],
+    ["first-assistant-camera", "Maryland", "iatse-600-amendment-one-hour", 257114],
+  ])("prices a %s in %s on %s at the printed week", (role, region, book, cents) => {
+    const q = week(role, region, "Local 600 One-Hour");
+    expect(q.agreement.id).toBe("local-600-amendment-one-hour");
+    expect(q.basis.kind === "override" ? "" : q.basis.book.id).toBe(book);
+    expect(q.subtotalCents).toBe(cents);
+    expect(q.fringes.some((f) => f.id === "local-600-amendment-pension")).toBe(true);
+    // A line left to its default keeps the theatrical schedule.
+    expect(week(role, region).agreement.id).toBe("local-600-amendment");
+  });
+
+  it("has no rate for a class the one-hour schedules do not print", () => {
+    const attempt = () => week("digital-imaging-technician", "Georgia", "Local 600 One-Hour");
+    expect(attempt).toThrow(
+      /no IATSE Local 600 Amendment Agreement, pilots and one-hour series scale/,
+    );
+  });
+});
