@@ -233,7 +233,7 @@ function describe(engine: RateEngine, p: Parsed, io: CliIo): void {
     `Rates (${rates.length}):`,
     ...rates.map(
       (r) =>
-        `  ${r.agreement.padEnd(22)} ${r.tier.padEnd(10)} ${formatUsd(dollarsToCents(r.amount)).padStart(12)}/${r.unit.padEnd(4)} ${r.effectiveFrom}..${r.effectiveTo} ${r.kind.padEnd(9)} ${r.source}`,
+        `  ${r.agreement.padEnd(22)} ${r.region.padEnd(16)} ${r.tier.padEnd(10)} ${formatUsd(dollarsToCents(r.amount)).padStart(12)}/${r.unit.padEnd(4)} ${r.effectiveFrom}..${r.effectiveTo} ${r.kind.padEnd(9)} ${r.schedule}: ${r.source}`,
     ),
   ];
   io.out(out.filter((l, i) => l !== "" || out[i - 1] !== "").join("\n"));

@@ -75,7 +75,10 @@ export function listRates(index: CardIndex, role: Role): RateListing[] {
           out.push({
             agreement: agreement?.name ?? cref.book.agreement,
             classification: `${cref.book.name}: ${cref.classification.title} (${cref.classification.code})`,
-            schedule: `${schedule.label} (${schedule.hire})`,
+            schedule:
+              schedule.label === schedule.hire
+                ? schedule.label
+                : `${schedule.label} (${schedule.hire})`,
             unit,
             amountCents,
             region,

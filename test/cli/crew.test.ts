@@ -72,6 +72,17 @@ describe("crew CLI", () => {
     ).toBe(true);
   });
 
+  it("names each rate's agreement, region, tier, period and schedule in the text listing", () => {
+    const r = run("describe", "Camera Operator");
+    expect(r.status).toBe(0);
+    const line = r.out
+      .split("\n")
+      .find((l) => l.includes("Georgia, New Mexico, Other US") && l.includes("$3,683.66/week"));
+    expect(line).toMatch(
+      /^ {2}IATSE Local 600 Amendment Agreement Georgia, New Mexico, Other US Studio +\$3,683\.66\/week 2026-08-02\.\.2027-07-31 published +E-1 \(weekly\): .*Wage Schedule #22/,
+    );
+  });
+
   it("lists roles of a department", () => {
     const r = run("roles", "--department", "Camera", "--json");
     const roles = JSON.parse(r.out) as { title: string }[];
