@@ -933,3 +933,183 @@ export const BOOKS_2026_5: BookConfig[] = [
 ];
 
 BOOKS.push(...BOOKS_2026_5);
+
+const V6 = "2026.6";
+
+/** Where the 2024 IATSE MOA sets the terms of the new-series schedules (Exhibit "C", p.61). */
+const NEW_SERIES_TERMS =
+  "The 2024 IATSE Memorandum of Agreement (doc 00317375), item 4(a) and Exhibit \"C\" (p.61 of 71): half-hour and one-hour pilots and one-hour episodic series for network and pay TV produced in Los Angeles, and for HB SVOD, HB AVOD and HB FAST Channel wherever produced, with principal photography on or after 8/4/2024, are paid the local agreement's rates reduced by 3% in the pilot and seasons 1 and 2 (the agreement's rates from season 3)";
+
+const LAG_CHECKED =
+  "From 8/4/2024 every hourly figure, and every day or week printed without one, is Schedule #1's × 0.97 rounded to the cent; a day or week printed with an hourly figure is that reduced hourly × Schedule #1's pay hours, within 28 cents of Schedule #1's × 0.97 (checked). The first period's figures (8/1/2024-8/3/2024, before any production the schedule covers can begin) are, as printed, the previous year's rates rather than a 3% reduction.";
+
+/** One Basic Agreement local's Schedule #2 (or its 3% column), and what the card says of it. */
+interface NewSeriesBook {
+  local: string;
+  name: string;
+  csv: string;
+  source: Omit<Source, "note">;
+  note: string;
+  /** How its figures compare with the local's studio schedule (checked when transcribed). */
+  checked: string;
+  derive?: Derivation[];
+}
+
+/**
+ * The West Coast locals' "rates reduced by 3%" schedules, each on the card twice: under the
+ * pilots-and-season-1 agreement (no vacation or unworked holiday pay) and the season-2 agreement
+ * (half of each), since the MOA's fringe terms differ by season while the wage schedule does not.
+ */
+const NEW_SERIES_BOOKS: NewSeriesBook[] = [
+  {
+    local: "600",
+    name: "IATSE Local 600 (Cinematographers Guild, West Coast) Schedule #2",
+    csv: "iatse-600-one-hour.csv",
+    source: {
+      ...L600_SOURCE,
+      title:
+        "2024-27 Local #600 Wage Schedules, Wage Schedule #2: studio minimum rates for motion pictures other than one-half hour prime time dramatic television recorded digitally, rates reduced by 3% effective 8/4/2024 (doc 00310921.XLSX, printed 8/3/2024), pp.20-23",
+    },
+    checked: LAG_CHECKED,
+    note: "The same columns as Schedule #1 (pp.16-19): Schedules A, A-1, A-2 daily, B, B-1, B-2 weekly, C and C-1 four-week guarantees. Table of contents (p.1): one-hour pilots and the 1st or 2nd season of one-hour series other than for basic cable (the 2nd or 3rd season for basic cable), and one-hour mini-series, begun on or after 8/4/2024.",
+  },
+  {
+    local: "80",
+    name: "IATSE Local 80 (Studio Grips) Schedule #2",
+    csv: "iatse-80-one-hour.csv",
+    source: {
+      publisher: "AMPTP and IATSE Local 80",
+      title:
+        "2024-27 Local #80 Studio Grips Wage Schedules, Wage Schedule #2: rates reduced by 3% effective 8/4/2024 (doc 00314216.XLSX, printed 8/13/2024), pp.16-23",
+      docNumber: "00314216",
+      address: `${REPO}/extracted_text/Local_80_Grips/Local_80_2024-27_Wage_Schedules.txt`,
+      published: "2024-08-13",
+      confidence: "high",
+    },
+    checked: LAG_CHECKED,
+    note: 'The same columns as Schedule #1 (pp.8-15). The pages\' running header reads "2021-24 Local #80 Wage Schedules" (a misprint: the footers read "2024-27 Schedule 2"). Footnote 3\'s aerial-lift adjustment of the grip rate is not on the card, as on Schedule #1.',
+  },
+  {
+    local: "80 First Aid",
+    name: "IATSE Local 80 First Aid Employees Schedule #2",
+    csv: "iatse-80-first-aid-one-hour.csv",
+    source: {
+      publisher: "AMPTP and IATSE Local 80",
+      title:
+        "2024-27 Local #80 First Aid Employees Wage Schedules, Wage Schedule #2: rates reduced by 3% effective 8/4/2024 (doc 00314215.XLSX, printed 8/13/2024), pp.12-15",
+      docNumber: "00314215",
+      published: "2024-08-13",
+      confidence: "high",
+    },
+    checked: LAG_CHECKED,
+    note: "Read from shared/sources/Local_80_First_Aid_Wage_Rates.txt. Schedule A daily and Schedule B-1 weekly (43.2 cumulative hours; the week is 44.8 pay hours of the B-1 hourly rate), as on Schedule #1 (pp.8-11).",
+  },
+  {
+    local: "44",
+    name: "IATSE Local 44 (Affiliated Property Craftspersons) Schedule #2",
+    csv: "iatse-44-one-hour.csv",
+    source: {
+      publisher: "AMPTP and IATSE Local 44",
+      title:
+        "2024-27 Local #44 Wage Schedules, Wage Schedule #2: rates reduced by 3% effective 8/4/2024 (doc 00314214.XLSX, printed 8/13/2024), pp.14-19",
+      docNumber: "00314214",
+      address: `${REPO}/extracted_text/Local_44_Props/Local_44_2024-27_Wage_Schedules.txt`,
+      published: "2024-08",
+      confidence: "high",
+    },
+    checked: LAG_CHECKED,
+    note: 'The same classes as Schedule #1, footnote classes included (footnotes p.15 for the first period, whose footnote rates run 7/30/2023-8/3/2024, and p.19 for 2024-27), filed as on Schedule #1. Page 17 prints its period bracket where the other pages print "[3% Reduction Effective 8/4/24]"; its figures are the reduced ones.',
+  },
+  {
+    local: "728",
+    name: "IATSE Local 728 (Studio Electrical Lighting Technicians) Basic Agreement rates reduced by 3%",
+    csv: "iatse-728-one-hour.csv",
+    source: {
+      publisher: "IATSE Local 728",
+      title:
+        'IATSE Local 728 rate card, Basic Agreement "Studio Minimum Rates 3% Reduction" column, 8/4/24-8/2/25',
+      address: `${REPO}/extracted_text/Local_728_Lighting/Local_728_2024_Rate_Card.txt`,
+      published: "2024",
+      confidence: "medium-high",
+    },
+    checked:
+      "Every hourly figure, and the on-call week printed without one, is the studio minimum's × 0.97 rounded to the cent; each 54-hour week is that hourly × 61 pay hours (checked).",
+    note: "A garbled two-page layout: each classification prints three Basic Agreement figures, the studio minimum (on the card as iatse-728), the 3% reduction and the one-year lag; the middle one is read here, and each equals the studio minimum × 0.97 to the cent (the CLT's overprinted weekly guarantee lines read apart: $58.01 an hour for 54 hours, $3,538.61 a week, as 5421 Chief Rigging Tech). The card does not say which productions the column is for: the card applies it as the MOA does to every West Coast local.",
+    derive: [
+      {
+        fromPeriod: "2024-08-04",
+        from: "2025-08-03",
+        to: "2026-08-01",
+        factor: 1.04,
+        method:
+          "the Basic Agreement general wage increase of 4% (8/3/2025, 2024 IATSE MOA §2) applied to the printed 3%-reduced 8/4/2024 hourly rate and rounded to the cent; weekly = that hourly × the same pay hours as the printed week",
+      },
+      {
+        fromPeriod: "2025-08-03",
+        from: "2026-08-02",
+        to: "2027-07-31",
+        factor: 1.035,
+        method:
+          "the Basic Agreement general wage increase of 3.5% (8/2/2026, 2024 IATSE MOA §2) applied to the derived 8/3/2025 hourly rate and rounded to the cent; weekly = that hourly × the same pay hours as the printed week",
+      },
+    ],
+  },
+  {
+    local: "800",
+    name: "IATSE Local 800 (Art Directors Guild) Schedule #2",
+    csv: "iatse-800-one-hour.csv",
+    source: {
+      publisher: "AMPTP and IATSE Local 800",
+      title:
+        "2024-27 Local #800 Wage Schedules, Wage Schedule #2: studio minimum rates reduced by 3% (doc 00310923.XLSX, printed 8/13/2024), pp.8-11",
+      docNumber: "00310923",
+      address: `${REPO}/extracted_text/Local_800_Art_Directors/Local_800_2024-27_Wage_Schedules.txt`,
+      published: "2024-08-13",
+      confidence: "high",
+    },
+    checked:
+      "Every weekly figure from 8/4/2024 is Schedule #1's × 0.97 to the cent (checked); the first period's (8/1/2024-8/3/2024, before any production the schedule covers can begin) are, as printed, the previous year's rates.",
+    note: "Schedule C on-call weekly, as Schedule #1 (pp.4-7). Table of contents (p.2): one-hour and one-half hour pilots, the 1st or 2nd season of episodic series other than multi-camera half-hour series (2nd or 3rd season for basic cable) and mini-series, for network prime time or pay TV committed to Los Angeles and for HB SVOD, HB AVOD and HB FAST Channel anywhere, begun on or after 8/4/2024.",
+  },
+];
+
+const SEASONS = [
+  {
+    agreement: "iatse-one-hour",
+    suffix: "one-hour",
+    what: "pilots and season 1",
+    fringes: 'no vacation or unworked holiday pay (Exhibit "C" items 4 and 5)',
+  },
+  {
+    agreement: "iatse-one-hour-season-2",
+    suffix: "one-hour-s2",
+    what: "season 2",
+    fringes: 'half the vacation and unworked holiday pay (Exhibit "C" items 4 and 5)',
+  },
+] as const;
+
+/**
+ * Books added in card 2026.6: the Basic Agreement's pilots and new one-hour series in Los
+ * Angeles, each local's 3%-reduced schedule under two agreements a line names.
+ */
+export const BOOKS_2026_6: BookConfig[] = SEASONS.flatMap((season) =>
+  NEW_SERIES_BOOKS.map((book): BookConfig => {
+    const id = `${book.csv.replace(/-one-hour\.csv$/, "")}-${season.suffix}`;
+    return {
+      id,
+      agreement: season.agreement,
+      name: `${book.name}, ${season.what} of new series`,
+      regions: ["los-angeles"],
+      tiers: ["studio"],
+      since: V6,
+      csv: book.csv,
+      source: {
+        ...book.source,
+        note: `${book.note} ${NEW_SERIES_TERMS}; in the ${season.what}, ${season.fringes}. ${book.checked} An agreement a producer names for a line; a line left to its default keeps the studio schedule.`,
+      },
+      ...(book.derive ? { derive: book.derive } : {}),
+    };
+  }),
+);
+
+BOOKS.push(...BOOKS_2026_6);

@@ -73,6 +73,18 @@ import scale_iatse_600_amendment_outside from "./scales/iatse-600-amendment-outs
 import scale_iatse_600_amendment_md from "./scales/iatse-600-amendment-md.json";
 import scale_iatse_600_amendment_one_hour from "./scales/iatse-600-amendment-one-hour.json";
 import scale_iatse_600_amendment_outside_one_hour from "./scales/iatse-600-amendment-outside-one-hour.json";
+import scale_iatse_600_one_hour from "./scales/iatse-600-one-hour.json";
+import scale_iatse_80_one_hour from "./scales/iatse-80-one-hour.json";
+import scale_iatse_80_first_aid_one_hour from "./scales/iatse-80-first-aid-one-hour.json";
+import scale_iatse_44_one_hour from "./scales/iatse-44-one-hour.json";
+import scale_iatse_728_one_hour from "./scales/iatse-728-one-hour.json";
+import scale_iatse_800_one_hour from "./scales/iatse-800-one-hour.json";
+import scale_iatse_600_one_hour_s2 from "./scales/iatse-600-one-hour-s2.json";
+import scale_iatse_80_one_hour_s2 from "./scales/iatse-80-one-hour-s2.json";
+import scale_iatse_80_first_aid_one_hour_s2 from "./scales/iatse-80-first-aid-one-hour-s2.json";
+import scale_iatse_44_one_hour_s2 from "./scales/iatse-44-one-hour-s2.json";
+import scale_iatse_728_one_hour_s2 from "./scales/iatse-728-one-hour-s2.json";
+import scale_iatse_800_one_hour_s2 from "./scales/iatse-800-one-hour-s2.json";
 
 type RoleFile = {
   department: RateCard["departments"][number];
@@ -153,6 +165,18 @@ export const scaleBooks = [
   scale_iatse_600_amendment_md,
   scale_iatse_600_amendment_one_hour,
   scale_iatse_600_amendment_outside_one_hour,
+  scale_iatse_600_one_hour,
+  scale_iatse_80_one_hour,
+  scale_iatse_80_first_aid_one_hour,
+  scale_iatse_44_one_hour,
+  scale_iatse_728_one_hour,
+  scale_iatse_800_one_hour,
+  scale_iatse_600_one_hour_s2,
+  scale_iatse_80_one_hour_s2,
+  scale_iatse_80_first_aid_one_hour_s2,
+  scale_iatse_44_one_hour_s2,
+  scale_iatse_728_one_hour_s2,
+  scale_iatse_800_one_hour_s2,
 ] as RateCard["scales"];
 
 /** Assembles the card from its files. */
