@@ -140,9 +140,10 @@ describe("Combination Welder", () => {
     expect(basisOf(engine, { role: "Welder", unit: "hour", date: "2025-10-01" })).toBe(
       "iatse-44 7303",
     );
-    expect(engine.roles.find((r) => r.id === "welder")!.scales.map((s) => s.code)).toEqual([
-      "7303",
-    ]);
+    // Schedule #1, then Schedule #2 under the two new-series agreements (card 2026.6).
+    expect(
+      engine.roles.find((r) => r.id === "welder")!.scales.map((s) => `${s.agreement} ${s.code}`),
+    ).toEqual(["iatse-44 7303", "iatse-44-one-hour 7303", "iatse-44-one-hour-s2 7303"]);
   });
 
   it("stays a Welder line in a workbook pinned to 2026.3", () => {

@@ -262,7 +262,12 @@ describe("picking a classification for a line", () => {
   it("lists the role's own classifications first, then each book that applies, by book", () => {
     const groups = engine.classificationsFor(engine.findRole("Gaffer"));
     expect(groups[0]?.label).toBe("This role");
-    expect(groups[0]?.choices.map((c) => c.text)).toEqual(["Local 728 #5401"]);
+    // The card's studio schedule, then the same class under each new-series agreement (card 2026.6).
+    expect(groups[0]?.choices.map((c) => c.text)).toEqual([
+      "Local 728 #5401",
+      "IATSE One-Hour #5401",
+      "IATSE Season 2 #5401",
+    ]);
     expect(groups[0]?.choices.every((c) => c.isRoleOwn)).toBe(true);
     const local728 = groups.find((g) => g.label.startsWith("IATSE Local 728"));
     expect(local728?.choices.map((c) => c.code)).not.toContain("5401");
@@ -344,6 +349,10 @@ describe("picking a further schedule of a classification", () => {
     expect(own.map((c) => [c.text, c.title, c.schedule])).toEqual([
       ["Local 600 #1941", "1st Asst. Photographer", undefined],
       ["Local 600 #1941 C-1", "1st Asst. Photographer, schedule C-1", "C-1"],
+      ["IATSE One-Hour #1941", "1st Asst. Photographer", undefined],
+      ["IATSE One-Hour #1941 C-1", "1st Asst. Photographer, schedule C-1", "C-1"],
+      ["IATSE Season 2 #1941", "1st Asst. Photographer", undefined],
+      ["IATSE Season 2 #1941 C-1", "1st Asst. Photographer, schedule C-1", "C-1"],
     ]);
     // Every further schedule on the card is listed where its book applies, and prices as printed.
     const further: ClassificationChoice[] = [];
@@ -380,6 +389,12 @@ describe("picking a further schedule of a classification", () => {
       "iatse-700 4154 F-1",
       "iatse-700 4164 F-1",
       "iatse-700 4158 F-2",
+      // Local 600's Schedule #2 prints the same further schedules (card 2026.6, two agreements).
+      ...["iatse-600-one-hour", "iatse-600-one-hour-s2"].flatMap((book) =>
+        ["1901 C", "1911 C", "1921 C", "1931 C", "1941 C-1", "1951 C-1", "1961 C-1"].map(
+          (schedule) => `${book} ${schedule}`,
+        ),
+      ),
     ]);
   });
 

@@ -77,6 +77,8 @@ describe("the Scale classification picker", { timeout: 60_000 }, () => {
     expect(groups.map((g) => g.label)).toEqual(listed.map((g) => g.label));
     expect([...groups[0]!.querySelectorAll("option")].map((o) => o.textContent)).toEqual([
       "CLT · Local 728 #5401",
+      "CLT · IATSE One-Hour #5401",
+      "CLT · IATSE Season 2 #5401",
     ]);
     expect(options()).toHaveLength(1 + listed.reduce((n, g) => n + g.choices.length, 0));
     expect(options().map((o) => o.textContent)).toContain("Sub-Foreman · Local 728 #5411");
