@@ -67,6 +67,14 @@ export function checkCardFiles(files: CardFiles, card: RateCard): string[] {
       spellings.set(key, role.id);
     }
   }
+  const agreementIds = new Set(card.meta.agreements.map((a) => a.id));
+  for (const a of card.meta.agreements) {
+    for (const id of a.seeAlso ?? []) {
+      if (!agreementIds.has(id) || id === a.id) {
+        problems.push(`agreement ${a.id}: seeAlso '${id}' is not another agreement on the card`);
+      }
+    }
+  }
   const deptIds = new Set(card.departments.map((d) => d.id));
   if (deptIds.size !== card.departments.length) problems.push("duplicate department id");
 

@@ -227,6 +227,12 @@ export const agreementSchema = z.object({
    * rates): never a line's default agreement, and not listed among the scales a line lacks.
    */
   chosenOnly: z.boolean().optional(),
+  /**
+   * Agreements for the same kind of production elsewhere ("Local 600 One-Hour" outside Los
+   * Angeles, "IATSE One-Hour" in it): a line naming this one where it has no scale is told which
+   * of them prices the role there.
+   */
+  seeAlso: z.array(kebabId).optional(),
 });
 
 export const regionSchema = z.object({

@@ -77,6 +77,23 @@ function coverage(index: CardIndex, bookId: string, code: string): string {
   return from ? `${from} to ${to}` : "no dates";
 }
 
+/**
+ * The first of the line's agreement's `seeAlso` agreements with a scale for the role in the line's
+ * region and tier, by the name a line gives it, or undefined.
+ */
+function siblingHere(index: CardIndex, r: ResolvedTerms): string | undefined {
+  for (const id of r.agreement.seeAlso ?? []) {
+    const other = index.agreementById.get(id);
+    if (!other) continue;
+    const covers = r.role.scales.some((ref) => {
+      const book = index.books.get(ref.agreement);
+      return book?.agreement === id && bookApplies(index, book, r.region.id, r.tier.id);
+    });
+    if (covers) return `'${other.aliases[0] ?? other.name}'`;
+  }
+  return undefined;
+}
+
 function publishedPlan(index: CardIndex, r: ResolvedTerms): RatePlan | RateError {
   const { meta } = index.card;
   // A classification the producer named for the line replaces the role's own.
@@ -113,9 +130,10 @@ function publishedPlan(index: CardIndex, r: ResolvedTerms): RatePlan | RateError
     const where = (book?.regions ?? [])
       .map((id) => index.regionById.get(id)?.name ?? id)
       .join(", ");
+    const instead = siblingHere(index, r);
     return noRate(
       r,
-      `the ${book?.name ?? "scale"} on this card applies in ${where}; use Non-union or a negotiated rate`,
+      `the ${book?.name ?? "scale"} on this card applies in ${where}; ${instead ? `in ${r.region.name}, name ${instead} for this kind of production, or use` : "use"} Non-union or a negotiated rate`,
     );
   }
   let failure: RateError | undefined;

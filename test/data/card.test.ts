@@ -20,6 +20,16 @@ describe("the shipped rate card", () => {
     expect(problems.some((p) => p.includes("overlapping periods"))).toBe(true);
   });
 
+  it("fails the check when an agreement's seeAlso names no other agreement", () => {
+    const broken = structuredClone(rateCard);
+    const oneHour = broken.meta.agreements.find((a) => a.id === "iatse-one-hour")!;
+    oneHour.seeAlso = ["local-600-one-hour", "iatse-one-hour"];
+    expect(checkCardFiles({ meta, fringes, roleFiles, scaleBooks }, broken)).toEqual([
+      "agreement iatse-one-hour: seeAlso 'local-600-one-hour' is not another agreement on the card",
+      "agreement iatse-one-hour: seeAlso 'iatse-one-hour' is not another agreement on the card",
+    ]);
+  });
+
   it("fails the check when an alias a role gave up still names another role in its version", () => {
     const broken = structuredClone(rateCard);
     const welder = broken.roles.find((r) => r.id === "welder")!;

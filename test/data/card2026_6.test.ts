@@ -168,6 +168,35 @@ describe("pilots and new one-hour series in Los Angeles, two named agreements", 
     expect(attempt("Production Driver")).toThrow(
       /no IATSE Basic Agreement, pilots and season 1 of one-hour series scale for this role/,
     );
-    expect(attempt("Key Grip", "Georgia")).toThrow(/applies in Los Angeles/);
+    expect(attempt("Key Grip", "Georgia")).toThrow(
+      /applies in Los Angeles; use Non-union or a negotiated rate/,
+    );
+  });
+
+  it("points a one-hour line at the one-hour agreement that prices it where it is", () => {
+    const message = (role: string, agreement: string, region: string) => {
+      try {
+        engine.quoteFast({ role, region, agreement, unit: "week" });
+      } catch (e) {
+        if (isRateError(e)) return e.message;
+        throw e;
+      }
+      return "priced";
+    };
+    expect(message("Camera Operator", "Local 600 One-Hour", "Los Angeles")).toMatch(
+      /in Los Angeles, name 'IATSE One-Hour' for this kind of production/,
+    );
+    expect(message("Camera Operator", "IATSE Season 2", "Georgia")).toMatch(
+      /in Georgia, name 'Local 600 One-Hour' for this kind of production/,
+    );
+    // Pinned to 2026.5, Los Angeles has no one-hour books to point at.
+    expect(() =>
+      at2026_5.quoteFast({
+        role: "Camera Operator",
+        region: "Los Angeles",
+        agreement: "Local 600 One-Hour",
+        unit: "week",
+      }),
+    ).toThrow(/applies in Georgia, New Mexico, Other US; use Non-union/);
   });
 });
