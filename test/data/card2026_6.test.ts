@@ -8,6 +8,7 @@
 import { describe, expect, it } from "vitest";
 import { engine, rateCard } from "../../src/data";
 import { isRateError, type Quote, type QuoteRequest } from "../../src/engine";
+import { fixtureLines } from "./totalsFixture";
 import shipped2026_5 from "./card-2026.5-totals.json";
 
 const at2026_5 = engine.forVersion("2026.5");
@@ -21,33 +22,6 @@ function quoteOrNull(e: typeof engine, req: QuoteRequest): Quote | null {
   }
 }
 
-const { levels, regions, tiers, cases, totals, chosen } = shipped2026_5;
-
-/** Every request of the fixture with the total 2026.5 gave it. */
-function* fixtureLines(): Generator<[QuoteRequest, number | null]> {
-  for (const [role, expected] of Object.entries(totals)) {
-    let i = 0;
-    for (const healthContribution of levels)
-      for (const region of regions)
-        for (const tier of tiers)
-          for (const c of cases) {
-            const req = { role, region, tier, quantity: 2, healthContribution, ...c };
-            yield [req, expected[i++] ?? null];
-          }
-  }
-  for (const [role, agreement, region, healthContribution, caseIndex, total] of chosen as [
-    string,
-    string,
-    string,
-    string,
-    number,
-    number,
-  ][]) {
-    const req = { role, agreement, region, quantity: 2, healthContribution, ...cases[caseIndex]! };
-    yield [req, total];
-  }
-}
-
 describe("card 2026.6 against 2026.5", () => {
   it.each([
     ["pinned to 2026.5", at2026_5],
@@ -57,7 +31,7 @@ describe("card 2026.6 against 2026.5", () => {
     (_, e) => {
       const wrong: string[] = [];
       let n = 0;
-      for (const [req, expected] of fixtureLines()) {
+      for (const [req, expected] of fixtureLines(shipped2026_5)) {
         n++;
         if ((quoteOrNull(e, req)?.totalCents ?? null) !== expected) wrong.push(JSON.stringify(req));
       }

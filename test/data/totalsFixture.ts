@@ -1,0 +1,42 @@
+/**
+ * The pinned-card totals fixtures (card-2026.N-totals.json): every request they hold, with the
+ * total (cents, or null where the card refused the line) the card gave it when they were made.
+ */
+import type { QuoteRequest } from "../../src/engine";
+
+export interface TotalsFixture {
+  levels: string[];
+  regions: string[];
+  tiers: string[];
+  cases: Record<string, unknown>[];
+  /** Per role: levels × regions × tiers × cases, in that order. */
+  totals: Record<string, (number | null)[]>;
+  /** Lines naming an agreement: [role, agreement, region, level, case index, total]. */
+  chosen: unknown[][];
+}
+
+/** Every request of the fixture with the total it records. */
+export function* fixtureLines(fixture: TotalsFixture): Generator<[QuoteRequest, number | null]> {
+  const { levels, regions, tiers, cases, totals, chosen } = fixture;
+  for (const [role, expected] of Object.entries(totals)) {
+    let i = 0;
+    for (const healthContribution of levels)
+      for (const region of regions)
+        for (const tier of tiers)
+          for (const c of cases) {
+            const req = { role, region, tier, quantity: 2, healthContribution, ...c };
+            yield [req, expected[i++] ?? null];
+          }
+  }
+  for (const [role, agreement, region, healthContribution, caseIndex, total] of chosen as [
+    string,
+    string,
+    string,
+    string,
+    number,
+    number,
+  ][]) {
+    const req = { role, agreement, region, quantity: 2, healthContribution, ...cases[caseIndex]! };
+    yield [req, total];
+  }
+}
