@@ -59,13 +59,9 @@ import { SHARED_SHEETS } from "./share";
 export interface MemoryWorkbookOptions {
   /** Settings that differ from the defaults. */
   settings?: Partial<BudgetSettings>;
-  /** Milliseconds each append takes, to exercise progress indicators. Default 0. */
-  appendDelayMs?: number;
   hostName?: string;
   /** Prices writeCompareSheet's report (the memory workbook writes no formulas). Without it, a Compare call reports the lines and regions with no figures. */
   engine?: RateEngine;
-  /** Milliseconds each writeCompareSheet takes, to exercise progress indicators. Default 0. */
-  compareDelayMs?: number;
 }
 
 export class MemoryWorkbook implements WorkbookPort {
@@ -74,8 +70,6 @@ export class MemoryWorkbook implements WorkbookPort {
   settings: BudgetSettings;
   /** Whether ensureBudget has run (the sheets exist). */
   hasBudget = false;
-  /** Milliseconds each append takes. */
-  appendDelayMs: number;
 
   /** The Rate Overrides and Production Roles lines; tests may edit them as a user would. */
   tables: { overrides: TableCell[][]; roles: TableCell[][] } = { overrides: [], roles: [] };
@@ -90,11 +84,11 @@ export class MemoryWorkbook implements WorkbookPort {
   private readonly stored: CrewLineInput[] = [];
   private readonly calls: CrewLineInput[][] = [];
   private nextAppendFailure: Error | undefined;
+  private appendHold: Promise<void> | undefined;
   private nextReadFailure: Error | undefined;
   private nextShareFailure: Error | undefined;
   private shares = 0;
   private readonly engine: RateEngine | undefined;
-  private readonly compareDelayMs: number;
   private readonly compares: { regions: string[]; hiring: Hiring }[] = [];
   private nextCompareFailure: Error | undefined;
   /** Whether a Compare sheet has been written (a later one replaces it). */
@@ -112,9 +106,7 @@ export class MemoryWorkbook implements WorkbookPort {
   constructor(options: MemoryWorkbookOptions = {}) {
     this.hostName = options.hostName ?? "Memory workbook";
     this.settings = { ...defaultSettings(), ...options.settings };
-    this.appendDelayMs = options.appendDelayMs ?? 0;
     this.engine = options.engine;
-    this.compareDelayMs = options.compareDelayMs ?? 0;
   }
 
   /** Every writeCompareSheet call in order, with its regions and hiring, including failed calls. */
@@ -139,6 +131,18 @@ export class MemoryWorkbook implements WorkbookPort {
   /** Every appendCrewLines call in order, with the lines it was given, including failed calls. */
   get appendCalls(): readonly (readonly CrewLineInput[])[] {
     return this.calls;
+  }
+
+  /**
+   * Makes the next appendCrewLines call wait until the returned function is called, so a test can
+   * look at the pane while the write is running without racing a timer.
+   */
+  holdNextAppend(): () => void {
+    let release = (): void => undefined;
+    this.appendHold = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    return release;
   }
 
   /** Makes the next appendCrewLines call fail with `error` and change nothing. */
@@ -320,8 +324,10 @@ export class MemoryWorkbook implements WorkbookPort {
     additions: TableAdditions = {},
   ): Promise<AppendResult> {
     this.calls.push(lines.map((line) => ({ ...line })));
-    if (this.appendDelayMs > 0) {
-      await new Promise<void>((resolve) => setTimeout(resolve, this.appendDelayMs));
+    const hold = this.appendHold;
+    if (hold) {
+      this.appendHold = undefined;
+      await hold;
     }
     const failure = this.nextAppendFailure;
     if (failure) {
@@ -476,9 +482,6 @@ export class MemoryWorkbook implements WorkbookPort {
     hiring: Hiring,
   ): Promise<CompareSheetResult & Undoable> {
     this.compares.push({ regions: [...regions], hiring });
-    if (this.compareDelayMs > 0) {
-      await new Promise<void>((resolve) => setTimeout(resolve, this.compareDelayMs));
-    }
     const failure = this.nextCompareFailure;
     if (failure) {
       this.nextCompareFailure = undefined;

@@ -349,19 +349,22 @@ describe("insert", () => {
   });
 
   it("disables the button while the workbook is being written", async () => {
-    const { user, port } = renderPane(new MemoryWorkbook({ appendDelayMs: 700 }));
+    const { user, port } = renderPane();
+    const release = port.holdNextAppend();
     await openRole(user, "gaffer", "Gaffer");
     const button = screen.getByRole("button", { name: "Insert crew line" });
     await user.click(button);
     expect(button).toHaveProperty("disabled", true);
     await user.click(button);
+    release();
     await screen.findByRole("status");
     expect(button).toHaveProperty("disabled", false);
     expect(port.appendCalls).toHaveLength(1);
   });
 
   it("inserts a department's typical crew in one call, with a progress bar while it runs", async () => {
-    const { user, port } = renderPane(new MemoryWorkbook({ appendDelayMs: 600 }));
+    const { user, port } = renderPane();
+    const release = port.holdNextAppend();
     await user.selectOptions(screen.getByRole("combobox", { name: "Department" }), "Camera");
     const expected = typicalCrewLines(engine, "camera");
     await user.click(
@@ -370,6 +373,7 @@ describe("insert", () => {
       }),
     );
     expect(await screen.findByRole("progressbar")).toBeTruthy();
+    release();
     const status = await screen.findByRole("status", {}, { timeout: 10_000 });
     expect(status.textContent).toContain(
       `Added ${expected.length} Camera lines to the budget (rows ${FIRST_LINE_ROW}–${FIRST_LINE_ROW + expected.length - 1})`,

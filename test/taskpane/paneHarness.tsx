@@ -3,7 +3,7 @@
  * reflow its actions), cleanup between tests, and the App rendered over a port.
  */
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { cleanup, render, screen, waitFor, within } from "@testing-library/react";
+import { cleanup, configure, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterAll, afterEach, beforeAll, expect, vi } from "vitest";
 import { engine as shippedEngine } from "../../src/data";
@@ -19,6 +19,9 @@ class NoResizeObserver {
 
 /** Registers the stubs and cleanup for the calling test file; call it at its top level. */
 export function setUpPaneTests(): void {
+  // The pane renders its reads asynchronously, and role queries over its DOM are slow; on a loaded
+  // 2-core CI machine a wait has taken longer than the library's 1 s default.
+  configure({ asyncUtilTimeout: 10_000 });
   beforeAll(() => {
     if (!("ResizeObserver" in window)) vi.stubGlobal("ResizeObserver", NoResizeObserver);
   });

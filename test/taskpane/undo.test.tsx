@@ -4,16 +4,13 @@
  * is the pane's latest write; the undo takes exactly that write back through the port, says so,
  * and says truthfully why when it cannot (someone changed it, or a fault left part of it).
  */
-import { configure, screen, waitFor, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import type userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { WorkbookError } from "../../src/budget";
 import { MemoryWorkbook } from "../../src/budget/memoryWorkbook";
 import { engine } from "../../src/data";
 
-// The pane renders its first read asynchronously; on a loaded 2-core CI machine that has taken
-// longer than the library's 1 s default (a spinner still showing where a button was awaited).
-configure({ asyncUtilTimeout: 10_000 });
 import { RateEngine } from "../../src/engine";
 import { ExcelWorkbook } from "../../src/office/excelWorkbook";
 import { PreviewWorkbook } from "../../src/preview/previewWorkbook";
