@@ -5,20 +5,10 @@
  */
 import { describe, expect, it } from "vitest";
 import { engine } from "../../src/data";
-import { isRateError, type Quote, type QuoteRequest } from "../../src/engine";
-import { fixtureLines } from "./totalsFixture";
+import { fixtureLines, quoteOrNull } from "./totalsFixture";
 import shipped2026_4 from "./card-2026.4-totals.json";
 
 const at2026_4 = engine.forVersion("2026.4");
-
-function quoteOrNull(e: typeof engine, req: QuoteRequest): Quote | null {
-  try {
-    return e.quoteFast(req);
-  } catch (err) {
-    if (isRateError(err)) return null;
-    throw err;
-  }
-}
 
 /** The fringes card 2026.5 adds for an independent producer outside the Basic Agreement. */
 const NEW_INDEPENDENT = [

@@ -7,20 +7,11 @@
  */
 import { describe, expect, it } from "vitest";
 import { engine, rateCard } from "../../src/data";
-import { isRateError, type Quote, type QuoteRequest } from "../../src/engine";
-import { fixtureLines } from "./totalsFixture";
+import { isRateError, type Quote } from "../../src/engine";
+import { fixtureLines, quoteOrNull } from "./totalsFixture";
 import shipped2026_5 from "./card-2026.5-totals.json";
 
 const at2026_5 = engine.forVersion("2026.5");
-
-function quoteOrNull(e: typeof engine, req: QuoteRequest): Quote | null {
-  try {
-    return e.quoteFast(req);
-  } catch (err) {
-    if (isRateError(err)) return null;
-    throw err;
-  }
-}
 
 describe("card 2026.6 against 2026.5", () => {
   it.each([
@@ -131,6 +122,17 @@ describe("pilots and new one-hour series in Los Angeles, two named agreements", 
     for (const role of ["camera-operator", "key-grip", "gaffer", "art-director"]) {
       expect(week(role).agreement.id).toBe("iatse");
     }
+  });
+
+  it("prices season 3 and later on the Basic Agreement, as Exhibit C's 'Seasons 3+: WCSL Agreement rates' says", () => {
+    const studio = week("key-grip");
+    for (const agreement of ["IATSE Season 3", "IATSE Seasons 3+", "IATSE Season 5"]) {
+      const q = week("key-grip", agreement);
+      expect(q.agreement.id, agreement).toBe("iatse");
+      expect(q.totalCents, agreement).toBe(studio.totalCents);
+    }
+    // A season the card has no name for is refused, never read as a near spelling (Season 2).
+    expect(() => week("key-grip", "IATSE Season 9")).toThrow(/Unknown agreement 'IATSE Season 9'/);
   });
 
   it("says which roles and regions it has no schedule for", () => {

@@ -2,7 +2,7 @@
  * The pinned-card totals fixtures (card-2026.N-totals.json): every request they hold, with the
  * total (cents, or null where the card refused the line) the card gave it when they were made.
  */
-import type { QuoteRequest } from "../../src/engine";
+import { isRateError, type Quote, type QuoteRequest, type RateEngine } from "../../src/engine";
 
 export interface TotalsFixture {
   levels: string[];
@@ -38,5 +38,15 @@ export function* fixtureLines(fixture: TotalsFixture): Generator<[QuoteRequest, 
   ][]) {
     const req = { role, agreement, region, quantity: 2, healthContribution, ...cases[caseIndex]! };
     yield [req, total];
+  }
+}
+
+/** The card's quote for `req`, or null where the card refuses the line (as the fixtures record it). */
+export function quoteOrNull(engine: RateEngine, req: QuoteRequest): Quote | null {
+  try {
+    return engine.quoteFast(req);
+  } catch (err) {
+    if (isRateError(err)) return null;
+    throw err;
   }
 }
