@@ -83,6 +83,20 @@ describe("rate overrides in the workbook", () => {
     expect(cell(wb, "Budget", FIRST_LINE_ROW, TOTAL)).toBe(cardTotal);
   });
 
+  it("take a rate the producer works out with a formula (=1000/3) at the cent, in the sheet and the pane alike", async () => {
+    const wb = new PreviewWorkbook(engine);
+    await wb.appendCrewLines([{ ...gafferLine(3), unit: "day" }]);
+    wb.setCell(OVERRIDES_SHEET, TABLE_FIRST_ROW - 1, 0, "Gaffer");
+    wb.setCell(OVERRIDES_SHEET, TABLE_FIRST_ROW - 1, 2, "day");
+    wb.setCell(OVERRIDES_SHEET, TABLE_FIRST_ROW - 1, 3, "=1000/3");
+
+    expect(cell(wb, "Budget", FIRST_LINE_ROW, BASIS)).toBe("Override (Rate Overrides line 1)");
+    expect(cell(wb, "Budget", FIRST_LINE_ROW, RATE)).toBe(333.33);
+    const q = await paneQuote(wb, { role: "Gaffer", quantity: 3, unit: "day" });
+    expect(q.subtotalCents).toBe(99_999);
+    expect(dollarsToCents(Number(cell(wb, "Budget", FIRST_LINE_ROW, TOTAL)))).toBe(q.totalCents);
+  });
+
   it("stop the lines of the role a bad line means with a clear error naming it, until it is fixed; other lines keep their prices", async () => {
     const wb = new PreviewWorkbook(engine);
     await wb.appendCrewLines([gafferLine(2)]);
