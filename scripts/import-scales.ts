@@ -105,6 +105,8 @@ export function buildBook(config: BookConfig, csvText: string): ScaleBook {
     if (page !== undefined) rate.page = page;
     // A row added to a book after it first shipped names the card version that added it.
     if (row.since) rate.since = row.since;
+    // A printed row a later card version corrects: pinned workbooks keep it, later ones do not.
+    if (row.until) rate.until = row.until;
     const periodSource = config.periodSources?.[rate.from];
     if (periodSource) rate.source = periodSource;
     schedule.rates.push(rate);

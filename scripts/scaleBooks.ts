@@ -182,13 +182,13 @@ export const BOOKS: BookConfig[] = [
   {
     id: "dga",
     agreement: "dga",
-    name: "DGA Basic Agreement UPM and AD minimum salaries (studio)",
+    name: "DGA Basic Agreement UPM and AD minimum salaries (studio and distant location)",
     regions: ["*"],
     csv: "dga.csv",
     source: {
       publisher: "Directors Guild of America",
       title:
-        "DGA rate card 2023-2024, AD/UPM general rates, p.11 (as extracted in DGARates2023thru2024pg11ADUPMGeneralRates240213.sql; labels corrected per RATE-SOURCES §2)",
+        "DGA rate card 2023-2024, AD/UPM general rates, p.11, studio (5-day) and location (7-day distant) weekly and daily columns (as extracted in DGARates2023thru2024pg11ADUPMGeneralRates240213.sql; labels corrected per RATE-SOURCES §2)",
       address:
         "https://github.com/7777tbone7777/ai-budget-system/blob/bee6b1352ab5b8fc4603029f6b61824a4beac183/database/guild_agreements/DGARates2023thru2024pg11ADUPMGeneralRates240213.sql",
       published: "2024-02-13",
@@ -213,7 +213,7 @@ export const BOOKS: BookConfig[] = [
         factor: 1.04,
         wholeDollars: true,
         method:
-          "the 2023-24 studio minimum × 1.04 (the DGA 2023 Basic Agreement's 4% increase of 7/1/2024), rounded to the dollar; the 2024-25 rate card itself was not in our sources",
+          "the same schedule's 2023-24 minimum × 1.04 (the DGA 2023 Basic Agreement's 4% increase of 7/1/2024), rounded to the dollar; the 2024-25 rate card itself was not in our sources",
       },
       {
         fromPeriod: "2025-07-01",

@@ -379,6 +379,10 @@ describe("picking a further schedule of a classification", () => {
       }
     }
     expect(further.map((c) => `${c.bookId} ${c.code} ${c.schedule}`)).toEqual([
+      // The DGA's 7-day distant location workweek (card 2026.7).
+      ...["upm", "first-ad", "key-second-ad", "second-second-ad", "additional-second-ad"].map(
+        (code) => `dga ${code} distant location`,
+      ),
       "iatse-600 1901 C",
       "iatse-600 1911 C",
       "iatse-600 1921 C",

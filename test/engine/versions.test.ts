@@ -75,7 +75,7 @@ describe("card versions", () => {
   it("names the versions it knows when a workbook asks for one it does not", () => {
     expect(() => newer.forVersion("2025.9")).toThrow(RateError);
     expect(() => shipped.forVersion("2026.9")).toThrow(
-      /newer than this add-in's card \(2026\.6\): update the add-in/,
+      /newer than this add-in's card \(2026\.7\): update the add-in/,
     );
   });
 });
