@@ -125,7 +125,8 @@ function describeChoice(q: Quote): string {
   const own = q.role.scales.some(
     (ref) => ref.agreement === basis.book.id && ref.code === basis.classification.code,
   );
-  return `The classification, ${basis.classification.title} (${basis.classification.code}) of the ${basis.book.name}, was chosen for this line (${quoteInput(basis.chosen)})${own ? ": it is one the card gives the role" : ", in place of the one the card gives the role"}.`;
+  const schedule = basis.chosenSchedule === undefined ? "" : `, schedule ${basis.chosenSchedule},`;
+  return `The classification, ${basis.classification.title} (${basis.classification.code})${schedule} of the ${basis.book.name}, was chosen for this line (${quoteInput(basis.chosen)})${own ? ": it is one the card gives the role" : ", in place of the one the card gives the role"}.`;
 }
 
 /** One paragraph, in budget words, of how the quote was reached and on what it rests. */

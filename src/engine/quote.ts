@@ -189,6 +189,7 @@ function publishedPlan(index: CardIndex, r: ResolvedTerms): RatePlan | RateError
         source,
         derivedFrom: derived,
         chosen: r.pick?.text,
+        chosenSchedule: r.pick?.schedule,
       },
       fringes: fringesFor(index, r, notes),
     };

@@ -250,6 +250,8 @@ export interface ScaleBasis {
    * #5411"): that text. Undefined when the card's link from the role to its scale was used.
    */
   chosen?: string | undefined;
+  /** The schedule that text named after the code ("Local 600 #1941 C-1": "C-1"), if any. */
+  chosenSchedule?: string | undefined;
 }
 
 /** How a month's or an episode's rate was derived from a weekly one. */

@@ -112,6 +112,9 @@ describe("the DGA's distant location workweek", () => {
     expect(q.subtotalCents).toBe(983000);
     expect(q.basis.kind).toBe("estimate");
     expect(q.explanation).toContain("carried forward unchanged");
+    expect(q.explanation).toContain(
+      "The classification, Unit Production Manager (upm), schedule distant location, of the DGA Basic Agreement UPM and AD minimum salaries (studio and distant location), was chosen for this line ('DGA #upm distant location')",
+    );
     expect(q.fringes.map((f) => f.id)).toEqual(
       expect.arrayContaining(["dga-pension", "dga-health", "dga-vacation"]),
     );

@@ -110,6 +110,21 @@ describe("the Scale classification picker", { timeout: 60_000 }, () => {
     expect(screen.queryByText(/Classification chosen/)).toBeNull();
   });
 
+  it("names the further schedule it picked (the DGA's distant location week)", async () => {
+    const { user } = renderApp(new MemoryWorkbook());
+    const quote = await openOne(user, "UPM", "Unit Production Manager");
+    await pick(
+      user,
+      "Unit Production Manager, schedule distant location · DGA #upm distant location",
+    );
+    expect(
+      await within(quote).findByText(
+        "Classification chosen: Unit Production Manager (upm), schedule distant location",
+      ),
+    ).toBeTruthy();
+    expect(shown(quote, "Rate")).toContain(`${usd(9830)} per week`);
+  });
+
   it("gives the inserted line's Agreement cell the pick's text, and the sheet the pane's price", async () => {
     const workbook = new PreviewWorkbook(engine);
     const { user } = renderApp(workbook);

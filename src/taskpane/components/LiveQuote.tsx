@@ -77,6 +77,9 @@ export function LiveQuote({ result }: { result: QuoteResult }) {
         <Caption1 className={styles.meta}>
           Classification chosen: {quote.basis.classification.title} (
           {quote.basis.classification.code})
+          {quote.basis.chosenSchedule === undefined
+            ? null
+            : `, schedule ${quote.basis.chosenSchedule}`}
         </Caption1>
       ) : null}
       {quote.basis.kind === "override" ? (
