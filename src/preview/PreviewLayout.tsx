@@ -5,15 +5,29 @@ import {
   MessageBarTitle,
   tokens,
 } from "@fluentui/react-components";
+import type { CSSProperties } from "react";
 import type { RateEngine } from "../engine";
 import type { PreviewWorkbook } from "./previewWorkbook";
 import { App } from "../taskpane/App";
 import { DownloadXlsx } from "./DownloadXlsx";
 import { WorkbookView } from "./WorkbookView";
 
+/** Below this window width the pane and the sheet cannot sit side by side: the pane comes first. */
+const NARROW = "@media (max-width: 719px)";
+
 const useStyles = makeStyles({
-  page: { display: "grid", gridTemplateRows: "auto 1fr", height: "100vh" },
-  body: { display: "grid", minHeight: 0 },
+  page: {
+    display: "grid",
+    gridTemplateRows: "auto 1fr",
+    height: "100vh",
+    [NARROW]: { height: "auto", minHeight: "100vh" },
+  },
+  body: {
+    display: "grid",
+    minHeight: 0,
+    gridTemplateColumns: "minmax(0, 1fr) var(--crewrate-pane-width)",
+    [NARROW]: { gridTemplateColumns: "minmax(0, 1fr)", gridTemplateRows: "auto 70vh" },
+  },
   sheet: {
     minWidth: 0,
     minHeight: 0,
@@ -29,6 +43,11 @@ const useStyles = makeStyles({
     borderLeft: `1px solid ${tokens.colorNeutralStroke2}`,
     overflowY: "auto",
     backgroundColor: tokens.colorNeutralBackground1,
+    [NARROW]: {
+      order: -1,
+      borderLeft: "none",
+      borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    },
   },
 });
 
@@ -42,10 +61,13 @@ function paneWidth(search: string): number {
     : PANE_WIDTH.default;
 }
 
-/** The preview page: a banner, the workbook on the left, the real task pane on the right. */
+/**
+ * The preview page: a banner, the workbook on the left, the real task pane on the right; in a
+ * window too narrow for both, the pane across the window and the workbook under it.
+ */
 export function PreviewLayout(props: { engine: RateEngine; workbook: PreviewWorkbook }) {
   const styles = useStyles();
-  const columns = `minmax(0, 1fr) ${paneWidth(window.location.search)}px`;
+  const width = { "--crewrate-pane-width": `${paneWidth(window.location.search)}px` };
   return (
     <div className={styles.page}>
       <MessageBar intent="info" layout="multiline">
@@ -56,7 +78,7 @@ export function PreviewLayout(props: { engine: RateEngine; workbook: PreviewWork
           start:desktop, npm run start:web, or Home → Add-ins → More Settings → Upload My Add-in).
         </MessageBarBody>
       </MessageBar>
-      <div className={styles.body} style={{ gridTemplateColumns: columns }}>
+      <div className={styles.body} style={width as CSSProperties}>
         <main className={styles.sheet} aria-label="Workbook">
           <div className={styles.toolbar}>
             <DownloadXlsx workbook={props.workbook} />

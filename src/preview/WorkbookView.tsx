@@ -389,6 +389,7 @@ const useStyles = makeStyles({
   },
   hint: {
     color: tokens.colorNeutralForeground3,
+    minWidth: 0,
     overflow: "hidden",
     textOverflow: "ellipsis",
   },
@@ -805,7 +806,7 @@ export function WorkbookView(props: { workbook: PreviewWorkbook }): JSX.Element 
           ) : null}
         </div>
         {!failure && (
-          <Text size={200} className={styles.hint}>
+          <Text size={200} wrap={false} truncate className={styles.hint}>
             {edit
               ? "Enter to confirm, Esc to cancel."
               : 'Type a number, text or a formula such as =CREW.RATE("Gaffer", 5) into the selected cell; F2 or a double-click edits it.'}
