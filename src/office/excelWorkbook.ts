@@ -8,12 +8,10 @@
  * reported.
  */
 import {
-  isoToSerial,
   normalizeName,
   orList,
   assert,
   isRateError,
-  TABLE_LINE_FIX,
   type RateEngine,
   type ProductionTables,
   type TableCell,
@@ -21,16 +19,8 @@ import {
 } from "../engine";
 import {
   blockAddress,
-  budgetColumnFormats,
-  cellAlignment,
-  defaultSettings,
-  rowStyle,
   settingFormat,
   sheetPresentation,
-  TITLE_FONT_SIZE,
-  widthInPoints,
-  type PrintContext,
-  BUDGET_NOTE,
   BUDGET_SHEET,
   BUDGET_TABLE,
   BUDGET_TITLE,
@@ -38,7 +28,6 @@ import {
   COLUMNS,
   crewLinesFromCells,
   HEADER_ROW,
-  MONEY_FORMAT,
   OVERRIDES_SHEET,
   PRODUCTION_SHEETS,
   productionRoleRow,
@@ -49,12 +38,10 @@ import {
   STATUS_HEADER,
   statusColumn,
   statusColumnBlock,
-  statusColumnCells,
   ROLES_SHEET,
   SETTINGS,
   SETTINGS_FIRST_ROW,
   SETTINGS_SHEET,
-  settingAddress,
   settingRow,
   settingsFromCells,
   settingsRows,
@@ -65,9 +52,7 @@ import {
   tableBlock,
   TOPSHEET_SHEET,
   topsheetLayout,
-  TOPSHEET_SUMS_ROW,
   TOPSHEET_SUMS_COLUMNS,
-  HIDDEN_FORMAT,
   excelWagesFormula,
   isWagesSpillFormula,
   WAGES_COLUMN,
@@ -111,7 +96,6 @@ import {
   type CompareSheetResult,
   type Hiring,
   type SheetPresentation,
-  type Dropdown,
   topsheetView,
   lastPrintedRow,
   printArea,
@@ -124,27 +108,48 @@ import { tablesCellProblem } from "../budget/tablesCell";
 import {
   RepairableProblem,
   type BudgetRepair,
-  type CardVersionUndo,
-  type CrewLinesUndo,
   type SheetsUndo,
-  type TableLineUndo,
   type Undoable,
   type WriteUndo,
 } from "../budget/port";
-import {
-  crewLinesUndo,
-  fingerprint,
-  holdsWritten,
-  isBlankOver,
-  linesUsingRole,
-  planCrewLinesUndo,
-  tableLineAddress,
-} from "../budget/undo";
+import { crewLinesUndo, fingerprint } from "../budget/undo";
 import { bringAddinAlong, type StartupHost } from "./documentStartup";
+import {
+  cellText,
+  filteredBudget,
+  firstRow,
+  loadFilter,
+  supportsExcelApi,
+  TEXT_FORMAT,
+} from "./excelCells";
+import {
+  addDropdown,
+  budgetNumberFormats,
+  lastBudgetColumn,
+  namedCell,
+  presentSheet,
+  setupPrintContext,
+  TOPSHEET_CHART,
+  writeBudget,
+  writeProductionSheet,
+  writeSettings,
+  writeStatusColumn,
+  writeTopsheet,
+} from "./excelSheets";
+import {
+  takeBackSetup,
+  takeOutAppend,
+  undoBatch,
+  undoCheck,
+  undoWhat,
+  type AppendUndo,
+  type SetupUndo,
+} from "./excelUndo";
 
 import type { ExcelRun } from "./excelRun";
 
 export type { ExcelRun } from "./excelRun";
+export { TOPSHEET_CHART } from "./excelSheets";
 
 export interface ExcelWorkbookOptions {
   /** The rate card's departments, one topsheet row each. */
@@ -198,33 +203,8 @@ function operationId(): string {
   return Math.random().toString(36).slice(2, 8).padEnd(6, "0");
 }
 
-export const TOPSHEET_CHART = "CrewRateSpend";
-const TEXT_FORMAT = "@";
-
 type SheetState = "missing" | "empty" | "ours";
 type Verdict = SheetState | { problem: string };
-
-/**
- * What a failed ensureBudget write batch may have left behind, so it can be taken away again.
- * What it adds to sheets that were there is found by difference: a table or chart on them that
- * was not there before is the batch's (Excel names a new table "Table1" until the batch's own
- * rename lands, so a name alone would miss it).
- */
-interface SetupUndo {
-  addedSheets: string[];
-  /**
-   * Ranges on sheets that existed and were empty there: emptied again (contents and formats),
-   * then given back the number formats they had.
-   */
-  filledRanges: { sheet: string; address: string; formats: unknown[][] }[];
-  addedNames: string[];
-  /** Names the batch pointed at the new Settings sheet on a sheet that stays: what they were. */
-  repointedNames: { name: string; formula: string }[];
-  /** The tables on the existing Budget sheet before the batch, when it built the budget there. */
-  tablesBefore?: string[];
-  /** The charts on the existing Topsheet before the batch, when it drew the chart there. */
-  chartsBefore?: string[];
-}
 
 /** What a set-up wrote, for a repair's answer. */
 interface SetupDone {
@@ -256,30 +236,6 @@ interface MigrationUndo {
   newTopRows: number;
   /** The wages spill's cells, when the batch wrote them. */
   wages?: string;
-}
-
-/** What a failed appendCrewLines write batch may have left behind. */
-interface AppendUndo {
-  /** Table rows before the batch. */
-  rowCount: number;
-  /**
-   * The rows.add calls the batch queued, in order: where (0-based table row, as the table stood
-   * then) and how many, and the subtotal row each rewrote with what it held before.
-   */
-  groups: {
-    at: number;
-    size: number;
-    /** The rows it added, as written: an undo takes out only rows that still hold them. */
-    cells: unknown[][];
-    rewrite?: { index: number; formulas: unknown[] };
-  }[];
-  /** The line written into the blank row Excel gives a new table, if the first one went there. */
-  blankRow?: unknown[];
-  /**
-   * Cells beside the table written with the crew lines (production-table lines, the wages
-   * spill), blank before, with what was written: cleared again where they still hold it.
-   */
-  tableCells: { sheet: string; address: string; cells: unknown[][] }[];
 }
 
 export class ExcelWorkbook implements WorkbookPort {
@@ -2150,312 +2106,6 @@ function columnNumber(letters: string): number {
   return n;
 }
 
-/** What an undo takes back, for its messages. */
-function undoWhat(undo: WriteUndo): string {
-  switch (undo.kind) {
-    case "crew-lines":
-      return "adding the crew lines";
-    case "production-role":
-      return `adding the role ${quoteInput(cellText(undo.line.cells[0]))}`;
-    case "values-copy":
-      return "the values copy";
-    case "compare-sheet":
-      return `the ${COMPARE_SHEET} sheet`;
-    case "card-version":
-      return `the rate card update to ${undo.to}`;
-  }
-}
-
-/** Where to look when an undo may have stopped part way. */
-function undoCheck(undo: WriteUndo): string {
-  switch (undo.kind) {
-    case "crew-lines": {
-      const rows = undo.inserted.map((r) => r.row);
-      const where =
-        rows.length > 0 ? `rows ${Math.min(...rows)}–${Math.max(...rows)}` : "the new rows";
-      return `Some of the lines may still be in the ${BUDGET_SHEET} sheet (${where} as they were added). Undo again to finish: it takes only what is still as it was added.`;
-    }
-    case "production-role":
-      return `Look at line ${undo.line.line} of the ${undo.line.sheet} sheet: the role is there or the line is blank.`;
-    case "values-copy":
-    case "compare-sheet":
-      return `Look for the sheet${undo.sheets.length === 1 ? "" : "s"} ${orList(undo.sheets.map((s) => `"${s.name}"`))}: undo again, or delete any that is left by hand.`;
-    case "card-version":
-      return `Look at Rate card version (${SETTINGS_SHEET}!B${settingRow("CardVersion")}): it says ${undo.from} or ${undo.to}.`;
-  }
-}
-
-/**
- * One undo's read and write, in one Excel.run: reads what the write made, refuses (WorkbookError)
- * where it has changed, otherwise queues what takes it back and syncs. Does nothing where it is
- * undone already. `written.write` is set just before the write sync.
- */
-/**
- * Takes out what a failed insert batch landed: its groups (they land whole and in order, so the
- * rows added tell how many), the subtotals they rewrote, the blank row's line and the cells
- * beside the table. Each only where it still holds what was written.
- * @throws WorkbookError (nothing written) when a landed row holds something else
- */
-async function takeOutAppend(context: Excel.RequestContext, undo: AppendUndo): Promise<void> {
-  const table = context.workbook.tables.getItem(BUDGET_TABLE);
-  table.rows.load("count");
-  const body = table.getDataBodyRange();
-  body.load("formulas, rowIndex");
-  const beside = undo.tableCells.map((cell) => {
-    const range = context.workbook.worksheets.getItem(cell.sheet).getRange(cell.address);
-    range.load("formulas");
-    return { ...cell, range };
-  });
-  await context.sync();
-  const rows = body.formulas as unknown[][];
-  let extra = Math.max(table.rows.count - undo.rowCount, 0);
-  const landed: AppendUndo["groups"] = [];
-  for (const group of undo.groups) {
-    if (group.size > extra) break;
-    landed.push(group);
-    extra -= group.size;
-  }
-  if (extra > 0) {
-    throw new WorkbookError("rows were added to or deleted from the budget since");
-  }
-  // Lowest group first: the groups above it (inserted after it) are still in, so it sits
-  // their sizes further down; deleting it moves nothing above.
-  const starts = landed.map(
-    (group, j) => group.at + landed.slice(j + 1).reduce((n, g) => n + g.size, 0),
-  );
-  landed.forEach((group, j) => {
-    group.cells.forEach((cells, i) => {
-      const index = starts[j]! + i;
-      if (!holdsWritten(rows[index], cells)) {
-        throw new WorkbookError(
-          `row ${body.rowIndex + index + 1} of the ${BUDGET_SHEET} sheet has changed since it was added`,
-        );
-      }
-    });
-  });
-  const blankRow = undo.blankRow && holdsWritten(rows[0], undo.blankRow);
-  const clear = beside.filter((cell) =>
-    cell.cells.every((row, r) => holdsWritten((cell.range.formulas as unknown[][])[r], row)),
-  );
-  landed.forEach((group, j) => {
-    for (let i = starts[j]! + group.size - 1; i >= starts[j]!; i--) {
-      table.rows.getItemAt(i).delete();
-    }
-  });
-  // Subtotal rows a landed group rewrote are back where they were: their formulas too.
-  for (const group of landed) {
-    if (!group.rewrite) continue;
-    const index = group.rewrite.index - group.size;
-    table.getDataBodyRange().getRow(index).formulas = [group.rewrite.formulas];
-  }
-  if (blankRow) table.getDataBodyRange().getRow(0).clear("Contents");
-  for (const cell of clear) cell.range.clear("Contents");
-  if (landed.length > 0 || blankRow || clear.length > 0) await context.sync();
-}
-
-/** Takes away what a failed set-up batch may have created (every step can be done again). */
-async function takeBackSetup(context: Excel.RequestContext, undo: SetupUndo): Promise<void> {
-  const workbook = context.workbook;
-  const sheets = undo.addedSheets.map((name) => {
-    const sheet = workbook.worksheets.getItemOrNullObject(name);
-    sheet.load("isNullObject");
-    return sheet;
-  });
-  const names = undo.addedNames.map((name) => {
-    const item = workbook.names.getItemOrNullObject(name);
-    item.load("isNullObject");
-    return item;
-  });
-  // Tables and charts on the sheets that stay: the ones that were not there before are ours.
-  const tables = undo.tablesBefore ? workbook.worksheets.getItem(BUDGET_SHEET).tables : null;
-  tables?.load("items/name");
-  const topsheet = undo.chartsBefore ? workbook.worksheets.getItem(TOPSHEET_SHEET) : null;
-  topsheet?.charts.load("items/name");
-  await context.sync();
-
-  for (const item of names) if (!item.isNullObject) item.delete();
-  for (const { name, formula } of undo.repointedNames) {
-    workbook.names.getItem(name).formula = formula;
-  }
-  for (const { name } of tables?.items ?? []) {
-    if (!undo.tablesBefore?.includes(name)) workbook.tables.getItem(name).delete();
-  }
-  for (const { name } of topsheet?.charts.items ?? []) {
-    if (!undo.chartsBefore?.includes(name)) topsheet?.charts.getItem(name).delete();
-  }
-  // These cells were empty before the failed batch: emptied of what it wrote and drew, then
-  // given back the number formats they had.
-  for (const { sheet, address, formats } of undo.filledRanges) {
-    const range = workbook.worksheets.getItem(sheet).getRange(address);
-    range.clear("All");
-    const own = formats.map((row) => row.map((f) => (isGeneralFormat(f) ? null : f)));
-    if (own.some((row) => row.some((f) => f !== null))) range.numberFormat = own;
-  }
-  for (const sheet of sheets) if (!sheet.isNullObject) sheet.delete();
-  await context.sync();
-}
-
-async function undoBatch(
-  context: Excel.RequestContext,
-  undo: WriteUndo,
-  failed: string,
-  written: { write?: true },
-): Promise<void> {
-  const refuse = (problem: string) =>
-    new WorkbookError(
-      `${failed}: ${problem}. An undo never takes away an edit: change it back, or remove what the pane added by hand.`,
-    );
-  switch (undo.kind) {
-    case "crew-lines":
-      return undoCrewLines(context, undo, refuse, written);
-    case "production-role":
-      return undoRole(context, undo, refuse, written);
-    case "values-copy":
-    case "compare-sheet":
-      return undoSheets(context, undo, refuse, written);
-    case "card-version":
-      return undoCardVersion(context, undo, refuse, written);
-  }
-}
-
-async function undoCrewLines(
-  context: Excel.RequestContext,
-  undo: CrewLinesUndo,
-  refuse: (problem: string) => WorkbookError,
-  written: { write?: true },
-): Promise<void> {
-  const workbook = context.workbook;
-  const table = workbook.tables.getItemOrNullObject(BUDGET_TABLE);
-  table.load("isNullObject");
-  const header = table.getHeaderRowRange();
-  header.load("rowIndex");
-  const body = table.getDataBodyRange();
-  body.load("formulas");
-  const filter = loadFilter(table);
-  const lines = undo.tableLines.map((line) => {
-    const range = workbook.worksheets
-      .getItemOrNullObject(line.sheet)
-      .getRange(tableLineAddress(line));
-    range.load("formulas");
-    return range;
-  });
-  const wages = undo.wages
-    ? workbook.worksheets.getItem(BUDGET_SHEET).getRange(undo.wages.address)
-    : undefined;
-  wages?.load("formulas");
-  await context.sync(); // 1: read
-  if (table.isNullObject) throw refuse(`the ${BUDGET_TABLE} table is not there any more`);
-  if (filter?.isDataFiltered === true) throw new WorkbookError(filteredBudget("take lines out"));
-  const plan = planCrewLinesUndo(undo, {
-    headerRow: header.rowIndex + 1,
-    body: body.formulas as unknown[][],
-    tableLines: lines.map((range) => firstRow(range.formulas as unknown[][])),
-  });
-  if (plan.problem !== undefined) throw refuse(plan.problem);
-  // The wages spill this write added goes with its lines, unless someone changed it since.
-  const wagesNow = (wages?.formulas ?? []) as unknown[][];
-  const clearWages =
-    undo.wages !== undefined &&
-    undo.wages.cells.every((cells, r) => holdsWritten(wagesNow[r] ?? [], cells));
-  const work =
-    plan.deletes.length + plan.rewrites.length + plan.clearLines.length + (clearWages ? 1 : 0);
-  if (work === 0 && !plan.clearBlankRow) return; // undone already
-  for (const index of plan.deletes) table.rows.getItemAt(index).delete();
-  for (const rewrite of plan.rewrites) {
-    table.getDataBodyRange().getRow(rewrite.index).formulas = [rewrite.cells];
-  }
-  if (plan.clearBlankRow) table.getDataBodyRange().getRow(0).clear("Contents");
-  for (const line of plan.clearLines) {
-    workbook.worksheets.getItem(line.sheet).getRange(tableLineAddress(line)).clear("Contents");
-  }
-  if (clearWages) wages?.clear("Contents");
-  written.write = true;
-  await context.sync(); // 2: write
-}
-
-async function undoRole(
-  context: Excel.RequestContext,
-  undo: TableLineUndo,
-  refuse: (problem: string) => WorkbookError,
-  written: { write?: true },
-): Promise<void> {
-  const { line } = undo;
-  const sheet = context.workbook.worksheets.getItemOrNullObject(line.sheet);
-  sheet.load("isNullObject");
-  const range = sheet.getRange(tableLineAddress(line));
-  range.load("formulas");
-  const table = context.workbook.tables.getItemOrNullObject(BUDGET_TABLE);
-  table.load("isNullObject");
-  const body = table.getDataBodyRange();
-  body.load("values, rowIndex");
-  await context.sync(); // 1: read
-  if (sheet.isNullObject) throw refuse(`the ${line.sheet} sheet is not there any more`);
-  const read = firstRow(range.formulas as unknown[][]);
-  if (isBlankOver(read, line.cells.length)) return; // undone already
-  if (!holdsWritten(read, line.cells)) {
-    throw refuse(`line ${line.line} of the ${line.sheet} sheet has changed since it was written`);
-  }
-  const users = table.isNullObject
-    ? []
-    : linesUsingRole(crewLinesFromCells(body.values, body.rowIndex + 1), line.cells[0]);
-  if (users.length > 0) {
-    throw refuse(
-      `crew lines are priced on this role (${BUDGET_SHEET} row${users.length === 1 ? "" : "s"} ${users.join(", ")}); taking it away would break them`,
-    );
-  }
-  range.clear("Contents");
-  written.write = true;
-  await context.sync(); // 2: write (one range: it lands whole or not at all)
-}
-
-async function undoSheets(
-  context: Excel.RequestContext,
-  undo: SheetsUndo,
-  refuse: (problem: string) => WorkbookError,
-  written: { write?: true },
-): Promise<void> {
-  const sheets = undo.sheets.map((made) => {
-    const sheet = context.workbook.worksheets.getItemOrNullObject(made.name);
-    sheet.load("isNullObject");
-    const used = sheet.getUsedRange(true);
-    used.load("formulas, rowIndex, columnIndex");
-    return { made, sheet, used };
-  });
-  await context.sync(); // 1: read
-  const present = sheets.filter((s) => !s.sheet.isNullObject);
-  for (const { made, used } of present) {
-    const now = fingerprint(used.formulas as unknown[][], used.rowIndex + 1, used.columnIndex + 1);
-    if (now !== made.fingerprint) {
-      throw refuse(`the sheet "${made.name}" has changed since it was made`);
-    }
-  }
-  if (present.length === 0) return; // undone already
-  for (const { sheet } of present) sheet.delete();
-  written.write = true;
-  await context.sync(); // 2: write
-}
-
-async function undoCardVersion(
-  context: Excel.RequestContext,
-  undo: CardVersionUndo,
-  refuse: (problem: string) => WorkbookError,
-  written: { write?: true },
-): Promise<void> {
-  const sheet = context.workbook.worksheets.getItemOrNullObject(SETTINGS_SHEET);
-  sheet.load("isNullObject");
-  const cell = sheet.getRange(`B${settingRow("CardVersion")}`);
-  cell.load("values");
-  await context.sync(); // 1: read
-  if (sheet.isNullObject) throw refuse(`the ${SETTINGS_SHEET} sheet is not there any more`);
-  const now = cellText(firstRow(cell.values as unknown[][])[0]);
-  if (now === undo.from) return; // undone already
-  if (now !== undo.to) throw refuse(`Rate card version says '${now}' now`);
-  cell.numberFormat = [[TEXT_FORMAT]];
-  cell.values = [[undo.from]];
-  written.write = true;
-  await context.sync(); // 2: write
-}
-
 function settingsValueBlock(): string {
   return `B${SETTINGS_FIRST_ROW}:B${SETTINGS_FIRST_ROW + SETTINGS.length - 1}`;
 }
@@ -2540,11 +2190,6 @@ function isBrokenReference(formula: unknown): boolean {
   return cellText(formula).includes("#REF!");
 }
 
-/** Excel's default number format, which a cell has when no one set one. */
-function isGeneralFormat(format: unknown): boolean {
-  return format === null || format === undefined || format === "" || format === "General";
-}
-
 /** Missing, empty in the target range, ours, or why CrewRate will not write there. */
 function sheetVerdict(
   probe: SheetProbe,
@@ -2584,22 +2229,6 @@ function settingsInPlace(cells: unknown[][]): number | undefined {
   return present > 0 && rest.every(isBlankRow) ? present : undefined;
 }
 
-/**
- * The budget table's filter, loaded to see whether it hides lines (ExcelApi 1.9; older Excel has
- * no Table.autoFilter: undefined). Excel may misplace rows written into a filtered table and does
- * not delete rows from one (office-js issues 224 and 994), so writes refuse while it filters.
- */
-function loadFilter(table: Excel.Table): Excel.AutoFilter | undefined {
-  if (!supportsExcelApi("1.9")) return undefined;
-  const filter = table.autoFilter;
-  filter.load("isDataFiltered");
-  return filter;
-}
-
-function filteredBudget(what: string): string {
-  return `The budget is filtered, so some of its lines are hidden, and Excel can put rows in the wrong place when an add-in changes a filtered table. To ${what}, clear the filter first (Data > Clear, or the filter buttons in the ${BUDGET_SHEET} header) and try again; you can filter again afterwards. Nothing was changed.`;
-}
-
 /** The topsheet rows fitSheets reads: every chart account and group heading, with room to spare. */
 const TOPSHEET_READ_ROWS = 400;
 
@@ -2628,62 +2257,6 @@ function isTopsheet(cells: unknown[][]): boolean {
   return rowMatches(cells[TOPSHEET_HEADER_ROW - 1], TOPSHEET_COLUMNS);
 }
 
-function writeSettings(sheet: Excel.Worksheet, block: string): void {
-  const first = SETTINGS_FIRST_ROW;
-  const last = SETTINGS_FIRST_ROW + SETTINGS.length - 1;
-  // Formats before values: a text cell keeps "2026.10" as typed, and the date is a real date
-  // (a serial shown as YYYY-MM-DD) that CREW formulas and sorting understand.
-  sheet.getRange(`B${first}:B${last}`).numberFormat = SETTINGS.map((s) => [settingFormat(s)]);
-  const rows = settingsRows().map((row, r) => {
-    const spec = SETTINGS[r - 1];
-    return spec?.name === "BudgetDate" && typeof spec.value === "string"
-      ? [row[0] ?? "", isoToSerial(spec.value), row[2] ?? ""]
-      : row;
-  });
-  sheet.getRange(block).values = rows;
-  presentSheet(sheet, SETTINGS_SHEET, rows);
-}
-
-/** A production table's sheet: its title, note and header row, and its Status column. */
-function writeProductionSheet(
-  sheet: Excel.Worksheet,
-  name: string,
-  rows: (string | number)[][],
-): void {
-  const width = rows[TABLE_HEADER_ROW - 1]?.length ?? 1;
-  const block = rows.map((row) => Array.from({ length: width }, (_, i) => row[i] ?? ""));
-  sheet.getRange(blockAddress(1, rows)).values = block;
-  presentSheet(sheet, name, block);
-  writeStatusColumn(sheet, name);
-}
-
-/** Red, for a Status that says "Fix:" (Excel's "Bad" text colour). */
-const FIX_COLOR = "#9C0006";
-
-/**
- * A production sheet's Status column (F3:F203 on Rate Overrides): the bold header, one
- * CREW.TABLECHECK formula per line, its width, wrapped text, and red text where a line says
- * "Fix:" (a conditional format, ExcelApi 1.6). Only queued: it goes in the caller's write sync.
- */
-function writeStatusColumn(sheet: Excel.Worksheet, name: string): void {
-  const column = statusColumn(name);
-  const letter = columnLetter(column);
-  sheet.getRange(statusColumnBlock(name)).formulas = statusColumnCells(name);
-  const header = sheet.getRange(`${letter}${TABLE_HEADER_ROW}`);
-  header.format.font.bold = true;
-  const look = sheetPresentation(name, setupPrintContext())?.columns[column];
-  if (look) header.format.columnWidth = widthInPoints(look.width);
-  const body = sheet.getRange(
-    `${letter}${TABLE_FIRST_ROW}:${letter}${TABLE_FIRST_ROW + TABLE_LINES - 1}`,
-  );
-  body.format.wrapText = true;
-  body.format.verticalAlignment = "Top";
-  if (!supportsExcelApi("1.6")) return;
-  const fix = body.conditionalFormats.add("ContainsText");
-  fix.textComparison.format.font.color = FIX_COLOR;
-  fix.textComparison.rule = { operator: "BeginsWith", text: TABLE_LINE_FIX };
-}
-
 /** What a production sheet's Status column needs: nothing, to be written. */
 type StatusState = "there" | "add";
 
@@ -2707,64 +2280,6 @@ function statusVerdict(name: string, cells: unknown[][], problems: string[]): St
     `The ${name} sheet's column ${letter} is where CrewRate shows whether each line checks out (a Status column, ${statusColumnBlock(name)}), but ${at} holds "${cellText(held).slice(0, 40)}". CrewRate leaves it as it is: move that to another column (or clear ${statusColumnBlock(name)}), then try again.`,
   );
   return "there";
-}
-
-function writeBudget(sheet: Excel.Worksheet): void {
-  sheet.getRange("A1:A2").values = [[BUDGET_TITLE], [BUDGET_NOTE]];
-  const table = sheet.tables.add(`A${HEADER_ROW}:${lastBudgetColumn()}${HEADER_ROW}`, true);
-  table.name = BUDGET_TABLE;
-  table.getHeaderRowRange().values = [[...COLUMNS]];
-  table.showTotals = true;
-  // Structured references, so the totals follow the table as lines are added.
-  // Structured references, so the totals follow the table as lines are added; crew lines only
-  // (account subtotal rows have no Role), naming the row of a line that shows an error.
-  table.getTotalRowRange().formulas = [excelTotalsRow(BUDGET_TABLE)];
-
-  // A new table has exactly one (blank) data row.
-  table.getDataBodyRange().numberFormat = [budgetNumberFormats()];
-  table.getTotalRowRange().numberFormat = [budgetNumberFormats()];
-  // Title, note, a blank row, the header, the one blank line and the totals row.
-  presentSheet(sheet, BUDGET_SHEET, [
-    [BUDGET_TITLE],
-    [BUDGET_NOTE],
-    [],
-    [...COLUMNS],
-    [],
-    ["Total"],
-  ]);
-}
-
-function writeTopsheet(
-  sheet: Excel.Worksheet,
-  rows: (string | number)[][],
-  summary: { first: number; last: number } | undefined,
-): void {
-  const last = rows.length;
-  // Accounts stay text ("0100" keeps its zero); Labor, Fringe and Total are money.
-  sheet.getRange(`A${TOPSHEET_HEADER_ROW + 1}:E${last}`).numberFormat = rows
-    .slice(TOPSHEET_HEADER_ROW)
-    .map(() => [TEXT_FORMAT, null, MONEY_FORMAT, MONEY_FORMAT, MONEY_FORMAT]);
-  // The account sums cells the account rows read: their text is not for reading.
-  const sums = Object.values(TOPSHEET_SUMS_COLUMNS);
-  sheet.getRange(`${sums[0]}${TOPSHEET_SUMS_ROW}:${sums[2]}${TOPSHEET_SUMS_ROW}`).numberFormat = [
-    [HIDDEN_FORMAT, HIDDEN_FORMAT, HIDDEN_FORMAT],
-  ];
-  // The printed columns, and the account sums cells right of them.
-  const width = Math.max(TOPSHEET_COLUMNS.length, ...rows.map((row) => row.length));
-  const block = rows.map((row) => Array.from({ length: width }, (_, i) => row[i] ?? ""));
-  sheet.getRange(blockAddress(1, block)).formulas = block;
-  presentSheet(sheet, TOPSHEET_SHEET, block);
-  if (summary === undefined) return;
-  // Where the money goes: the group totals of the summary block, beside the accounts.
-  const chart = sheet.charts.add(
-    "BarClustered",
-    sheet.getRange(`E${summary.first}:E${summary.last}`),
-    "Columns",
-  );
-  chart.name = TOPSHEET_CHART;
-  chart.title.text = "Crew cost by part of the budget";
-  chart.series.getItemAt(0).setXAxisValues(sheet.getRange(`B${summary.first}:B${summary.last}`));
-  chart.setPosition("G4", "N22");
 }
 
 /** Where the wages spill's label and anchor sit for a table whose header is on `headerRow`. */
@@ -2824,137 +2339,9 @@ function wagesSpillNeeded(cells: unknown[][], headerRow: number): boolean {
   );
 }
 
-/** One budget row's number formats (presentation.ts): money, quantities, the rest left as they are. */
-function budgetNumberFormats(): (string | null)[] {
-  return budgetColumnFormats();
-}
-
-/**
- * Whether this Excel has an ExcelApi requirement set. The manifest asks for none, so freezing
- * panes (1.7) and the page layout (1.9) are guarded: an older Excel gets the budget without them.
- * Without Office (the tests' fake Excel behind an injected run) everything is there.
- */
-function supportsExcelApi(version: string): boolean {
-  if (typeof Office === "undefined") return true;
-  return Office.context.requirements.isSetSupported("ExcelApi", version);
-}
-
-/** A new budget's page header: CrewRate's title and the card version it is set up with. */
-function setupPrintContext(): PrintContext {
-  const { cardVersion, budgetDate } = defaultSettings();
-  return { title: BUDGET_TITLE, cardVersion, budgetDate };
-}
-
-const POINTS_PER_INCH = 72;
-
-/**
- * Draws a sheet CrewRate has just written as presentation.ts says: column widths, the title, header
- * and totals rows bold, number columns' headers over their numbers, wrapped columns, the note
- * row, the frozen header and the print setup. Only queued: it goes in the caller's one write sync.
- * @param rows the cells as written, for which rows are totals
- * @param presentation the look to draw, when the caller has made it (the Compare sheet's columns
- *   and print header depend on what it compares); otherwise the sheet's own, by its name
- */
-function presentSheet(
-  sheet: Excel.Worksheet,
-  name: string,
-  rows: readonly (readonly unknown[])[],
-  presentation?: SheetPresentation,
-): void {
-  const p = presentation ?? sheetPresentation(name, setupPrintContext());
-  if (!p) return;
-  const last = columnLetter(Math.max(p.columns.length, 1) - 1);
-  const lastRow = Math.max(rows.length, p.headerRow + 1);
-  p.columns.forEach((column, c) => {
-    const letter = columnLetter(c);
-    // A column's width is set through any of its cells.
-    sheet.getRange(`${letter}${p.headerRow}`).format.columnWidth = widthInPoints(column.width);
-    const align = cellAlignment(p, p.headerRow, c);
-    if (align)
-      sheet.getRange(`${letter}${p.headerRow}`).format.horizontalAlignment =
-        align === "right" ? "Right" : "Left";
-    const bodyAlign = cellAlignment(p, p.headerRow + 1, c);
-    if (bodyAlign) {
-      sheet.getRange(`${letter}${p.headerRow + 1}:${letter}${lastRow}`).format.horizontalAlignment =
-        bodyAlign === "right" ? "Right" : "Left";
-    }
-    if (column.wrap) {
-      const body = sheet.getRange(`${letter}${p.headerRow + 1}:${letter}${lastRow}`).format;
-      body.wrapText = true;
-      body.verticalAlignment = "Top";
-    }
-  });
-  rows.forEach((cells, r) => {
-    const style = rowStyle(p, r + 1, cells);
-    if (style === "plain") return;
-    const font = sheet.getRange(`A${r + 1}:${last}${r + 1}`).format.font;
-    font.bold = true;
-    if (style === "title") font.size = TITLE_FONT_SIZE;
-  });
-  for (const dropdown of p.dropdowns ?? []) addDropdown(sheet, dropdown);
-  for (const note of p.noteRows) {
-    const range = sheet.getRange(`A${note.row}:${last}${note.row}`);
-    range.merge(false);
-    range.format.wrapText = true;
-    range.format.verticalAlignment = "Top";
-    range.format.rowHeight = note.height;
-  }
-  if (p.columns.some((c) => c.wrap)) {
-    sheet.getRange(`A${p.headerRow + 1}:${last}${lastRow}`).format.autofitRows();
-  }
-  if (supportsExcelApi("1.7")) sheet.freezePanes.freezeRows(p.frozenRows);
-  if (!supportsExcelApi("1.9")) return;
-  const { print } = p;
-  const layout = sheet.pageLayout;
-  layout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
-  // Office issue #1860: Excel on Windows may apply a fit only while Page Layout is shown.
-  layout.zoom = { horizontalFitToPages: print.fitToWidth, verticalFitToPages: print.fitToHeight };
-  layout.setPrintTitleRows(`$${print.titleRows.first}:$${print.titleRows.last}`);
-  layout.leftMargin = print.margins.left * POINTS_PER_INCH;
-  layout.rightMargin = print.margins.right * POINTS_PER_INCH;
-  layout.topMargin = print.margins.top * POINTS_PER_INCH;
-  layout.bottomMargin = print.margins.bottom * POINTS_PER_INCH;
-  layout.headerMargin = print.margins.header * POINTS_PER_INCH;
-  layout.footerMargin = print.margins.footer * POINTS_PER_INCH;
-  const page = layout.headersFooters.defaultForAllPages;
-  page.leftHeader = print.header.left;
-  page.centerHeader = print.header.center;
-  page.rightHeader = print.header.right;
-  page.leftFooter = print.footer.left;
-  page.centerFooter = print.footer.center;
-  page.rightFooter = print.footer.right;
-}
-
-/**
- * A dropdown of suggested values in a cell (ExcelApi 1.8; older Excel goes without). No error
- * alert: the cell still takes an alias such as "LA", and CrewRate's reader names anything wrong.
- */
-function addDropdown(sheet: Excel.Worksheet, dropdown: Dropdown): void {
-  if (!supportsExcelApi("1.8")) return;
-  const validation = sheet.getRange(
-    `${columnLetter(dropdown.column)}${dropdown.row}`,
-  ).dataValidation;
-  validation.ignoreBlanks = true;
-  validation.rule = { list: { inCellDropDown: true, source: dropdown.choices.join(",") } };
-  validation.errorAlert = { showAlert: false, style: "Stop", title: "", message: "" };
-}
-
-function lastBudgetColumn(): string {
-  return columnLetter(COLUMNS.length - 1);
-}
-
-/** What the setting's workbook name refers to ("=Settings!$B$2"). */
-function namedCell(spec: SettingSpec): string {
-  return `=${settingAddress(spec.name)}`;
-}
-
 /** "=Settings!$B$2", "='Settings'!B2" and "Settings!$B$2" name the same cell. */
 function normalizeReference(formula: unknown): string {
   return cellText(formula).replace(/^=/, "").replace(/['$]/g, "").toUpperCase();
-}
-
-function firstRow(cells: unknown[][]): unknown[] {
-  return cells[0] ?? [];
 }
 
 function rowMatches(
@@ -2962,15 +2349,6 @@ function rowMatches(
   expected: readonly (string | number)[],
 ): boolean {
   return cells !== undefined && expected.every((value, i) => cellText(cells[i]) === String(value));
-}
-
-/** A cell as text: what a header or label comparison needs. */
-function cellText(cell: unknown): string {
-  return typeof cell === "string"
-    ? cell.trim()
-    : typeof cell === "number" || typeof cell === "boolean"
-      ? String(cell)
-      : "";
 }
 
 /**
