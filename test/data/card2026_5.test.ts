@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { engine } from "../../src/data";
-import { fixtureLines, quoteOrNull } from "./totalsFixture";
+import { fixtureLines, linesPricedOtherwise, quoteOrNull } from "./totalsFixture";
 import shipped2026_4 from "./card-2026.4-totals.json";
 
 const at2026_4 = engine.forVersion("2026.4");
@@ -26,15 +26,9 @@ const NEW_BOOKS = ["iatse-600-amendment-outside", "iatse-600-amendment-md"];
 
 describe("the shipped card pinned to 2026.4", () => {
   it("prices every role, region, tier, level and named agreement exactly as 2026.4 shipped", () => {
-    const wrong: string[] = [];
-    let n = 0;
-    for (const [req, expected] of fixtureLines(shipped2026_4)) {
-      n++;
-      if ((quoteOrNull(at2026_4, req)?.totalCents ?? null) !== expected)
-        wrong.push(JSON.stringify(req));
-    }
+    const { lines, wrong } = linesPricedOtherwise(at2026_4, shipped2026_4);
     expect(Object.keys(shipped2026_4.totals).length).toBeGreaterThan(250);
-    expect(n).toBeGreaterThan(50_000);
+    expect(lines).toBeGreaterThan(50_000);
     expect(wrong).toEqual([]);
   });
 });

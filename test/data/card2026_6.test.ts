@@ -8,7 +8,7 @@
 import { describe, expect, it } from "vitest";
 import { engine, rateCard } from "../../src/data";
 import { isRateError, type Quote } from "../../src/engine";
-import { fixtureLines, quoteOrNull } from "./totalsFixture";
+import { linesPricedOtherwise, quoteOrNull } from "./totalsFixture";
 import shipped2026_5 from "./card-2026.5-totals.json";
 
 const at2026_5 = engine.forVersion("2026.5");
@@ -20,13 +20,8 @@ describe("card 2026.6 against 2026.5", () => {
   ])(
     "prices every role, region, tier, level and named agreement of 2026.5 exactly as 2026.5 shipped, %s",
     (_, e) => {
-      const wrong: string[] = [];
-      let n = 0;
-      for (const [req, expected] of fixtureLines(shipped2026_5)) {
-        n++;
-        if ((quoteOrNull(e, req)?.totalCents ?? null) !== expected) wrong.push(JSON.stringify(req));
-      }
-      expect(n).toBeGreaterThan(55_000);
+      const { lines, wrong } = linesPricedOtherwise(e, shipped2026_5);
+      expect(lines).toBeGreaterThan(55_000);
       expect(wrong).toEqual([]);
     },
   );

@@ -50,3 +50,22 @@ export function quoteOrNull(engine: RateEngine, req: QuoteRequest): Quote | null
     throw err;
   }
 }
+
+/**
+ * Every request of the fixture the engine prices otherwise than the fixture records (as JSON, to
+ * read in a failure), and how many requests it holds: a card that keeps a version's numbers
+ * leaves the first empty.
+ */
+export function linesPricedOtherwise(
+  engine: RateEngine,
+  fixture: TotalsFixture,
+): { lines: number; wrong: string[] } {
+  const wrong: string[] = [];
+  let lines = 0;
+  for (const [req, expected] of fixtureLines(fixture)) {
+    lines++;
+    if ((quoteOrNull(engine, req)?.totalCents ?? null) !== expected)
+      wrong.push(JSON.stringify(req));
+  }
+  return { lines, wrong };
+}
