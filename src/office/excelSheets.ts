@@ -47,6 +47,7 @@ import {
 } from "../budget";
 import { supportsExcelApi, TEXT_FORMAT } from "./excelCells";
 
+/** The Topsheet's spend chart, by the name CrewRate gives it (a chart of another name is the producer's). */
 export const TOPSHEET_CHART = "CrewRateSpend";
 
 export function writeSettings(sheet: Excel.Worksheet, block: string): void {
@@ -79,7 +80,7 @@ export function writeProductionSheet(
 }
 
 /** Red, for a Status that says "Fix:" (Excel's "Bad" text colour). */
-export const FIX_COLOR = "#9C0006";
+const FIX_COLOR = "#9C0006";
 
 /**
  * A production sheet's Status column (F3:F203 on Rate Overrides): the bold header, one
@@ -174,7 +175,7 @@ export function setupPrintContext(): PrintContext {
   return { title: BUDGET_TITLE, cardVersion, budgetDate };
 }
 
-export const POINTS_PER_INCH = 72;
+const POINTS_PER_INCH = 72;
 
 /**
  * Draws a sheet CrewRate has just written as presentation.ts says: column widths, the title, header
