@@ -47,7 +47,7 @@ import {
 } from "../budget";
 import { supportsExcelApi, TEXT_FORMAT } from "./excelCells";
 
-/** The Topsheet's spend chart, by the name CrewRate gives it (a chart of another name is the producer's). */
+/** The name CrewRate gives the Topsheet's spend chart. */
 export const TOPSHEET_CHART = "CrewRateSpend";
 
 export function writeSettings(sheet: Excel.Worksheet, block: string): void {
