@@ -115,9 +115,10 @@ export function printedTableRows(
 
 /**
  * The last row a sheet prints: a production sheet's last line (printedTableRows), the Budget's and
- * the Topsheet's last row with something in their own columns (`columns` from column A): what
- * stands beside them is CrewRate's helper cells (the wages spill, the account sums), which other
- * programs cannot compute. Undefined for the other sheets, which print as they are.
+ * the Topsheet's (and their values copies') last row with something in their own columns
+ * (`columns` from column A): what stands beside them is CrewRate's helper cells (the wages spill,
+ * the account sums), which other programs cannot compute. Undefined for the other sheets, which
+ * print as they are.
  */
 export function lastPrintedRow(
   sheet: string,
@@ -126,7 +127,9 @@ export function lastPrintedRow(
 ): number | undefined {
   const table = printedTableRows(sheet, rows);
   if (table !== undefined) return table;
-  if (sheet !== BUDGET_SHEET && sheet !== TOPSHEET_SHEET) return undefined;
+  // A values copy prints as its source does: its own columns, not the helper cells copied with it.
+  const source = SHARED_SHEETS.find((s) => s.copy === sheet)?.source ?? sheet;
+  if (source !== BUDGET_SHEET && source !== TOPSHEET_SHEET) return undefined;
   const filled = (cell: unknown) => cell !== null && cell !== undefined && cell !== "";
   let last = 1;
   rows.forEach((row, r) => {
@@ -198,11 +201,14 @@ const money = (width: number): ColumnLook => ({ width, format: MONEY_FORMAT });
 const BUDGET_LOOK: Record<string, ColumnLook> = {
   // Account numbers read as labels, left, whether the cell holds text or a number.
   Account: { width: 11, align: "left" },
-  Department: { width: 13 },
+  // Wide enough for the longest department ("Director & Assistant Directors") and a classification
+  // pick with its schedule ("Local 600 #1941 C-1", "DGA #upm distant location"): a clipped cell
+  // prints as if it said less.
+  Department: { width: 30 },
   Role: { width: 24 },
   Person: { width: 16 },
   Description: { width: 24 },
-  Agreement: { width: 18 },
+  Agreement: { width: 26 },
   Region: { width: 11 },
   Tier: { width: 8 },
   Qty: { width: 7, format: QUANTITY_FORMAT },
@@ -211,7 +217,8 @@ const BUDGET_LOOK: Record<string, ColumnLook> = {
   Subtotal: money(13),
   Fringe: money(12),
   Total: money(14),
-  Basis: { width: 30 },
+  // "Estimate (IATSE Basic Agreement, derived)", "Estimate (DGA, class upm chosen, derived)".
+  Basis: { width: 42 },
 };
 
 const TOPSHEET_LOOK: Record<string, ColumnLook> = {

@@ -163,6 +163,24 @@ describe("the exported budget's look", () => {
     expect(copy?.textContent).toBe(`'${SHARED_SHEETS[0].copy}'!$${HEADER_ROW}:$${HEADER_ROW}`);
   });
 
+  it("prints a values copy's own columns, as its source does, not the wages column copied with it", () => {
+    const workbook = parse(exported.parts["xl/workbook.xml"]!);
+    const areas = all(workbook, "definedName").filter(
+      (n) => n.getAttribute("name") === "_xlnm.Print_Area",
+    );
+    const areaOf = (sheet: string) =>
+      areas.find(
+        (n) => n.getAttribute("localSheetId") === String(exported.sheetNames.indexOf(sheet)),
+      )?.textContent;
+    const last = columnName(COLUMNS.length - 1);
+    expect(areaOf(BUDGET_SHEET)).toMatch(
+      new RegExp(`^'${BUDGET_SHEET}'!\\$A\\$1:\\$${last}\\$\\d+$`),
+    );
+    const copy = SHARED_SHEETS[0].copy;
+    expect(areaOf(copy)?.replace(`'${copy}'`, `'${BUDGET_SHEET}'`)).toBe(areaOf(BUDGET_SHEET));
+    expect(areaOf(SHARED_SHEETS[1].copy)).toMatch(/!\$A\$1:\$E\$\d+$/);
+  });
+
   it("heads each page with the title from the Budget's title cell, escaped, and the card version; numbers the pages", () => {
     const sheet = sheetDoc(SHARED_SHEETS[1].copy);
     const header = one(sheet, "oddHeader").textContent ?? "";
