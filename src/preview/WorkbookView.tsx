@@ -252,7 +252,7 @@ function buildModel(
     headerRow,
     totalRows,
     hiddenRows:
-      sheet === TOPSHEET_SHEET
+      layoutOf(sheet) === TOPSHEET_SHEET
         ? new Set(workbook.topsheetView(values).hide.map((r) => r - 1))
         : new Set<number>(),
   };

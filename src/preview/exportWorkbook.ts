@@ -18,6 +18,7 @@ import {
   rowStyle,
   SETTINGS_SHEET,
   settingRow,
+  SHARED_SHEETS,
   sheetPresentation,
   TITLE_FONT_SIZE,
   topsheetView,
@@ -259,8 +260,10 @@ function sheetForXlsx(hf: HyperFormula, name: string): XlsxSheet {
     });
   });
   const sheet: XlsxSheet = { name, rows, columnWidths: columnWidths(rows) };
-  if (name !== TOPSHEET_SHEET) return sheet;
-  // The topsheet's accounts without lines, hidden as the pane hides them in Excel.
+  const topsheetCopy = SHARED_SHEETS.find((s) => s.source === TOPSHEET_SHEET)?.copy;
+  if (name !== TOPSHEET_SHEET && name !== topsheetCopy) return sheet;
+  // The topsheet's accounts without lines, hidden as the pane hides them in Excel; its values copy
+  // from its own copied sums, so its note ("the others are hidden") holds there too.
   const settings = hf.getSheetId(SETTINGS_SHEET);
   const setting =
     settings === undefined

@@ -27,6 +27,7 @@ import {
   TOPSHEET_HEADER_ROW,
   TOPSHEET_MONEY_HIDDEN,
   TOPSHEET_ROWS_HIDDEN,
+  SHARED_SHEETS,
   TOPSHEET_SHEET,
   topsheetLayout,
   topsheetView,
@@ -149,18 +150,23 @@ describe("the preview's topsheet", () => {
   it("writes the hidden rows into the .xlsx, and none when all accounts show", async () => {
     const wb = new PreviewWorkbook(engine);
     await wb.appendCrewLines([crewLine("Gaffer", 10, "week")]);
-    const hiddenRows = (): number[] => {
+    await wb.shareAsValues();
+    const hiddenRows = (sheet: string = TOPSHEET_SHEET): number[] => {
       const files = unzipSync(writeXlsx(workbookForXlsx(wb.hf, CREWRATE_ADDIN)));
       const workbookXml = strFromU8(files["xl/workbook.xml"]!);
       const sheetNames = [...workbookXml.matchAll(/<sheet [^>]*name="([^"]+)"/g)].map((m) => m[1]);
-      const index = sheetNames.indexOf(TOPSHEET_SHEET) + 1;
+      const index = sheetNames.indexOf(sheet) + 1;
       const xml = strFromU8(files[`xl/worksheets/sheet${index}.xml`]!);
       return [...xml.matchAll(/<row r="(\d+)"[^>]*hidden="1"/g)].map((m) => Number(m[1]));
     };
     expect(hiddenRows()).toEqual(wb.topsheetView().hide);
     expect(hiddenRows().length).toBeGreaterThan(10);
+    // The values copy says the others are hidden too, so it hides them (from its own copied sums).
+    const copy = SHARED_SHEETS[1].copy;
+    expect(hiddenRows(copy)).toEqual(wb.topsheetView().hide);
     wb.setCell(SETTINGS_SHEET, settingRow("TopsheetAccounts") - 1, 1, "all");
     expect(hiddenRows()).toEqual([]);
+    expect(hiddenRows(copy)).toEqual([]);
   });
 });
 
