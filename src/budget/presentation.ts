@@ -38,7 +38,7 @@ import {
   COMPARE_SHEET,
 } from "./compare";
 import { SETTINGS, SETTINGS_FIRST_ROW, settingsRows, type SettingSpec } from "./settings";
-import { SHARED_SHEETS } from "./share";
+import { layoutSheetOf } from "./share";
 import { cutText } from "../engine";
 
 /** Quantities: one decimal at least (2.5 weeks, 10.0 days), two at most. */
@@ -128,7 +128,7 @@ export function lastPrintedRow(
   const table = printedTableRows(sheet, rows);
   if (table !== undefined) return table;
   // A values copy prints as its source does: its own columns, not the helper cells copied with it.
-  const source = SHARED_SHEETS.find((s) => s.copy === sheet)?.source ?? sheet;
+  const source = layoutSheetOf(sheet);
   if (source !== BUDGET_SHEET && source !== TOPSHEET_SHEET) return undefined;
   const filled = (cell: unknown) => cell !== null && cell !== undefined && cell !== "";
   let last = 1;
@@ -485,7 +485,7 @@ export function sheetPresentation(
   context: PrintContext,
   columnNames?: readonly string[],
 ): SheetPresentation | undefined {
-  const source = SHARED_SHEETS.find((s) => s.copy === sheet)?.source ?? sheet;
+  const source = layoutSheetOf(sheet);
   switch (source) {
     case BUDGET_SHEET:
       return budgetPresentation(sheet, context, columnNames);

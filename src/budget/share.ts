@@ -18,6 +18,11 @@ export const SHARED_SHEETS = [
   { source: TOPSHEET_SHEET, copy: `${TOPSHEET_SHEET} (values)` },
 ] as const;
 
+/** The sheet a sheet is laid out like: a values copy's source, else the sheet itself. */
+export function layoutSheetOf(sheet: string): string {
+  return SHARED_SHEETS.find((s) => s.copy === sheet)?.source ?? sheet;
+}
+
 /** The note a values copy carries in row 2, where the budget's own note was. No date: deterministic. */
 export function valuesNote(settings: { cardVersion: string; budgetDate: string }): string {
   return `Values from CrewRate rate card ${settings.cardVersion}, budget date ${settings.budgetDate}, shared — no add-in needed to read it.`;

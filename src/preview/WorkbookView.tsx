@@ -40,7 +40,7 @@ import {
   PRODUCTION_SHEETS,
   TABLE_HEADER_ROW,
   MONEY_COLUMNS,
-  SHARED_SHEETS,
+  layoutSheetOf,
   TOPSHEET_SHEET,
   TOPSHEET_HEADER_ROW,
   COMPARE_HEADER_ROW,
@@ -66,11 +66,6 @@ const MONEY_COLUMNS_BY_SHEET: Readonly<Record<string, ReadonlySet<number>>> = {
   [BUDGET_SHEET]: new Set(MONEY_COLUMNS.map((name) => COLUMNS.indexOf(name))),
   [TOPSHEET_SHEET]: new Set([2, 3, 4]),
 };
-
-/** The layout a sheet follows: a "share as values" copy is laid out like its source. */
-function layoutOf(sheet: string): string {
-  return SHARED_SHEETS.find((s) => s.copy === sheet)?.source ?? sheet;
-}
 
 /** What an error code means, for errors HyperFormula reports without a message. */
 const ERROR_HELP: Readonly<Record<string, string>> = {
@@ -174,7 +169,7 @@ function cellView(value: CellValue, money: boolean): CellView {
  * production sheets, the first row elsewhere.
  */
 function headerRowOf(sheet: string): number {
-  const layout = layoutOf(sheet);
+  const layout = layoutSheetOf(sheet);
   if (layout === BUDGET_SHEET) return HEADER_ROW - 1;
   if (PRODUCTION_SHEETS.some((p) => p.sheet === layout)) return TABLE_HEADER_ROW - 1;
   // The topsheet's and Compare's titles sit above their headers and overflow, as in Excel.
@@ -207,7 +202,7 @@ function buildModel(
   const values = workbook.hf.getSheetValues(id);
   const rowCount = height + EXTRA_ROWS;
   const colCount = width + EXTRA_COLS;
-  const money = MONEY_COLUMNS_BY_SHEET[layoutOf(sheet)];
+  const money = MONEY_COLUMNS_BY_SHEET[layoutSheetOf(sheet)];
   const headerRow = headerRowOf(sheet);
 
   const cells: CellView[][] = [];
@@ -252,7 +247,7 @@ function buildModel(
     headerRow,
     totalRows,
     hiddenRows:
-      layoutOf(sheet) === TOPSHEET_SHEET
+      layoutSheetOf(sheet) === TOPSHEET_SHEET
         ? new Set(workbook.topsheetView(values).hide.map((r) => r - 1))
         : new Set<number>(),
   };

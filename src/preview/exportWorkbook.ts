@@ -18,7 +18,7 @@ import {
   rowStyle,
   SETTINGS_SHEET,
   settingRow,
-  SHARED_SHEETS,
+  layoutSheetOf,
   sheetPresentation,
   TITLE_FONT_SIZE,
   topsheetView,
@@ -260,8 +260,7 @@ function sheetForXlsx(hf: HyperFormula, name: string): XlsxSheet {
     });
   });
   const sheet: XlsxSheet = { name, rows, columnWidths: columnWidths(rows) };
-  const topsheetCopy = SHARED_SHEETS.find((s) => s.source === TOPSHEET_SHEET)?.copy;
-  if (name !== TOPSHEET_SHEET && name !== topsheetCopy) return sheet;
+  if (layoutSheetOf(name) !== TOPSHEET_SHEET) return sheet;
   // The topsheet's accounts without lines, hidden as the pane hides them in Excel; its values copy
   // from its own copied sums, so its note ("the others are hidden") holds there too.
   const settings = hf.getSheetId(SETTINGS_SHEET);
